@@ -7,21 +7,23 @@ import com.nasnetconnect.domain.security.FirstAdmin;
 import com.nasnetconnect.domain.security.Login;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.domain.security.SecretResealer;
 import com.nasnetconnect.domain.security.SecurityServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.db.DatabaseSettings;
+import com.nasnetconnect.storage.router.SqliteRouterRepository;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +43,13 @@ class NoPlaintextSecretAtRestTest {
     @Test
     void noPlaintextSecretIsFoundInAnyFileOfTheDataDirectory() throws Exception {
         List<String> secrets = new ArrayList<>();
-        SQLiteDataSource db = TestSystemDb.create(dataDir.resolve("system.db"));
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-01T08:00:00Z"));
+        DatabaseManager databases = new DatabaseManager(dataDir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock);
+        DataSource db = databases.system();
         SecurityServices s = SqliteSecurity.services(db, new Argon2idPasswordHasher(256, 1, 1),
                 SecurityFixture.THROTTLE, SecurityFixture.SESSIONS, clock);
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromDataDir(dataDir, Map.of());
+        SqliteRouterRepository routers = new SqliteRouterRepository(databases, cipher, clock);
 
         String adminPw = remember(secrets, "Adm1n-Initial-Pa55");
         FirstAdmin first = s.users().ensureFirstAdmin(Optional.of(Secret.of(adminPw))).orElseThrow();
@@ -75,17 +79,17 @@ class NoPlaintextSecretAtRestTest {
         assertThatThrownBy(() -> s.authenticator().login(pwAsName, Secret.of(wrongPw), "10.0.0.9"))
                 .isInstanceOf(AuthenticationFailedException.class);
 
-        // a router password, sealed the way the router store does it, revealed once (audited), then the key rotated
+        // a router password stored by the real router repository (sealed), revealed once (audited), then the key rotated
         String routerPw = remember(secrets, "R0uterOS-Api-Passw0rd");
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE router_secret (router TEXT PRIMARY KEY, sealed TEXT NOT NULL)");
-        }
-        update(db, "INSERT INTO router_secret VALUES ('r1', ?)", cipher.seal(Secret.of(routerPw)));
-        assertThat(cipher.open(sealedOf(db)).reveal()).isEqualTo(routerPw);
-        s.audit().secretRevealed(admin, "router r1 password");
-        SecretResealer routerStore = reseal -> update(db, "UPDATE router_secret SET sealed = ?", reseal.apply(sealedOf(db)));
-        cipher.rotate(List.of(routerStore));
-        assertThat(cipher.open(sealedOf(db)).reveal()).isEqualTo(routerPw);
+        RouterId r1 = RouterId.random();
+        routers.save(new Router(r1, "core", new RouterEndpoint("127.0.0.1", 8728, false, "api", Secret.of(routerPw)),
+                false, clock.instant()));
+        assertThat(routers.find(r1).orElseThrow().endpoint().password().reveal()).isEqualTo(routerPw);
+        s.audit().secretRevealed(admin, "router core password");
+        AesGcmSecretCipher.Rotation rotation = cipher.rotate(List.of(SqlColumnResealer.routerPasswords(db)));
+        assertThat(rotation.resealed()).isEqualTo(1);
+        assertThat(routers.find(r1).orElseThrow().endpoint().password().reveal()).isEqualTo(routerPw);
+        databases.close();
 
         assertThat(secrets).hasSize(10);
         List<Path> files;
@@ -103,7 +107,7 @@ class NoPlaintextSecretAtRestTest {
         }
         // and the search itself can find things: the user names and audit entries are in the files
         byte[] all = readAll(files);
-        assertThat(contains(all, "router r1 password".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(contains(all, "router core password".getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(contains(all, "$argon2id$".getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 
@@ -112,24 +116,7 @@ class NoPlaintextSecretAtRestTest {
         return s;
     }
 
-    private static int update(SQLiteDataSource db, String sql, String arg) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static String sealedOf(SQLiteDataSource db) {
-        try (Connection c = db.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT sealed FROM router_secret")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static byte[] readAll(List<Path> files) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
