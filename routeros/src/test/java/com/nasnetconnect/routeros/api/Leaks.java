@@ -10,6 +10,21 @@ final class Leaks {
     private Leaks() {
     }
 
+    /** Loads every class and jar a connection needs once, so file-descriptor counts compare like with like. */
+    static void warmUp() throws Exception {
+        var settings = new GatewaySettings(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), 1,
+                java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
+        try (var s = new WordServer(WordServer::doneToAll);
+             var g = new RouterOsGateway(settings, new FileCertificatePins(java.nio.file.Path.of("target", "warmup-pins")))) {
+            var router = new com.nasnetconnect.domain.router.RouterEndpoint("127.0.0.1", s.port(), false, "a",
+                    com.nasnetconnect.domain.common.Secret.of("b"));
+            g.execute(router, com.nasnetconnect.domain.router.RouterCommand.of("/system/identity/print"));
+            g.stream(router, com.nasnetconnect.domain.router.RouterCommand.of("/interface/listen"), r -> { }, e -> { }).close();
+        } catch (com.nasnetconnect.domain.router.RouterException expected) {
+            // the warm-up peer does not speak /cancel properly; loading the classes is all that counts
+        }
+    }
+
     static long libraryThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("Mikrotik API"))
