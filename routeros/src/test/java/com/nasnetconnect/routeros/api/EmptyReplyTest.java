@@ -61,6 +61,29 @@ class EmptyReplyTest {
     }
 
     @Test
+    void theBareLibraryHangsOnTheSimulatorIn7_23_3ButNotIn7_16_2() throws Exception {
+        for (String version : List.of("7.16.2", "7.23.3")) {
+            try (var sim = com.nasnetconnect.routeros.sim.RouterOsSimulator.builder().version(version)
+                    .credentials("admin", "pw").apiPort(0).build().start()) {
+                ApiConnection bare = ApiConnection.connect(SocketFactory.getDefault(), "127.0.0.1", sim.apiPort(), 2000);
+                try {
+                    bare.setTimeout(1000);
+                    bare.login("admin", "pw");
+                    if (version.equals("7.16.2")) {
+                        assertThat(bare.execute("/ip/pool/print")).isEmpty();
+                        assertThat(bare.execute("/system/identity/print")).hasSize(1);
+                    } else {
+                        assertThatThrownBy(() -> bare.execute("/ip/pool/print")).hasMessageContaining("timed out");
+                        assertThatThrownBy(() -> bare.execute("/system/identity/print")).hasMessageContaining("timed out");
+                    }
+                } finally {
+                    bare.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void theGatewayDropsEmptyAndAnswersEmptyPrintsAtOnce() throws Exception {
         try (var server = new WordServer(EmptyReplyTest::router718);
              var gateway = new RouterOsGateway(GatewaySettings.defaults(), new FileCertificatePins(dir.resolve("pins")))) {
