@@ -66,6 +66,11 @@ final class Wiring {
 
     private static Application start(Application app, ServerConfig config, Map<String, String> env, Clock clock,
                                       PrintStream out) {
+        // Fail before anything is created (a first admin's generated password must not be lost to a late failure).
+        requireFreePort(config.bindAddress(), config.port(), "NNC_PORT");
+        if (config.demo() && config.demoApiPort() != 0) {
+            requireFreePort("127.0.0.1", config.demoApiPort(), "NNC_DEMO_API_PORT (or NNC_DEMO=false)");
+        }
         Path dataDir = prepareDataDir(config.dataDir());
 
         // Storage and secrets
@@ -172,10 +177,29 @@ final class Wiring {
     }
 
     private static WebServer startFrontDoor(FrontDoor door, ServerConfig config) {
+        WebServer server;
         try {
-            return door.start(config.bindAddress(), config.port());
+            server = door.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
             throw bindProblem(e, "port " + config.port() + " on " + config.bindAddress(), "NNC_PORT");
+        }
+        if (!server.isRunning() || server.port() < 0) {
+            server.stop();
+            throw new StartupException("port " + config.port() + " on " + config.bindAddress()
+                    + " could not be opened (in use, or not allowed); choose another with NNC_PORT", null);
+        }
+        return server;
+    }
+
+    /** Binds and releases the port, so a port in use is reported in one line before anything starts. */
+    static void requireFreePort(String host, int port, String setting) {
+        if (port == 0) return;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new StartupException("port " + port + " on " + host + " is already in use or not allowed ("
+                    + e.getMessage() + "); choose another with " + setting, e);
         }
     }
 
