@@ -121,12 +121,16 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
                 "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? ORDER BY seq", id.toString()));
     }
 
+    /**
+     * Every event carries the full event-sourced state after it, so folding the history up to {@code at} (as
+     * {@link ResourceReplay} does) equals taking the last event at or before {@code at}: only that one is read.
+     */
     @Override
     public Optional<Resource> resourceAt(RouterId router, ResourceId id, Instant at) {
-        var upTo = databases.withRouter(router, c -> events(c, router,
-                "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? AND at_nanos <= ? ORDER BY seq",
+        var last = databases.withRouter(router, c -> events(c, router,
+                "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? AND at_nanos <= ? ORDER BY seq DESC LIMIT 1",
                 id.toString(), nanos(at)));
-        return ResourceReplay.stateAt(upTo, at);
+        return ResourceReplay.stateAt(last, at);
     }
 
     @Override
