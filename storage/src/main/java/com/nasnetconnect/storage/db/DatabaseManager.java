@@ -155,6 +155,21 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         return useRouter(router, work, true);
     }
 
+    /**
+     * As {@link #withRouter} for reads that must not create a database: empty when the router has no database
+     * file yet (nothing was ever stored for it). A quarantined router still fails with {@link StateException.Storage}.
+     */
+    public <T> Optional<T> withExistingRouter(RouterId router, SqlWork<T> work) {
+        Objects.requireNonNull(router, "router");
+        var q = quarantined.get(router);
+        if (q != null) {
+            throw new StateException.Storage("database of router " + router + " is quarantined (" + q.reason()
+                    + "); moved to " + q.movedTo(), true, null);
+        }
+        if (!open.containsKey(router) && !Files.exists(routerFile(router))) return Optional.empty();
+        return Optional.ofNullable(useRouter(router, work, false));
+    }
+
     public Path routerFile(RouterId router) {
         return dataDir.resolve("router-" + router.value() + ".db");
     }
