@@ -97,7 +97,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         }
         SQLiteDataSource systemFile = sqlite(this.dataDir.resolve("system.db"));
         try (Connection c = systemFile.getConnection()) {
-            systemMigrations.migrate(c);
+            systemMigrations.migrate(c, clock);
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
@@ -342,7 +342,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
             SQLiteDataSource sqlite = sqlite(file);
             try (Connection c = sqlite.getConnection()) {
                 if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
-                routerMigrations.migrate(c);
+                routerMigrations.migrate(c, clock);
             }
             ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize());
             return new RouterDb(router, ds, clock.instant());
@@ -403,9 +403,9 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
             Optional<RouterDb> victim = open.values().stream()
                     .filter(d -> !d.id().equals(justOpened) && d.idle())
                     .min(Comparator.comparing(RouterDb::lastUsed));
-            if (victim.isEmpty() || !closeIfIdle(victim.get())) {
-                if (victim.isEmpty()) return; // every other database is in use: allow going over the cap for now
-            }
+            if (victim.isEmpty()) return; // every other database is in use: go over the cap until one is released
+            closeIfIdle(victim.get()); // may lose a race with a new user; the loop then picks another
+
         }
     }
 
