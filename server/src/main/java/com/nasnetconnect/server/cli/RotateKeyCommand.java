@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * {@code rotate-key [--data-dir D]}: replaces the secret-encryption key in {@code <data dir>/secret.key} and
- * re-seals every stored secret (router passwords) with the new one. Run it while the server is stopped.
+ * re-seals every stored secret (router passwords) with the new one. Best run while the server is stopped; a
+ * running server re-reads the key file when it meets the new key or seals a secret, so it keeps working.
  * Refused when the key comes from NNC_SECRET_KEY (rotate it there). Exit codes: 0 done, 1 refused, 2 usage.
  */
 public final class RotateKeyCommand {
-    static final String USAGE = "Usage: rotate-key [--data-dir D]   (stop the server first)\n";
+    static final String USAGE = "Usage: rotate-key [--data-dir D]   (best with the server stopped)\n";
 
     private final Map<String, String> env;
     private final Clock clock;
