@@ -28,7 +28,7 @@ final class ConnectionPool implements AutoCloseable {
     private final Deque<RouterOsConnection> idle = new ArrayDeque<>();
     private final Set<RouterOsConnection> open = ConcurrentHashMap.newKeySet();
     private long backoffNanos;
-    private long nextAttempt = Long.MIN_VALUE;
+    private long nextAttempt;
     private RouterException lastFailure;
     private volatile boolean closed;
 
@@ -83,7 +83,7 @@ final class ConnectionPool implements AutoCloseable {
 
     /** A new connection outside the pool's limit (for a stream), subject to the same backoff. */
     RouterOsConnection openDedicated(long deadline) {
-        return connect(deadline);
+        return connect(deadline, false);
     }
 
     private RouterOsConnection take(long deadline) {
@@ -95,28 +95,28 @@ final class ConnectionPool implements AutoCloseable {
                 c.close();
             }
         }
-        return connect(deadline);
+        return connect(deadline, true);
     }
 
-    private RouterOsConnection connect(long deadline) {
+    private RouterOsConnection connect(long deadline, boolean pooled) {
         synchronized (this) {
             long now = nanoTime.getAsLong();
-            if (now - nextAttempt < 0) {
+            if (lastFailure != null && now - nextAttempt < 0) {
                 throw new RouterException.Unreachable("not reconnecting to " + endpoint.address() + " for another "
                         + TimeUnit.NANOSECONDS.toMillis(nextAttempt - now) + " ms after: " + lastFailure.getMessage(),
                         null, lastFailure);
             }
         }
         try {
-            RouterOsConnection c = RouterOsConnection.open(endpoint, settings, pins, scheduler, nanoTime, deadline, open::remove);
-            open.add(c);
+            RouterOsConnection c = RouterOsConnection.open(endpoint, settings, pins, scheduler, nanoTime, deadline,
+                    open::remove);
+            if (pooled) open.add(c);
             if (closed) {
                 c.close();
                 throw new RouterException.Unreachable("gateway closed", null, null);
             }
             synchronized (this) {
                 backoffNanos = settings.backoffInitial().toNanos();
-                nextAttempt = Long.MIN_VALUE;
                 lastFailure = null;
             }
             return c;

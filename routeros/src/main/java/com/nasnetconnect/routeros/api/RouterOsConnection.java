@@ -38,6 +38,7 @@ final class RouterOsConnection implements AutoCloseable {
     private final ReentrantLock callLock = new ReentrantLock();
     private final Map<String, ReplySentence> finals = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
     private final Consumer<RouterOsConnection> onClosed;
     private volatile ApiConnection api;
     private volatile RouterException failure;
@@ -123,15 +124,20 @@ final class RouterOsConnection implements AutoCloseable {
             watchdog = scheduler.schedule(() -> timeOut(call), remaining, TimeUnit.NANOSECONDS);
             var requests = factory.socket().orElseThrow().requests();
             text.rewrites().forEach(requests::rewrite);
-            String tag;
-            try {
-                tag = api.execute(text.text(), call);
-            } catch (MikrotikApiException e) {
-                call.fail(failure != null ? failure
-                        : new RouterException.Unreachable("sending failed: " + e.getMessage(), command.toString(), e));
-                tag = null;
-            }
+            // The library parses and writes on a thread of its own, so the caller can walk away at the deadline
+            // even when the library is busy (a huge command) or blocked (a router that stopped reading).
+            CompletableFuture<String> sent = new CompletableFuture<>();
+            Thread.ofVirtual().name("nnc-routeros-send").start(() -> {
+                try {
+                    sent.complete(api.execute(text.text(), call));
+                } catch (MikrotikApiException | RuntimeException e) {
+                    sent.complete(null);
+                    call.fail(failure != null ? failure
+                            : new RouterException.Unreachable("sending failed: " + e.getMessage(), command.toString(), e));
+                }
+            });
             List<Map<String, String>> rows = await(call, deadline);
+            String tag = tagOf(sent, deadline);
             ReplySentence done = tag == null ? null : finals.remove(tag);
             ReplySentence trap = tag == null ? null : finals.remove(tag + "!trap");
             if (call.trapped) {
@@ -146,6 +152,19 @@ final class RouterOsConnection implements AutoCloseable {
             });
             current = null;
             callLock.unlock();
+        }
+    }
+
+    /** The tag the library gave the command: known as soon as its write returned, which precedes any reply. */
+    private String tagOf(CompletableFuture<String> sent, long deadline) {
+        try {
+            return sent.get(Math.max(0, deadline - nanoTime.getAsLong()) + TimeUnit.MILLISECONDS.toNanos(200),
+                    TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -179,8 +198,11 @@ final class RouterOsConnection implements AutoCloseable {
     }
 
     private void timeOut(Call call) {
+        if (call.result.isDone()) return;
+        // broken first, then wake the caller: the pool must never take this connection back
         var timeout = new RouterException.Timeout("no reply within the deadline", call.command.toString());
-        if (call.result.completeExceptionally(timeout)) fail(timeout);
+        fail(timeout);
+        call.fail(timeout);
     }
 
     /** Marks the connection broken, fails the running call, and closes the socket off the caller's thread. */
@@ -238,7 +260,14 @@ final class RouterOsConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) return;
+        if (!closed.compareAndSet(false, true)) {
+            try {
+                closeDone.await(2, TimeUnit.SECONDS); // someone else is closing: return when it is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         try {
             ApiConnection a = api;
             if (a != null) {
@@ -259,6 +288,7 @@ final class RouterOsConnection implements AutoCloseable {
             Call c = current;
             if (c != null) c.fail(new RouterException.Unreachable("connection closed", c.command.toString(), null));
             onClosed.accept(this);
+            closeDone.countDown();
         }
     }
 
