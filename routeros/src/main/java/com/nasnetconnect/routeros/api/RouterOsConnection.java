@@ -64,16 +64,36 @@ final class RouterOsConnection implements AutoCloseable {
         var c = new RouterOsConnection(endpoint, settings, pins, scheduler, nanoTime, deadline, onClosed);
         long remaining = deadline - nanoTime.getAsLong();
         if (remaining <= 0) throw new RouterException.Timeout("no time left to connect to " + endpoint.address(), null);
-        ScheduledFuture<?> watchdog = scheduler.schedule(c::close, remaining, TimeUnit.NANOSECONDS);
+        // TCP connect and TLS handshake together get the connect timeout (or what is left of the deadline)
+        long connectPhase = Math.min(remaining, settings.connectTimeout().toNanos());
+        var connectTimedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
+            connectTimedOut.set(true);
+            c.close();
+        }, connectPhase, TimeUnit.NANOSECONDS);
         try {
             c.api = ApiConnection.connect(c.factory, endpoint.host(), endpoint.port(),
-                    (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                    (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(connectPhase)));
         } catch (MikrotikApiException | RuntimeException e) {
             watchdog.cancel(false);
             c.close();
+            if (connectTimedOut.get() || e.getCause() instanceof java.net.SocketTimeoutException) {
+                RouterException pin = pinMismatch(e);
+                if (pin != null) throw pin;
+                if (deadline - nanoTime.getAsLong() <= 0) {
+                    throw new RouterException.Timeout("connecting to " + endpoint.address() + " timed out", null);
+                }
+                throw new RouterException.Unreachable("cannot connect to " + endpoint.address() + ": no connection"
+                        + (endpoint.tls() ? " and TLS handshake" : "") + " within "
+                        + TimeUnit.NANOSECONDS.toMillis(connectPhase) + " ms", null, e);
+            }
             throw connectFailure(endpoint, e, deadline - nanoTime.getAsLong() <= 0);
         }
-        watchdog.cancel(false);
+        if (!watchdog.cancel(false) || connectTimedOut.get()) {
+            c.close();
+            throw new RouterException.Unreachable("cannot connect to " + endpoint.address() + ": no connection within "
+                    + TimeUnit.NANOSECONDS.toMillis(connectPhase) + " ms", null, null);
+        }
         try {
             c.execute(RouterCommand.of("/login").with("name", endpoint.username())
                     .with("password", endpoint.password().reveal()), deadline);
@@ -87,12 +107,18 @@ final class RouterOsConnection implements AutoCloseable {
         return c;
     }
 
-    private static RouterException connectFailure(RouterEndpoint endpoint, Exception e, boolean late) {
+    private static RouterException pinMismatch(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificatePinMismatchException m) {
                 return new RouterException.Unreachable(m.getMessage(), null, m);
             }
         }
+        return null;
+    }
+
+    private static RouterException connectFailure(RouterEndpoint endpoint, Exception e, boolean late) {
+        RouterException pin = pinMismatch(e);
+        if (pin != null) return pin;
         if (late) return new RouterException.Timeout("connecting to " + endpoint.address() + " timed out", null);
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
