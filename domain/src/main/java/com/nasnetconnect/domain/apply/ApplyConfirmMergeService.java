@@ -34,6 +34,7 @@ public final class ApplyConfirmMergeService {
     private final ValidationPipeline pipeline;
     private final LinkLossGuard guard;
     private final Clock clock;
+    private final DriftService drift;
     private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public ApplyConfirmMergeService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs,
@@ -44,6 +45,7 @@ public final class ApplyConfirmMergeService {
         this.pipeline = new ValidationPipeline(specs, rules, ledger, gateway);
         this.guard = Objects.requireNonNull(guard, "guard");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.drift = new DriftService(gateway, ledger, specs, clock);
     }
 
     /** Validation and the dry-run plan only: reads the router, changes nothing anywhere. */
@@ -101,6 +103,34 @@ public final class ApplyConfirmMergeService {
         v.warnings().forEach(w -> warnings.add(w.toString()));
         merged.forEach(m -> warnings.addAll(m.warnings()));
         return new ApplyResult(merged, v.dryRun(), warnings);
+    }
+
+    /**
+     * After a reconnect or a restart: any revert script left by an apply that was never confirmed (link lost,
+     * process killed) is run now and removed, so the router is back where the store says it is, instead of
+     * waiting for its scheduler. Then drift is checked and recorded. The store is never rolled forward: an
+     * unconfirmed plan was never committed.
+     */
+    public ReconcileReport reconcile(Router router) {
+        return withLock(router, () -> {
+            var reverted = new ArrayList<String>();
+            var scripts = gateway.execute(router.endpoint(), RouterCommand.of("/system/script/print")).rows();
+            for (var row : scripts) {
+                String name = row.getOrDefault("name", "");
+                if (!name.startsWith(RevertScripts.PREFIX)) continue;
+                // stop the scheduler first so it cannot run the script a second time concurrently
+                RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/scheduler");
+                gateway.execute(router.endpoint(), RouterCommand.of("/system/script/run").with(".id", row.get(".id")));
+                RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/script");
+                reverted.add(name);
+            }
+            // a scheduler whose script is gone has nothing to run: remove it too
+            for (var row : gateway.execute(router.endpoint(), RouterCommand.of("/system/scheduler/print")).rows()) {
+                String name = row.getOrDefault("name", "");
+                if (name.startsWith(RevertScripts.PREFIX)) RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/scheduler");
+            }
+            return new ReconcileReport(reverted, drift.check(router));
+        });
     }
 
     private record Applied(PlanStep step, Optional<String> newId) { }

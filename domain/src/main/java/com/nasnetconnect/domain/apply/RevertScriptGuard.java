@@ -75,8 +75,9 @@ public final class RevertScriptGuard implements LinkLossGuard {
     }
 
     /** Removes the scheduler and script named {@code name} (found by name), ignoring failures. */
-    static void removeLeftovers(RouterGateway gateway, Router router, String name) {
-        for (String menu : new String[] {"/system/scheduler", "/system/script"}) {
+    static void removeLeftovers(RouterGateway gateway, Router router, String name, String... menus) {
+        if (menus.length == 0) menus = new String[] {"/system/scheduler", "/system/script"};
+        for (String menu : menus) {
             try {
                 for (var row : gateway.execute(router.endpoint(), RouterCommand.of(menu + "/print").where("?name=" + name)).rows()) {
                     gateway.execute(router.endpoint(), RouterCommand.of(menu + "/remove").with(".id", row.get(".id")));
