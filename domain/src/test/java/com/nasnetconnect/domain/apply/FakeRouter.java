@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * router-generated fields, and fault injection (refuse the n-th write, or lose the link from the n-th write on).
  * The real protocol is exercised by the routeros module's tests against the simulator.
  */
-final class FakeRouter implements RouterGateway {
+class FakeRouter implements RouterGateway {
     final Map<String, Map<String, Map<String, String>>> menus = new TreeMap<>();
     final List<RouterCommand> log = new ArrayList<>();
     PlatformInfo platform = new PlatformInfo("7.16.2", "CHR", "x86_64", java.util.Set.of("routeros"));
@@ -50,7 +50,7 @@ final class FakeRouter implements RouterGateway {
     Map<String, Map<String, Map<String, String>>> snapshot() {
         var copy = new TreeMap<String, Map<String, Map<String, String>>>();
         menus.forEach((m, rows) -> {
-            if (m.startsWith("/system/")) return;
+            if (m.startsWith("/system/") || rows.isEmpty()) return;
             var rs = new TreeMap<String, Map<String, String>>();
             rows.forEach((id, r) -> rs.put(id, Map.copyOf(r)));
             copy.put(m, rs);
