@@ -95,13 +95,13 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + this.dataDir, e);
         }
-        this.system = pool("system", this.dataDir.resolve("system.db"), settings.systemPoolSize());
-        try (Connection c = system.getConnection()) {
+        SQLiteDataSource systemFile = sqlite(this.dataDir.resolve("system.db"));
+        try (Connection c = systemFile.getConnection()) {
             systemMigrations.migrate(c);
         } catch (SQLException | RuntimeException e) {
-            system.close();
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
+        this.system = pool("system", systemFile, settings.systemPoolSize());
         if (settings.sweepInterval().isZero()) {
             sweeper = null;
         } else {
@@ -322,11 +322,14 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         HikariDataSource ds = null;
         try {
             if (Files.exists(file) && !Files.isReadable(file)) throw new IOException("file is not readable: " + file);
-            ds = pool("router-" + router.value(), file, settings.routerPoolSize());
-            try (Connection c = ds.getConnection()) {
+            // check and migrate on a plain connection first: a bad file fails fast and with SQLite's own error,
+            // instead of a pool retrying until its connection timeout
+            SQLiteDataSource sqlite = sqlite(file);
+            try (Connection c = sqlite.getConnection()) {
                 if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
                 routerMigrations.migrate(c);
             }
+            ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize());
             return new RouterDb(router, ds, clock.instant());
         } catch (SQLException | IOException | RuntimeException e) {
             if (ds != null) ds.close();
@@ -406,7 +409,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         }
     }
 
-    private HikariDataSource pool(String name, Path file, int size) {
+    private SQLiteDataSource sqlite(Path file) {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -415,13 +418,17 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         var sqlite = new SQLiteDataSource(cfg);
         sqlite.setUrl("jdbc:sqlite:" + file);
+        return sqlite;
+    }
+
+    private HikariDataSource pool(String name, SQLiteDataSource sqlite, int size) {
         var hc = new HikariConfig();
         hc.setPoolName(name);
         hc.setDataSource(sqlite);
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(Math.max(250, settings.busyTimeout().toMillis() + 1000));
-        hc.setInitializationFailTimeout(-1); // connect lazily: the first query reports a bad file as SQLException
+        hc.setInitializationFailTimeout(-1); // the file was just checked on a plain connection
         return new HikariDataSource(hc);
     }
 
