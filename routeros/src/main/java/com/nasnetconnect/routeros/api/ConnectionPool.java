@@ -28,7 +28,7 @@ final class ConnectionPool implements AutoCloseable {
     private final Deque<RouterOsConnection> idle = new ArrayDeque<>();
     private final Set<RouterOsConnection> open = ConcurrentHashMap.newKeySet();
     private long backoffNanos;
-    private long nextAttempt = Long.MIN_VALUE;
+    private long nextAttempt;
     private RouterException lastFailure;
     private volatile boolean closed;
 
@@ -101,7 +101,7 @@ final class ConnectionPool implements AutoCloseable {
     private RouterOsConnection connect(long deadline) {
         synchronized (this) {
             long now = nanoTime.getAsLong();
-            if (now - nextAttempt < 0) {
+            if (lastFailure != null && now - nextAttempt < 0) {
                 throw new RouterException.Unreachable("not reconnecting to " + endpoint.address() + " for another "
                         + TimeUnit.NANOSECONDS.toMillis(nextAttempt - now) + " ms after: " + lastFailure.getMessage(),
                         null, lastFailure);
@@ -116,7 +116,6 @@ final class ConnectionPool implements AutoCloseable {
             }
             synchronized (this) {
                 backoffNanos = settings.backoffInitial().toNanos();
-                nextAttempt = Long.MIN_VALUE;
                 lastFailure = null;
             }
             return c;

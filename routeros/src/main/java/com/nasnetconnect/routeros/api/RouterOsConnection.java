@@ -38,6 +38,7 @@ final class RouterOsConnection implements AutoCloseable {
     private final ReentrantLock callLock = new ReentrantLock();
     private final Map<String, ReplySentence> finals = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
     private final Consumer<RouterOsConnection> onClosed;
     private volatile ApiConnection api;
     private volatile RouterException failure;
@@ -179,8 +180,11 @@ final class RouterOsConnection implements AutoCloseable {
     }
 
     private void timeOut(Call call) {
+        if (call.result.isDone()) return;
+        // broken first, then wake the caller: the pool must never take this connection back
         var timeout = new RouterException.Timeout("no reply within the deadline", call.command.toString());
-        if (call.result.completeExceptionally(timeout)) fail(timeout);
+        fail(timeout);
+        call.fail(timeout);
     }
 
     /** Marks the connection broken, fails the running call, and closes the socket off the caller's thread. */
@@ -238,7 +242,14 @@ final class RouterOsConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) return;
+        if (!closed.compareAndSet(false, true)) {
+            try {
+                closeDone.await(2, TimeUnit.SECONDS); // someone else is closing: return when it is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         try {
             ApiConnection a = api;
             if (a != null) {
@@ -259,6 +270,7 @@ final class RouterOsConnection implements AutoCloseable {
             Call c = current;
             if (c != null) c.fail(new RouterException.Unreachable("connection closed", c.command.toString(), null));
             onClosed.accept(this);
+            closeDone.countDown();
         }
     }
 
