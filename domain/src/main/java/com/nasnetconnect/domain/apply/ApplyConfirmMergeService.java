@@ -42,7 +42,7 @@ public final class ApplyConfirmMergeService {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.specs = Objects.requireNonNull(specs, "specs");
-        this.pipeline = new ValidationPipeline(specs, rules, ledger, gateway);
+        this.pipeline = new ValidationPipeline(specs, rules, ledger, gateway, clock);
         this.guard = Objects.requireNonNull(guard, "guard");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.drift = new DriftService(gateway, ledger, specs, clock);

@@ -34,7 +34,20 @@ public final class ValidationPipeline {
     private final ApplyLedger ledger;
     private final RouterGateway gateway;
 
+    /** Platform capabilities change only with an upgrade or a package install: re-read after this long. */
+    static final java.time.Duration PLATFORM_TTL = java.time.Duration.ofSeconds(60);
+    private final java.time.Clock clock;
+    private final Map<com.nasnetconnect.domain.router.RouterId, CachedPlatform> platforms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedPlatform(PlatformInfo info, java.time.Instant readAt) { }
+
     public ValidationPipeline(ResourceKindSpecs specs, SchemaRules rules, ApplyLedger ledger, RouterGateway gateway) {
+        this(specs, rules, ledger, gateway, java.time.Clock.systemUTC());
+    }
+
+    public ValidationPipeline(ResourceKindSpecs specs, SchemaRules rules, ApplyLedger ledger, RouterGateway gateway,
+                              java.time.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.specs = Objects.requireNonNull(specs, "specs");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -78,7 +91,7 @@ public final class ValidationPipeline {
         PlatformInfo platform;
         RouterView view;
         try {
-            platform = gateway.platform(router.endpoint());
+            platform = platform(router);
             view = preflight(router, upserts, deletes);
         } catch (RouterException e) {
             issues.computeIfAbsent(plan.changes().getFirst().resourceId(), k -> new ArrayList<>())
@@ -160,6 +173,17 @@ public final class ValidationPipeline {
         String v = referrer.field(ref.field());
         return future.values().stream().anyMatch(o -> !o.id().equals(deleted) && ref.targets().contains(o.kind())
                 && Objects.equals(o.field(ref.targetField()), v));
+    }
+
+    private PlatformInfo platform(Router router) {
+        var now = clock.instant();
+        var cached = platforms.get(router.id());
+        if (cached != null && cached.readAt().plus(PLATFORM_TTL).isAfter(now) && !cached.readAt().isAfter(now)) {
+            return cached.info();
+        }
+        var info = gateway.platform(router.endpoint());
+        platforms.put(router.id(), new CachedPlatform(info, now));
+        return info;
     }
 
     private RouterView preflight(Router router, List<DesiredResource> upserts, List<ManagedResource> deletes) {

@@ -108,7 +108,8 @@ class ValidationPipelineTest {
         assertThat(v.errors()).first().satisfies(e -> assertThat(e.message()).contains("'container'"));
 
         router.platform = new PlatformInfo("7.16.2", "CHR", "x86_64", Set.of("routeros", "container"));
-        assertThat(pipeline.validate(ROUTER, ChangePlan.of("a", Change.upsert(veth), Change.upsert(c))).canApply()).isTrue();
+        var fresh = new ValidationPipeline(specs, new BasicSchemaRules(specs), ledger, router); // platform is cached per pipeline
+        assertThat(fresh.validate(ROUTER, ChangePlan.of("a", Change.upsert(veth), Change.upsert(c))).canApply()).isTrue();
     }
 
     @Test
