@@ -40,7 +40,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
                     .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply")).ret()
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert script", null, null));
             schedulerId = gateway.execute(endpoint, RouterCommand.of("/system/scheduler/add").with("name", name)
-                    .with("interval", delay.toSeconds() + "s").with("on-event", "/system/script/run " + name)
+                    .with("interval", delay.toSeconds() + "s").with("on-event", name)
                     .with("comment", "NasNetConnect: reverts an unconfirmed apply")).ret()
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert scheduler", null, null));
         } catch (RouterException e) {

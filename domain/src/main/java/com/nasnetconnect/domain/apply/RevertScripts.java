@@ -9,7 +9,9 @@ import java.util.Objects;
  * Writes the RouterOS script that undoes a plan, whatever part of it ran: each line is idempotent and guarded
  * with {@code :do {…} on-error={}}, so it can run after any prefix of the plan and twice without harm. Lines
  * undo the steps in reverse order: an added object is removed by its identity, a changed one gets its old
- * values back, a removed one is added again if absent. The script ends by removing itself and its scheduler.
+ * values back, a removed one is added again (after removing any copy, so it exists exactly once). The script
+ * ends by removing its scheduler and itself. Uses only {@code :do {…} on-error={}}, {@code [find where …]} and
+ * console-form menu commands.
  */
 public final class RevertScripts {
     public static final String PREFIX = "nnc-revert-";
@@ -25,7 +27,7 @@ public final class RevertScripts {
             var spec = specs.spec(s.resource().kind());
             String menu = spec.menu();
             switch (s.op()) {
-                case ADD -> lines.add(menu + "/remove [" + menu + "/find where " + identityClause(s, s.command().attributes()) + "]");
+                case ADD -> lines.add(menu + "/remove [find where " + identityClause(s, s.command().attributes()) + "]");
                 case SET -> {
                     var sb = new StringBuilder(menu).append("/set ").append(s.nativeId().orElseThrow());
                     for (String attr : s.command().attributes().keySet()) {
@@ -38,14 +40,16 @@ public final class RevertScripts {
                     var attrs = UndoCommands.readdAttributes(specs, s);
                     var sb = new StringBuilder(menu).append("/add");
                     attrs.forEach((k, v) -> sb.append(' ').append(k).append('=').append(quote(v)));
-                    lines.add(":if ([:len [" + menu + "/find where " + identityClause(s, attrs) + "]] = 0) do={" + sb + "}");
+                    // remove-then-add instead of :if, so the line is idempotent with the simplest script syntax
+                    lines.add(menu + "/remove [find where " + identityClause(s, attrs) + "]");
+                    lines.add(sb.toString());
                 }
             }
         }
         var out = new StringBuilder();
         for (String l : lines) out.append(":do {").append(l).append("} on-error={}\n");
-        out.append(":do {/system/scheduler/remove [/system/scheduler/find where name=").append(quote(name)).append("]} on-error={}\n");
-        out.append(":do {/system/script/remove [/system/script/find where name=").append(quote(name)).append("]} on-error={}\n");
+        out.append(":do {/system/scheduler/remove [find where name=").append(quote(name)).append("]} on-error={}\n");
+        out.append(":do {/system/script/remove [find where name=").append(quote(name)).append("]} on-error={}\n");
         return out.toString();
     }
 

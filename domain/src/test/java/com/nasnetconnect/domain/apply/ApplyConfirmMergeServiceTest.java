@@ -141,10 +141,10 @@ class ApplyConfirmMergeServiceTest {
         assertThat(ledger.commits).isEmpty();
         var script = router.rows("/system/script").getFirst();
         assertThat(script.get("name")).startsWith("nnc-revert-");
-        assertThat(script.get("source")).contains("/interface/vlan/remove [/interface/vlan/find where name=\"v10\"]")
+        assertThat(script.get("source")).contains("/interface/vlan/remove [find where name=\"v10\"]")
                 .contains("/system/scheduler/remove");
         assertThat(router.rows("/system/scheduler").getFirst()).containsEntry("interval", "30s")
-                .containsEntry("on-event", "/system/script/run " + script.get("name"));
+                .containsEntry("on-event", script.get("name"));
 
         router.reconnect();
         var report = service.reconcile(ROUTER);
