@@ -59,11 +59,12 @@ public final class AdoptService {
                         || flag(row, "default")) {
                     continue;
                 }
-                var confirmed = specs.fromRouter(kind, row);
+                var confirmed = specs.confirmedFromRouter(kind, row);
                 var config = new LinkedHashMap<String, String>();
                 confirmed.forEach((f, v) -> {
                     String attr = specs.mapping().attribute(kind, f);
-                    if (!v.isEmpty() && !spec.generated().contains(attr)) config.put(f, v);
+                    boolean secret = specs.mapping().byDomainField(kind, f).map(FieldBinding::secret).orElse(false);
+                    if (!v.isEmpty() && !spec.generated().contains(attr) && !secret) config.put(f, v);
                 });
                 var generated = new LinkedHashMap<String, String>();
                 spec.generated().stream().sorted().forEach(g -> { if (row.get(g) != null) generated.put(g, row.get(g)); });

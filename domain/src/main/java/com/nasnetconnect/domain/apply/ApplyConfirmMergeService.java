@@ -191,14 +191,14 @@ public final class ApplyConfirmMergeService {
             if (row.isEmpty()) {
                 throw new IllegalStateException(u + " is not on the router after apply (.id " + nativeId + ")");
             }
-            var confirmed = specs.fromRouter(u.kind(), row.get());
+            var confirmed = specs.confirmedFromRouter(u.kind(), row.get());
             var generated = new LinkedHashMap<String, String>();
             spec.generated().stream().sorted().forEach(g -> { if (row.get().get(g) != null) generated.put(g, row.get().get(g)); });
             var warnings = new ArrayList<String>();
             u.configuration().forEach((field, sent) -> {
                 String got = confirmed.get(field);
-                if (sent.isEmpty() || Values.same(sent, got)) return;
                 boolean secret = specs.mapping().byDomainField(u.kind(), field).map(FieldBinding::secret).orElse(false);
+                if (sent.isEmpty() || Values.same(secret ? ResourceKindSpecs.fingerprint(sent) : sent, got)) return;
                 warnings.add(u + ": sent " + field + (secret ? " (value hidden)" : "='" + sent + "'")
                         + " but the router reports " + (got == null ? "nothing" : secret ? "another value" : "'" + got + "'"));
             });

@@ -49,7 +49,7 @@ public final class DriftService {
                 reports.add(new DriftReport(r.id(), r.kind(), dep.nativeId(), true, List.of(), now));
                 continue;
             }
-            var actual = specs.fromRouter(r.kind(), row.get());
+            var actual = specs.confirmedFromRouter(r.kind(), row.get());
             var fields = new ArrayList<DriftReport.FieldDrift>();
             dep.confirmed().forEach((field, was) -> {
                 String now2 = actual.get(field);

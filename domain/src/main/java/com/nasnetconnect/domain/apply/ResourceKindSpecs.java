@@ -113,6 +113,28 @@ public final class ResourceKindSpecs {
         return out;
     }
 
+    /**
+     * What the deployment layer keeps of a router row: mapped domain fields, with secret ones (private keys,
+     * preshared keys) replaced by {@link #fingerprint} so no secret is stored, yet drift on them still shows.
+     */
+    public Map<String, String> confirmedFromRouter(ResourceKind kind, Map<String, String> row) {
+        var out = fromRouter(kind, row);
+        for (FieldBinding b : mapping.bindings(kind)) {
+            if (b.secret() && out.containsKey(b.domainField())) out.put(b.domainField(), fingerprint(out.get(b.domainField())));
+        }
+        return out;
+    }
+
+    /** {@code sha256:} and the first 16 hex digits of the value's SHA-256: identifies a secret without holding it. */
+    public static String fingerprint(String secret) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
     /** Translates a router row into domain fields: mapped attributes only, in mapping order. */
     public Map<String, String> fromRouter(ResourceKind kind, Map<String, String> row) {
         var out = new java.util.LinkedHashMap<String, String>();
