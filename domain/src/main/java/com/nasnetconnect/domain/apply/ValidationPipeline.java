@@ -127,7 +127,10 @@ public final class ValidationPipeline {
         List<DesiredResource> orderedDeletes = order(deletes.stream().map(ManagedResource::desired).toList(), issues, true);
         if (hasErrors(issues)) return result(plan, issues, List.of(), upserts, deletes, before, view, Optional.of(platform));
 
+        // A delete runs first when an upsert reuses its name or identity (replace), otherwise last, after the
+        // upserts that may move references away from it.
         var steps = new ArrayList<PlanStep>();
+        var lateRemovals = new ArrayList<PlanStep>();
         for (DesiredResource d : orderedDeletes) {
             var old = before.get(d.id());
             var spec = specs.spec(d.kind());
@@ -136,8 +139,9 @@ public final class ValidationPipeline {
                 issues.get(d.id()).add(warning("preflight", d.id(), "nativeId", old.nativeId().orElse(null),
                         "object is already gone from the router; only the record is deleted"));
             } else {
-                steps.add(new PlanStep(PlanStep.Op.REMOVE, d,
-                        RouterCommand.of(spec.path("remove")).with(".id", old.nativeId().get()), old.nativeId(), row.get()));
+                var step = new PlanStep(PlanStep.Op.REMOVE, d,
+                        RouterCommand.of(spec.path("remove")).with(".id", old.nativeId().get()), old.nativeId(), row.get());
+                (reusedByUpsert(d, orderedUpserts) ? steps : lateRemovals).add(step);
             }
         }
         for (DesiredResource u : orderedUpserts) {
@@ -166,7 +170,21 @@ public final class ValidationPipeline {
                 steps.add(new PlanStep(PlanStep.Op.ADD, u, cmd, Optional.empty(), Map.of()));
             }
         }
+        steps.addAll(lateRemovals);
         return result(plan, issues, steps, orderedUpserts, deletes, before, view, Optional.of(platform));
+    }
+
+    private boolean reusedByUpsert(DesiredResource deleted, List<DesiredResource> upserts) {
+        var spec = specs.spec(deleted.kind());
+        for (DesiredResource u : upserts) {
+            boolean interfaces = ResourceKindSpecs.INTERFACES.contains(u.kind()) && ResourceKindSpecs.INTERFACES.contains(deleted.kind());
+            if (u.kind() != deleted.kind() && !interfaces) continue;
+            for (String f : spec.unique()) {
+                if (deleted.field(f) != null && deleted.field(f).equals(u.field(f))) return true;
+            }
+            if (u.kind() == deleted.kind() && spec.identity().stream().allMatch(f -> Objects.equals(u.field(f), deleted.field(f)))) return true;
+        }
+        return false;
     }
 
     private boolean referencedElsewhere(Reference ref, DesiredResource referrer, Map<String, DesiredResource> future, String deleted) {

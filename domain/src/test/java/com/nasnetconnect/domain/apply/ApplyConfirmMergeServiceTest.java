@@ -99,12 +99,28 @@ class ApplyConfirmMergeServiceTest {
     void aDeleteThatMustBeUndoneRecreatesTheObjectWithItsOldAttributes() {
         var br = res(ResourceKind.BRIDGE, "name", "br9", "comment", "keep me");
         service.apply(ROUTER, ChangePlan.of("alice", Change.upsert(br)));
-        router.refuseWhen(c -> c.path().equals("/interface/vlan/add"));
-        assertThatThrownBy(() -> service.apply(ROUTER, ChangePlan.of("bob", Change.delete(br.id()), Change.upsert(vlan("v30", 30)))))
-                .isInstanceOf(ApplyException.Rejected.class);
+        // replacing br9 by a new resource of the same name: the remove runs first, then the add is refused
+        var replacement = res(ResourceKind.BRIDGE, "name", "br9", "comment", "new");
+        assertThat(service.validate(ROUTER, ChangePlan.of("bob", Change.delete(br.id()), Change.upsert(replacement))).dryRun())
+                .extracting(cmd -> cmd.split(" ")[0]).containsExactly("/interface/bridge/remove", "/interface/bridge/add");
+        router.refuseWhen(c -> c.path().equals("/interface/bridge/add"));
+        assertThatThrownBy(() -> service.apply(ROUTER, ChangePlan.of("bob", Change.delete(br.id()), Change.upsert(replacement))))
+                .isInstanceOfSatisfying(ApplyException.Rejected.class, e -> assertThat(e.failedStep()).isEqualTo(2));
         assertThat(router.rows("/interface/bridge")).singleElement().satisfies(r ->
                 assertThat(r).containsEntry("name", "br9").containsEntry("comment", "keep me"));
         assertThat(ledger.resources(ROUTER.id())).extracting(ManagedResource::id).containsExactly(br.id());
+    }
+
+    @Test
+    void aDeleteRunsAfterTheUpsertsThatMoveReferencesAwayFromIt() {
+        var v10 = vlan("v10", 10);
+        var addr = address("10.0.0.1/24", "v10");
+        service.apply(ROUTER, ChangePlan.of("alice", Change.upsert(v10), Change.upsert(addr)));
+        var moved = new DesiredResource(addr.id(), ResourceKind.IP_ADDRESS, Map.of("address", "10.0.0.1/24", "interface", "v20"));
+        var v = service.validate(ROUTER, ChangePlan.of("bob", Change.delete(v10.id()), Change.upsert(vlan("v20", 20)), Change.upsert(moved)));
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.dryRun()).extracting(cmd -> cmd.split(" ")[0])
+                .containsExactly("/interface/vlan/add", "/ip/address/set", "/interface/vlan/remove");
     }
 
     @Test
