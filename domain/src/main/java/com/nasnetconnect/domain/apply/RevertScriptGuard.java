@@ -45,10 +45,11 @@ public final class RevertScriptGuard implements LinkLossGuard {
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert scheduler", null, null));
         } catch (RouterException e) {
             removeLeftovers(gateway, router, name);
-            // The script source may hold keys: report the router's words, never the command.
+            // The script source may hold keys: report the router's words, never the command, and attach no
+            // cause (a RouterException's message quotes its command).
             String why = e instanceof RouterException.Trap t ? t.routerMessage() : e.getClass().getSimpleName();
             throw new ApplyException.GuardFailed("could not install revert script " + name + " on router "
-                    + router.id() + ": " + why, e instanceof RouterException.Trap ? null : e);
+                    + router.id() + ": " + why, null);
         }
         return new Armed() {
             @Override
