@@ -31,8 +31,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        configureLogging();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != 0) System.exit(code);
+    }
+
+    /** Our logging.properties, unless the user named their own. */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) return;
+        try (var in = Main.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) java.util.logging.LogManager.getLogManager().readConfiguration(in);
+        } catch (java.io.IOException e) {
+            System.err.println("nasnetconnect: logging configuration unreadable: " + e.getMessage());
+        }
     }
 
     /** Runs a command; for {@code serve} it returns only when the server stops. */

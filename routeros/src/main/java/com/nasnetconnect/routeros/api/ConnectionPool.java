@@ -83,7 +83,7 @@ final class ConnectionPool implements AutoCloseable {
 
     /** A new connection outside the pool's limit (for a stream), subject to the same backoff. */
     RouterOsConnection openDedicated(long deadline) {
-        return connect(deadline);
+        return connect(deadline, false);
     }
 
     private RouterOsConnection take(long deadline) {
@@ -95,10 +95,10 @@ final class ConnectionPool implements AutoCloseable {
                 c.close();
             }
         }
-        return connect(deadline);
+        return connect(deadline, true);
     }
 
-    private RouterOsConnection connect(long deadline) {
+    private RouterOsConnection connect(long deadline, boolean pooled) {
         synchronized (this) {
             long now = nanoTime.getAsLong();
             if (lastFailure != null && now - nextAttempt < 0) {
@@ -108,8 +108,9 @@ final class ConnectionPool implements AutoCloseable {
             }
         }
         try {
-            RouterOsConnection c = RouterOsConnection.open(endpoint, settings, pins, scheduler, nanoTime, deadline, open::remove);
-            open.add(c);
+            RouterOsConnection c = RouterOsConnection.open(endpoint, settings, pins, scheduler, nanoTime, deadline,
+                    open::remove);
+            if (pooled) open.add(c);
             if (closed) {
                 c.close();
                 throw new RouterException.Unreachable("gateway closed", null, null);

@@ -124,15 +124,20 @@ final class RouterOsConnection implements AutoCloseable {
             watchdog = scheduler.schedule(() -> timeOut(call), remaining, TimeUnit.NANOSECONDS);
             var requests = factory.socket().orElseThrow().requests();
             text.rewrites().forEach(requests::rewrite);
-            String tag;
-            try {
-                tag = api.execute(text.text(), call);
-            } catch (MikrotikApiException e) {
-                call.fail(failure != null ? failure
-                        : new RouterException.Unreachable("sending failed: " + e.getMessage(), command.toString(), e));
-                tag = null;
-            }
+            // The library parses and writes on a thread of its own, so the caller can walk away at the deadline
+            // even when the library is busy (a huge command) or blocked (a router that stopped reading).
+            CompletableFuture<String> sent = new CompletableFuture<>();
+            Thread.ofVirtual().name("nnc-routeros-send").start(() -> {
+                try {
+                    sent.complete(api.execute(text.text(), call));
+                } catch (MikrotikApiException | RuntimeException e) {
+                    sent.complete(null);
+                    call.fail(failure != null ? failure
+                            : new RouterException.Unreachable("sending failed: " + e.getMessage(), command.toString(), e));
+                }
+            });
             List<Map<String, String>> rows = await(call, deadline);
+            String tag = tagOf(sent, deadline);
             ReplySentence done = tag == null ? null : finals.remove(tag);
             ReplySentence trap = tag == null ? null : finals.remove(tag + "!trap");
             if (call.trapped) {
@@ -147,6 +152,19 @@ final class RouterOsConnection implements AutoCloseable {
             });
             current = null;
             callLock.unlock();
+        }
+    }
+
+    /** The tag the library gave the command: known as soon as its write returned, which precedes any reply. */
+    private String tagOf(CompletableFuture<String> sent, long deadline) {
+        try {
+            return sent.get(Math.max(0, deadline - nanoTime.getAsLong()) + TimeUnit.MILLISECONDS.toNanos(200),
+                    TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

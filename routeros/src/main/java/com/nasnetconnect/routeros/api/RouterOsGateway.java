@@ -40,6 +40,12 @@ import me.legrange.mikrotik.ResultListener;
  * </ul>
  */
 public final class RouterOsGateway implements RouterGateway {
+    /** Commands the gateway sends by itself, besides the API protocol's own {@code /login} and {@code /cancel}. */
+    // no .proplist: the /system/resource print of neither version lists that argument
+    static final RouterCommand RESOURCE_PRINT = RouterCommand.of("/system/resource/print");
+    static final RouterCommand PACKAGE_PRINT = RouterCommand.of("/system/package/print").props("name", "disabled");
+    static final List<RouterCommand> OWN_COMMANDS = List.of(RESOURCE_PRINT, PACKAGE_PRINT);
+
     private final GatewaySettings settings;
     private final CertificatePins pins;
     private final LongSupplier nanoTime;
@@ -82,12 +88,10 @@ public final class RouterOsGateway implements RouterGateway {
     public PlatformInfo platform(RouterEndpoint router) {
         long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
         return pool(router).call(deadline, "platform", c -> {
-            Map<String, String> resource = c.execute(RouterCommand.of("/system/resource/print")
-                            .props("version", "board-name", "architecture-name"), deadline)
+            Map<String, String> resource = c.execute(RESOURCE_PRINT, deadline)
                     .first().orElseThrow(() -> new RouterException.Protocol("/system/resource/print returned no row",
                             "/system/resource/print", null));
-            List<Map<String, String>> packages = c.execute(RouterCommand.of("/system/package/print")
-                    .props("name", "disabled"), deadline).rows();
+            List<Map<String, String>> packages = c.execute(PACKAGE_PRINT, deadline).rows();
             return platformOf(resource, packages);
         });
     }

@@ -64,7 +64,7 @@ final class CommandExecutor {
             if (verb.equals("listen")) {
                 return () -> { };
             }
-            throw new ApiTrap(4, "the simulator does not model " + menu + "/" + verb);
+            throw new ApiTrap(4, "the simulator does not model " + (menu.equals("/") ? "" : menu) + "/" + verb);
         }
         switch (verb) {
             case "print", "getall" -> {
@@ -93,7 +93,7 @@ final class CommandExecutor {
     // ---- special commands ----
 
     private Stream special(ApiRequest req, String menu, String verb, Object actor, ReplySink out) {
-        switch (menu + "/" + verb) {
+        switch ((menu.equals("/") ? "" : menu) + "/" + verb) {
             case "/system/script/run" -> {
                 Item script = single(req, state.spec("/system/script"));
                 Item updated = script.copy();
@@ -406,7 +406,7 @@ final class CommandExecutor {
     private static String normalize(String key, String value) {
         if (Menus.BOOLEAN_PROPS.contains(key)) {
             return switch (value) {
-                case "yes", "true" -> "true";
+                case "yes", "true", "" -> "true";
                 case "no", "false" -> "false";
                 default -> throw ApiTrap.argument("value of " + key + " must be yes or no: " + value);
             };

@@ -50,15 +50,22 @@ public final class SimulatorCommand {
                 + (sim.controlPort() >= 0 ? ", control port " + sim.controlPort() : ""));
         out.flush();
         CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             sim.close();
             forever.countDown();
-        }, "sim-shutdown"));
+        }, "sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             forever.await();
         } catch (InterruptedException e) {
+            // an embedding caller stopped us: close and return normally
             Thread.currentThread().interrupt();
             sim.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting anyway
+            }
         }
         return 0;
     }

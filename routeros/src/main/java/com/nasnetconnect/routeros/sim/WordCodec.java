@@ -57,9 +57,9 @@ public final class WordCodec {
     /**
      * Reads one length prefix.
      *
-     * @return the length, or -1 when the stream ends before the first byte
+     * @return the length (up to 2^32-1), or -1 when the stream ends before the first byte
      */
-    public static int readLength(InputStream in) throws IOException {
+    public static long readLength(InputStream in) throws IOException {
         int b = in.read();
         if (b < 0) {
             return -1;
@@ -78,10 +78,7 @@ public final class WordCodec {
         } else {
             throw new ProtocolException("control byte 0x" + Integer.toHexString(b) + " is not a word length");
         }
-        if (len > MAX_WORD) {
-            throw new ProtocolException("word length " + len + " exceeds the limit of " + MAX_WORD);
-        }
-        return (int) len;
+        return len;
     }
 
     private static long next(InputStream in) throws IOException {
@@ -94,10 +91,14 @@ public final class WordCodec {
 
     /** Reads one word; returns null at a clean end of stream (before any byte of the word). */
     public static String readWord(InputStream in) throws IOException {
-        int len = readLength(in);
-        if (len < 0) {
+        long length = readLength(in);
+        if (length < 0) {
             return null;
         }
+        if (length > MAX_WORD) {
+            throw new ProtocolException("word length " + length + " exceeds the limit of " + MAX_WORD);
+        }
+        int len = (int) length;
         byte[] bytes = in.readNBytes(len);
         if (bytes.length != len) {
             throw new EOFException("stream ended inside a word: expected " + len + " bytes, got " + bytes.length);

@@ -48,11 +48,7 @@ class GatewayFaultTest {
 
     @BeforeAll
     static void warmUp() throws Exception {
-        // load every class and jar once, so file-descriptor counts below compare like with like
-        try (var s = new WordServer(WordServer::doneToAll);
-             var g = new RouterOsGateway(SETTINGS, new FileCertificatePins(Path.of("target", "warmup-pins")))) {
-            g.execute(new RouterEndpoint("127.0.0.1", s.port(), false, "a", Secret.of("b")), RouterCommand.of("/system/identity/print"));
-        }
+        Leaks.warmUp();
     }
 
     @BeforeEach

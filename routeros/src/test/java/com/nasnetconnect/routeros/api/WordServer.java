@@ -26,7 +26,16 @@ final class WordServer implements AutoCloseable {
 
     /** {@code script} gets each request sentence and the output to answer on. */
     WordServer(BiConsumer<List<String>, OutputStream> script) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+    }
+
+    /** Over API-SSL with the given server context (see {@link TestCertificates}). */
+    WordServer(javax.net.ssl.SSLContext tls, BiConsumer<List<String>, OutputStream> script) throws IOException {
+        this(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()), script);
+    }
+
+    private WordServer(ServerSocket server, BiConsumer<List<String>, OutputStream> script) {
+        this.server = server;
         acceptor = Thread.ofPlatform().daemon().name("word-server").start(() -> {
             while (!server.isClosed()) {
                 try {

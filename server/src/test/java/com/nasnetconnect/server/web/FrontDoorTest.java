@@ -38,7 +38,10 @@ class FrontDoorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, (u, p, s) -> Optional.empty()));
+        vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, new com.nasnetconnect.ui.LoginHandler() {
+            public Optional<SignedIn> login(String u, com.nasnetconnect.domain.common.Secret p, String s) { return Optional.empty(); }
+            public Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c, com.nasnetconnect.domain.common.Secret n, String s) { return Optional.empty(); }
+        }));
         vaadin.start();
         BearerAuth auth = new BearerAuth(token -> token.equals("good-key")
                 ? Optional.of(new Principal("ci", Role.VIEWER, true)) : Optional.empty());

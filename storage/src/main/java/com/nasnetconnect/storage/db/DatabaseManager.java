@@ -97,7 +97,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         }
         SQLiteDataSource systemFile = sqlite(this.dataDir.resolve("system.db"));
         try (Connection c = systemFile.getConnection()) {
-            systemMigrations.migrate(c);
+            systemMigrations.migrate(c, clock);
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
@@ -153,6 +153,21 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
      */
     public <T> T inRouterTransaction(RouterId router, SqlWork<T> work) {
         return useRouter(router, work, true);
+    }
+
+    /**
+     * As {@link #withRouter} for reads that must not create a database: empty when the router has no database
+     * file yet (nothing was ever stored for it). A quarantined router still fails with {@link StateException.Storage}.
+     */
+    public <T> Optional<T> withExistingRouter(RouterId router, SqlWork<T> work) {
+        Objects.requireNonNull(router, "router");
+        var q = quarantined.get(router);
+        if (q != null) {
+            throw new StateException.Storage("database of router " + router + " is quarantined (" + q.reason()
+                    + "); moved to " + q.movedTo(), true, null);
+        }
+        if (!open.containsKey(router) && !Files.exists(routerFile(router))) return Optional.empty();
+        return Optional.ofNullable(useRouter(router, work, false));
     }
 
     public Path routerFile(RouterId router) {
@@ -327,7 +342,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
             SQLiteDataSource sqlite = sqlite(file);
             try (Connection c = sqlite.getConnection()) {
                 if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
-                routerMigrations.migrate(c);
+                routerMigrations.migrate(c, clock);
             }
             ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize());
             return new RouterDb(router, ds, clock.instant());
@@ -388,9 +403,9 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
             Optional<RouterDb> victim = open.values().stream()
                     .filter(d -> !d.id().equals(justOpened) && d.idle())
                     .min(Comparator.comparing(RouterDb::lastUsed));
-            if (victim.isEmpty() || !closeIfIdle(victim.get())) {
-                if (victim.isEmpty()) return; // every other database is in use: allow going over the cap for now
-            }
+            if (victim.isEmpty()) return; // every other database is in use: go over the cap until one is released
+            closeIfIdle(victim.get()); // may lose a race with a new user; the loop then picks another
+
         }
     }
 

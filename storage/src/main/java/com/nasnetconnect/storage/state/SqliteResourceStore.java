@@ -41,6 +41,7 @@ import java.util.Set;
  * appended to {@code resource_events} and then the row of {@code resources} (with its relationships) is
  * written; any failure rolls back every event and row of the set. Versions are checked inside the
  * transaction, so two concurrent writers of one resource cannot both win. Cursors are opaque base64 text.
+ * Reads of a router that has no database file yet answer empty without creating one; the first commit creates it.
  */
 public final class SqliteResourceStore implements com.nasnetconnect.domain.state.ResourceStore, EventLog {
     private static final String RESOURCE_COLUMNS = "seq, uuid, kind, configuration, validation, deployment, metadata, platform";
@@ -66,23 +67,23 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
     @Override
     public Optional<Resource> find(RouterId router, ResourceId id) {
         Objects.requireNonNull(id, "id");
-        return databases.withRouter(router, c -> one(c, router,
-                "SELECT " + RESOURCE_COLUMNS + " FROM resources WHERE uuid = ?", id.toString()));
+        return databases.withExistingRouter(router, c -> one(c, router,
+                "SELECT " + RESOURCE_COLUMNS + " FROM resources WHERE uuid = ?", id.toString())).flatMap(r -> r);
     }
 
     @Override
     public Optional<Resource> findByNativeId(RouterId router, ResourceKind kind, String nativeId) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(nativeId, "nativeId");
-        return databases.withRouter(router, c -> one(c, router,
+        return databases.withExistingRouter(router, c -> one(c, router,
                 "SELECT " + RESOURCE_COLUMNS + " FROM resources WHERE kind = ? AND native_id = ? ORDER BY seq LIMIT 1",
-                kind.name(), nativeId));
+                kind.name(), nativeId)).flatMap(r -> r);
     }
 
     @Override
     public Page<Resource> list(RouterId router, Optional<ResourceKind> kind, PageRequest page) {
         long after = page.after().map(c -> decodeCursor("r", c)).orElse(0L);
-        return databases.withRouter(router, c -> {
+        return databases.withExistingRouter(router, c -> {
             String sql = "SELECT " + RESOURCE_COLUMNS + " FROM resources WHERE seq > ?"
                     + (kind.isPresent() ? " AND kind = ?" : "") + " ORDER BY seq LIMIT ?";
             var rows = new ArrayList<Resource>();
@@ -107,26 +108,30 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
             var complete = new ArrayList<Resource>();
             for (Resource r : rows) complete.add(complete(c, r));
             return new Page<>(complete, rows.isEmpty() ? Optional.empty() : Optional.of(encodeCursor("r", lastSeq)), more);
-        });
+        }).orElseGet(() -> new Page<>(List.of(), Optional.empty(), false));
     }
 
     @Override
     public Set<ResourceId> dependents(RouterId router, ResourceId id) {
-        return databases.withRouter(router, c -> dependentsOf(c, id));
+        return databases.withExistingRouter(router, c -> dependentsOf(c, id)).orElse(Set.of());
     }
 
     @Override
     public List<ResourceEvent> history(RouterId router, ResourceId id) {
-        return databases.withRouter(router, c -> events(c, router,
-                "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? ORDER BY seq", id.toString()));
+        return databases.withExistingRouter(router, c -> events(c, router,
+                "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? ORDER BY seq", id.toString())).orElse(List.of());
     }
 
+    /**
+     * Every event carries the full event-sourced state after it, so folding the history up to {@code at} (as
+     * {@link ResourceReplay} does) equals taking the last event at or before {@code at}: only that one is read.
+     */
     @Override
     public Optional<Resource> resourceAt(RouterId router, ResourceId id, Instant at) {
-        var upTo = databases.withRouter(router, c -> events(c, router,
-                "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? AND at_nanos <= ? ORDER BY seq",
-                id.toString(), nanos(at)));
-        return ResourceReplay.stateAt(upTo, at);
+        var last = databases.withExistingRouter(router, c -> events(c, router,
+                "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? AND at_nanos <= ? ORDER BY seq DESC LIMIT 1",
+                id.toString(), nanos(at))).orElse(List.of());
+        return ResourceReplay.stateAt(last, at);
     }
 
     @Override
@@ -134,9 +139,9 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
         long after = page.after().map(c -> decodeCursor("e", c)).orElse(0L);
         long from = since.map(SqliteResourceStore::nanos).orElse(Long.MIN_VALUE);
         long to = until.map(SqliteResourceStore::nanos).orElse(Long.MAX_VALUE);
-        var rows = databases.withRouter(router, c -> events(c, router,
+        var rows = databases.withExistingRouter(router, c -> events(c, router,
                 "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE seq > ? AND at_nanos >= ? AND at_nanos < ? ORDER BY seq LIMIT ?",
-                after, from, to, page.first() + 1));
+                after, from, to, page.first() + 1)).orElse(List.of());
         boolean more = rows.size() > page.first();
         var items = more ? rows.subList(0, page.first()) : rows;
         return new Page<>(items, items.isEmpty() ? Optional.empty() : Optional.of(encodeCursor("e", items.getLast().sequence())), more);

@@ -396,4 +396,67 @@ class SqliteResourceStoreTest {
         });
         assertThat(leftovers).isZero();
     }
+
+    @Test
+    void readingARouterWithoutDataCreatesNoDatabaseFile() {
+        var nobody = new RouterId("never-used");
+
+        assertThat(store.find(nobody, ResourceId.random())).isEmpty();
+        assertThat(store.list(nobody, Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(store.events(nobody, Optional.empty(), Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(store.history(nobody, ResourceId.random())).isEmpty();
+        assertThat(store.resourceAt(nobody, ResourceId.random(), clock.instant())).isEmpty();
+        assertThat(store.dependents(nobody, ResourceId.random())).isEmpty();
+        assertThat(databases.routerFile(nobody)).doesNotExist();
+    }
+
+    @Test
+    void readsOfAQuarantinedRouterFailInsteadOfLookingEmpty() throws Exception {
+        create(vlan("vlan10", 10));
+        databases.closeRouter(R);
+        java.nio.file.Files.writeString(databases.routerFile(R), "garbage ".repeat(100));
+
+        assertThatThrownBy(() -> store.list(R, Optional.empty(), PageRequest.first(10)))
+                .isInstanceOfSatisfying(StateException.Storage.class, e -> assertThat(e.quarantined()).isTrue());
+        assertThatThrownBy(() -> store.find(R, ResourceId.random()))
+                .isInstanceOfSatisfying(StateException.Storage.class, e -> assertThat(e.quarantined()).isTrue());
+        var other = Resource.create(ResourceId.random(), OTHER, ResourceKind.VLAN, Fields.of("name", "x"), Relationships.NONE,
+                Platform.MIKROTIK, clock.instant(), "alice");
+        create(other);
+        assertThat(store.find(OTHER, other.id())).isPresent();
+    }
+
+    @Test
+    void ofTwoConcurrentWritersOfOneVersionExactlyOneWins() throws Exception {
+        var v = vlan("vlan10", 10);
+        create(v);
+        int writers = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            var results = new ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < writers; i++) {
+                long id = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    var next = v.withConfiguration(v.configuration().with("vlanId", 100L + id), clock.instant(), "w" + id);
+                    try {
+                        store.commit(ChangeSet.of(R, "w" + id, clock.instant(), new ResourceChange.Put(next, ChangeType.CONFIGURED)));
+                        return "won";
+                    } catch (StateException.Conflict e) {
+                        return "conflict";
+                    }
+                }));
+            }
+            start.countDown();
+            var outcomes = new ArrayList<String>();
+            for (var f : results) outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(outcomes).containsOnlyOnce("won");
+            assertThat(outcomes).filteredOn("conflict"::equals).hasSize(writers - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.find(R, v.id()).orElseThrow().metadata().version()).isEqualTo(2);
+        assertThat(store.history(R, v.id())).hasSize(2);
+    }
 }

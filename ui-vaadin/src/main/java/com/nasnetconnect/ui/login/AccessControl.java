@@ -12,7 +12,11 @@ public class AccessControl implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
             boolean toLogin = enter.getNavigationTarget() == LoginView.class;
+            boolean toChange = enter.getNavigationTarget() == ChangePasswordView.class;
             boolean signedIn = Authentication.current().isPresent();
+            if (toChange && !signedIn && Authentication.pendingPasswordChange().isPresent()) {
+                return; // passed the password check, must choose a new password before anything else
+            }
             if (!signedIn && !toLogin) {
                 enter.forwardTo(LoginView.class);
             } else if (signedIn && toLogin) {
