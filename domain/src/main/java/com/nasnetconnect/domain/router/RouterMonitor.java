@@ -1,0 +1,164 @@
+package com.nasnetconnect.domain.router;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Polls every registered router for its identity and {@code /system/resource} on a fixed period and
+ * publishes the results. One router that times out or refuses does not delay the others beyond the
+ * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values.
+ */
+public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RouterMonitor.class.getName());
+    static final RouterCommand RESOURCE = RouterCommand.of("/system/resource/print")
+            .props("uptime", "version", "board-name", "cpu-load", "free-memory", "total-memory");
+    static final RouterCommand IDENTITY = RouterCommand.of("/system/identity/print");
+
+    private final RouterRepository routers;
+    private final RouterGateway gateway;
+    private final Clock clock;
+    private final Duration period;
+    private final Duration timeout;
+    private final List<Consumer<List<RouterStatus>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<RouterId, RouterStatus> latest = new LinkedHashMap<>();
+    private final ScheduledExecutorService scheduler;
+
+    public RouterMonitor(RouterRepository routers, RouterGateway gateway, Clock clock, Duration period, Duration timeout) {
+        if (period.isNegative() || period.isZero()) throw new IllegalArgumentException("period must be positive: " + period);
+        this.routers = routers;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.period = period;
+        this.timeout = timeout;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "router-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts polling: first round right away, then every period. */
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized List<RouterStatus> current() {
+        return List.copyOf(latest.values());
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<List<RouterStatus>> listener) {
+        listeners.add(listener);
+        listener.accept(current());
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void refreshNow() {
+        scheduler.execute(this::pollSafely);
+    }
+
+    private void pollSafely() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "router poll round failed", e);
+        }
+    }
+
+    /** One poll round over all routers; visible for tests. */
+    void pollOnce() {
+        List<Router> all = routers.findAll();
+        Map<RouterId, RouterStatus> next = new LinkedHashMap<>();
+        for (Router router : all) {
+            next.put(router.id(), poll(router));
+        }
+        List<RouterStatus> snapshot;
+        synchronized (this) {
+            latest.clear();
+            latest.putAll(next);
+            snapshot = List.copyOf(latest.values());
+        }
+        for (var listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "router status listener failed", e);
+            }
+        }
+    }
+
+    private RouterStatus poll(Router router) {
+        try {
+            Map<String, String> res = gateway.execute(router.endpoint(), RESOURCE, timeout).first()
+                    .orElseThrow(() -> new IllegalStateException("empty /system/resource"));
+            String identity = gateway.execute(router.endpoint(), IDENTITY, timeout).first()
+                    .map(r -> r.get("name")).orElse(null);
+            return new RouterStatus(router.id(), router.name(), true,
+                    Optional.ofNullable(identity),
+                    Optional.ofNullable(res.get("version")),
+                    Optional.ofNullable(res.get("board-name")),
+                    Optional.ofNullable(res.get("uptime")).flatMap(RouterOsDurations::parse),
+                    parseInt(res.get("cpu-load")),
+                    parseLong(res.get("free-memory")),
+                    parseLong(res.get("total-memory")),
+                    Optional.empty(),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            RouterStatus last;
+            synchronized (this) {
+                last = latest.get(router.id());
+            }
+            String problem = e instanceof RouterException ? e.getMessage() : "unexpected answer: " + e.getMessage();
+            if (last == null) {
+                RouterStatus unknown = RouterStatus.unknown(router, clock.instant());
+                return new RouterStatus(router.id(), router.name(), false, unknown.identity(), unknown.version(),
+                        unknown.board(), unknown.uptime(), unknown.cpuLoadPercent(), unknown.freeMemoryBytes(),
+                        unknown.totalMemoryBytes(), Optional.of(problem), clock.instant());
+            }
+            return new RouterStatus(router.id(), router.name(), false, last.identity(), last.version(), last.board(),
+                    last.uptime(), last.cpuLoadPercent(), last.freeMemoryBytes(), last.totalMemoryBytes(),
+                    Optional.of(problem), clock.instant());
+        }
+    }
+
+    private static Optional<Integer> parseInt(String s) {
+        try {
+            return s == null ? Optional.empty() : Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> parseLong(String s) {
+        try {
+            return s == null ? Optional.empty() : Optional.of(Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        listeners.clear();
+    }
+
+    /** For tests and callers that want a copy of the listener list size. */
+    int listenerCount() {
+        return new ArrayList<>(listeners).size();
+    }
+}

@@ -1,0 +1,106 @@
+package com.nasnetconnect.server.config;
+
+import com.nasnetconnect.domain.common.Secret;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Everything the server is told from outside. Sources, strongest first: environment variables
+ * ({@code NNC_PORT}), the config file ({@code port=}), defaults. The config file is {@code NNC_CONFIG} if set,
+ * else {@code nasnetconnect.properties} in the data directory if it exists. Every bad value fails start-up
+ * with a {@link ConfigException} naming the key, the value and where it came from.
+ *
+ * @param port               public port of the front door (NNC_PORT, default 8080)
+ * @param bindAddress        address the front door listens on (NNC_BIND, default 0.0.0.0)
+ * @param dataDir            where system.db, router databases and keys live (NNC_DATA_DIR, default ./data)
+ * @param adminPassword      initial password of the first admin, used only when it is created
+ * @param demo               start the embedded simulated router (NNC_DEMO, default true)
+ * @param demoApiPort        the demo router's API port (NNC_DEMO_API_PORT, default 8728)
+ * @param demoVersion        RouterOS version the demo router emulates (NNC_DEMO_VERSION, default 7.16.2)
+ * @param pollInterval       how often router status is polled (NNC_POLL_SECONDS, default 2)
+ */
+public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
+                           int demoApiPort, String demoVersion, Duration pollInterval) {
+
+    static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
+            "demo-version", "poll-seconds");
+
+    /** Reads the configuration from the process environment (and the config file it points to). */
+    public static ServerConfig load(Map<String, String> env) {
+        Map<String, Source> values = new HashMap<>();
+        Path dataDir = Path.of(env.getOrDefault("NNC_DATA_DIR", "./data"));
+        Path file = env.containsKey("NNC_CONFIG") ? Path.of(env.get("NNC_CONFIG")) : dataDir.resolve("nasnetconnect.properties");
+        if (env.containsKey("NNC_CONFIG") && !Files.isRegularFile(file)) {
+            throw new ConfigException("config file " + file + " (NNC_CONFIG) does not exist");
+        }
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+            }
+            for (String key : p.stringPropertyNames()) {
+                if (!KEYS.contains(key)) {
+                    throw new ConfigException("config file " + file + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                }
+                values.put(key, new Source(p.getProperty(key).trim(), file + " key " + key));
+            }
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith("NNC_") && !k.equals("NNC_CONFIG")) {
+                String key = k.substring(4).toLowerCase().replace('_', '-');
+                if (KEYS.contains(key)) values.put(key, new Source(v.trim(), "environment variable " + k));
+            }
+        });
+        return new ServerConfig(
+                intIn(values, "port", 8080, 1, 65535),
+                str(values, "bind", "0.0.0.0"),
+                Path.of(str(values, "data-dir", "./data")),
+                Optional.ofNullable(values.get("admin-password")).map(s -> Secret.of(s.value())),
+                bool(values, "demo", true),
+                intIn(values, "demo-api-port", 8728, 0, 65535),
+                str(values, "demo-version", "7.16.2"),
+                Duration.ofSeconds(intIn(values, "poll-seconds", 2, 1, 3600)));
+    }
+
+    private record Source(String value, String origin) {
+    }
+
+    private static String str(Map<String, Source> v, String key, String def) {
+        Source s = v.get(key);
+        if (s == null) return def;
+        if (s.value().isEmpty()) throw new ConfigException(s.origin() + " is empty");
+        return s.value();
+    }
+
+    private static int intIn(Map<String, Source> v, String key, int def, int min, int max) {
+        Source s = v.get(key);
+        if (s == null) return def;
+        try {
+            int n = Integer.parseInt(s.value());
+            if (n < min || n > max) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.origin() + " must be a whole number from " + min + " to " + max + ", not '" + s.value() + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, Source> v, String key, boolean def) {
+        Source s = v.get(key);
+        if (s == null) return def;
+        return switch (s.value().toLowerCase()) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigException(s.origin() + " must be true or false, not '" + s.value() + "'");
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package com.nasnetconnect.server.vaadin;
+
+import com.nasnetconnect.ui.UiContext;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Vaadin Flow on an embedded Jetty 12.1 (ee11), reachable only from this process: it binds 127.0.0.1 on an
+ * ephemeral port and refuses every request that lacks the per-process front-door secret header, so the only
+ * way in is through the Helidon front door (which authenticates and adds the header). Jetty honours the
+ * {@code X-Forwarded-*} headers the front door sets.
+ */
+public final class EmbeddedVaadin implements AutoCloseable {
+    /** Header the front door adds to every forwarded request; its value is random per process. */
+    public static final String SECRET_HEADER = "X-NNC-Front-Door";
+
+    /**
+     * Only these jars are scanned for annotations and servlet initializers: Vaadin's own and our UI. Scanning
+     * every jar on the class path (Helidon, graphql-java, BouncyCastle, …) costs seconds at start-up.
+     */
+    static final String SCAN_PATTERN = ".*/(ui-vaadin|flow-[^/]*|vaadin-[^/]*)\\.jar$|.*/ui-vaadin/target/classes/.*";
+
+    private final Server server;
+    private final String secret;
+    private final Path webRoot;
+
+    public EmbeddedVaadin(UiContext uiContext) throws IOException {
+        expandManifestClassPath();
+        this.secret = HexFormat.of().formatHex(randomBytes());
+        this.webRoot = Files.createTempDirectory("nnc-webroot");
+        webRoot.toFile().deleteOnExit();
+
+        server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.addCustomizer(new ForwardedRequestCustomizer());
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+
+        WebAppContext context = new WebAppContext();
+        context.setContextPath("/");
+        context.setBaseResource(context.getResourceFactory().newResource(webRoot));
+        context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, SCAN_PATTERN);
+        context.setConfigurationDiscovered(true);
+        context.setThrowUnavailableOnStartupException(true);
+        context.setAttribute(UiContext.ATTRIBUTE, uiContext);
+        context.getSessionHandler().setHttpOnly(true);
+        context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
+        context.getSessionHandler().setSessionCookie("NNCSESSION");
+        context.getSessionHandler().setMaxInactiveInterval(30 * 60);
+
+        server.setHandler(new FrontDoorOnly(secret, context));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** Where the front door forwards to, e.g. {@code http://127.0.0.1:41234}. */
+    public URI uri() {
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The value the front door must send in {@link #SECRET_HEADER}. */
+    public String secret() {
+        return secret;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        try (var files = Files.walk(webRoot)) {
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /**
+     * Under {@code java -jar} the class path property names only the app jar; its dependencies come from the
+     * manifest's {@code Class-Path}. Jetty's annotation scan reads the property, so the manifest entries are
+     * appended to it (once) or Vaadin's routes and initializers would not be found.
+     */
+    static void expandManifestClassPath() throws IOException {
+        String cp = System.getProperty("java.class.path", "");
+        Set<String> entries = new LinkedHashSet<>(Arrays.asList(cp.split(File.pathSeparator)));
+        List<String> added = new ArrayList<>();
+        for (String entry : List.copyOf(entries)) {
+            if (!entry.endsWith(".jar") || !new File(entry).isFile()) continue;
+            try (JarFile jar = new JarFile(entry)) {
+                Manifest mf = jar.getManifest();
+                String classPath = mf == null ? null : mf.getMainAttributes().getValue("Class-Path");
+                if (classPath == null) continue;
+                Path base = Path.of(entry).toAbsolutePath().getParent();
+                for (String rel : classPath.trim().split("\\s+")) {
+                    Path lib = base.resolve(rel).normalize();
+                    if (Files.isRegularFile(lib) && entries.add(lib.toString())) added.add(lib.toString());
+                }
+            }
+        }
+        if (!added.isEmpty()) System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
+    }
+
+    /** Refuses (403) every request that did not come through the front door. */
+    static final class FrontDoorOnly extends Handler.Wrapper {
+        private final byte[] secret;
+
+        FrontDoorOnly(String secret, Handler next) {
+            super(next);
+            this.secret = secret.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String given = request.getHeaders().get(SECRET_HEADER);
+            if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.US_ASCII))) {
+                Response.writeError(request, response, callback, 403, "forbidden");
+                return true;
+            }
+            return super.handle(request, response, callback);
+        }
+    }
+}

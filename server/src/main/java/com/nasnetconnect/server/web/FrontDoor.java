@@ -1,0 +1,70 @@
+package com.nasnetconnect.server.web;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The single public port (Helidon SE). It answers {@code /graphql} (HTTP and WebSocket), {@code /health},
+ * {@code /metrics} and the PWA files itself, and forwards everything else to the internal Vaadin server,
+ * relaying {@code /VAADIN/push} WebSockets.
+ *
+ * @param graphQl           the GraphQL HTTP service, mounted at /graphql (null while not wired)
+ * @param graphQlWebSocket  one listener per GraphQL WebSocket connection (null while not wired)
+ */
+public record FrontDoor(HealthService health, MetricsService metrics, RequestCounter requests, HttpService graphQl,
+                        Supplier<WsListener> graphQlWebSocket, URI vaadin, String secretHeader, String secret) {
+
+    public FrontDoor {
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(vaadin, "vaadin");
+    }
+
+    /** Starts the server on {@code host:port} (port 0: any free port). */
+    public WebServer start(String host, int port) {
+        HttpClient wsClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        WsRouting.Builder ws = WsRouting.builder()
+                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, wsClient));
+        if (graphQlWebSocket != null) ws.endpoint("/graphql", graphQlWebSocket);
+        return WebServer.builder()
+                .host(host)
+                .port(port)
+                .shutdownHook(false)
+                .routing(this::routing)
+                .addRouting(ws)
+                .build()
+                .start();
+    }
+
+    /** The HTTP routes, as a table; tests reuse it. */
+    void routing(HttpRouting.Builder r) {
+        r.addFilter(requests)
+                .addFilter((chain, req, res) -> {
+                    res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+                    res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
+                    chain.proceed();
+                })
+                .register("/health", health)
+                .register("/metrics", metrics)
+                .register(new StaticAssets());
+        if (graphQl != null) r.register("/graphql", graphQl);
+        r.any(new VaadinProxy(vaadin, secretHeader, secret));
+    }
+
+    /** For diagnostics: what is mounted where. */
+    public Map<String, String> describe() {
+        return Map.of("/graphql", graphQl == null ? "not wired" : graphQl.getClass().getSimpleName(),
+                "/*", "Vaadin at " + vaadin);
+    }
+}

@@ -1,0 +1,117 @@
+package com.nasnetconnect.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nasnetconnect.domain.router.RouterStatus;
+import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
+import com.nasnetconnect.ui.UiContext;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class FrontDoorTest {
+    static EmbeddedVaadin vaadin;
+    static WebServer server;
+    static HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static String base;
+
+    /** A feed with no routers: this test is about the HTTP plumbing, not router status. */
+    static final RouterStatusFeed NO_ROUTERS = new RouterStatusFeed() {
+        public List<RouterStatus> current() { return List.of(); }
+        public AutoCloseable subscribe(Consumer<List<RouterStatus>> l) { l.accept(List.of()); return () -> { }; }
+        public void refreshNow() { }
+    };
+
+    @BeforeAll
+    static void start() throws Exception {
+        vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, (u, p, s) -> Optional.empty()));
+        vaadin.start();
+        BearerAuth auth = new BearerAuth(token -> token.equals("good-key")
+                ? Optional.of(new Principal("ci", Role.VIEWER, true)) : Optional.empty());
+        RequestCounter counter = new RequestCounter();
+        FrontDoor door = new FrontDoor(new HealthService(List.of(), auth),
+                new MetricsService(List.of(new MetricsService.Gauge("nnc_routers_managed", "Routers.", () -> 0)), counter, auth),
+                counter, null, null, vaadin.uri(), EmbeddedVaadin.SECRET_HEADER, vaadin.secret());
+        server = door.start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) server.stop();
+        if (vaadin != null) vaadin.close();
+    }
+
+    static HttpResponse<String> get(String uri, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(uri)).GET();
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesTheVaadinPageThroughTheFrontDoor() throws Exception {
+        var res = get(base + "/login");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("<html").contains("manifest.webmanifest").contains("serviceWorker");
+    }
+
+    @Test
+    void internalPortRefusesRequestsThatSkippedTheFrontDoor() throws Exception {
+        assertThat(get(vaadin.uri() + "/login").statusCode()).isEqualTo(403);
+        assertThat(get(vaadin.uri() + "/login", EmbeddedVaadin.SECRET_HEADER, "guess").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void livenessIsOpenAndRevealsNothing() throws Exception {
+        var res = get(base + "/health");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void readinessAndMetricsNeedAnApiKey() throws Exception {
+        assertThat(get(base + "/health/ready").statusCode()).isEqualTo(401);
+        assertThat(get(base + "/metrics").statusCode()).isEqualTo(401);
+        assertThat(get(base + "/metrics", "Authorization", "Bearer wrong").body()).isEqualTo(BearerAuth.REFUSAL);
+        var metrics = get(base + "/metrics", "Authorization", "Bearer good-key");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+        assertThat(metrics.body()).contains("# TYPE nnc_routers_managed gauge").contains("nnc_routers_managed 0")
+                .contains("nnc_http_requests_total{status=\"2xx\"}");
+    }
+
+    @Test
+    void servesTheWebManifestAndServiceWorker() throws Exception {
+        var manifest = get(base + "/manifest.webmanifest");
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.body()).contains("\"display\": \"standalone\"").contains("maskable");
+        var sw = get(base + "/sw.js");
+        assertThat(sw.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/javascript"));
+        assertThat(sw.body()).contains("offline.html");
+    }
+
+    @Test
+    void forwardsStaticVaadinResourcesWithTheirHeaders() throws Exception {
+        var page = get(base + "/login");
+        var script = java.util.regex.Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(page.body());
+        assertThat(script.find()).as("bundle script in page: " + page.body()).isTrue();
+        var js = get(base + "/" + script.group(1));
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.body().length()).isGreaterThan(1000);
+        assertThat(Map.of("ct", js.headers().firstValue("content-type").orElse(""))).extractingByKey("ct").asString().contains("javascript");
+    }
+}

@@ -1,0 +1,30 @@
+package com.nasnetconnect.ui;
+
+import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletService;
+import java.util.Objects;
+
+/**
+ * What the UI needs from the rest of the application, handed over by the composition root through the
+ * servlet context (Vaadin creates views itself, with no-argument constructors).
+ */
+public record UiContext(RouterStatusFeed routerStatus, LoginHandler login) {
+    /** The servlet-context attribute under which the composition root stores the context. */
+    public static final String ATTRIBUTE = UiContext.class.getName();
+
+    public UiContext {
+        Objects.requireNonNull(routerStatus, "routerStatus");
+        Objects.requireNonNull(login, "login");
+    }
+
+    /** The context of the running Vaadin service. */
+    public static UiContext current() {
+        VaadinService service = VaadinService.getCurrent();
+        if (service instanceof VaadinServletService s) {
+            Object ctx = s.getServlet().getServletContext().getAttribute(ATTRIBUTE);
+            if (ctx instanceof UiContext c) return c;
+        }
+        throw new IllegalStateException("UiContext missing: the server must set servlet context attribute " + ATTRIBUTE);
+    }
+}

@@ -1,0 +1,63 @@
+package com.nasnetconnect.ui.dashboard;
+
+import com.nasnetconnect.ui.dashboard.DashboardController.RouterRow;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+
+/** Narrow screens: one card per router with the essentials, readable without scrolling sideways. */
+final class DashboardMobilePresenter implements DashboardPresenter {
+    private final Div cards = new Div();
+
+    DashboardMobilePresenter() {
+        cards.setId("routers-cards");
+        cards.addClassName("nnc-cards");
+    }
+
+    @Override
+    public Component component() {
+        return cards;
+    }
+
+    @Override
+    public void show(DashboardController.State state) {
+        cards.removeAll();
+        for (RouterRow row : state.routers()) cards.add(card(row));
+    }
+
+    private static Component card(RouterRow row) {
+        Div card = new Div();
+        card.addClassName("router-card");
+        card.getElement().setAttribute("data-router-id", row.id());
+        Span status = new Span(row.status());
+        status.addClassName(row.reachable() ? "status-online" : "status-unreachable");
+        H3 title = new H3(row.name());
+        DescriptionList facts = new DescriptionList();
+        facts.add(term("Status"), desc(status, "status"));
+        facts.add(term("Identity"), desc(new Span(row.identity()), "identity"));
+        facts.add(term("RouterOS"), desc(new Span(row.version()), "version"));
+        facts.add(term("Board"), desc(new Span(row.board()), "board"));
+        facts.add(term("Uptime"), desc(new Span(row.uptime()), "uptime"));
+        facts.add(term("CPU"), desc(new Span(row.cpuLoad()), "cpu"));
+        facts.add(term("Free memory"), desc(new Span(row.freeMemory()), "free-memory"));
+        card.add(title, facts);
+        if (!row.problem().isEmpty()) {
+            Div problem = new Div(row.problem());
+            problem.addClassName("nnc-problem");
+            card.add(problem);
+        }
+        return card;
+    }
+
+    private static DescriptionList.Term term(String text) {
+        return new DescriptionList.Term(text);
+    }
+
+    private static DescriptionList.Description desc(Component value, String field) {
+        var d = new DescriptionList.Description(value);
+        d.getElement().setAttribute("data-field", field);
+        return d;
+    }
+}

@@ -1,0 +1,46 @@
+package com.nasnetconnect.ui.shell;
+
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.ui.dashboard.DashboardView;
+import com.nasnetconnect.ui.login.Authentication;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+/** The frame around every signed-in view: title bar with the user and sign-out, and the navigation drawer. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        H1 title = new H1("NasNetConnect");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        Principal who = Authentication.current().orElse(null);
+        Span user = new Span(who == null ? "" : who.name() + " · " + who.role().name().toLowerCase());
+        user.setId("current-user");
+        user.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        Button logout = new Button("Sign out", e -> Authentication.logout());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(title, user, logout);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(title);
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
+
+        addToNavbar(new DrawerToggle(), bar);
+        addToDrawer(nav);
+        setPrimarySection(Section.NAVBAR);
+        setDrawerOpened(false);
+    }
+}
