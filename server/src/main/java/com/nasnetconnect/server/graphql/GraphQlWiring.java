@@ -107,7 +107,10 @@ final class GraphQlWiring {
 
     /** The executable schema: table, then argument validation and roles on root fields, then masking. */
     static GraphQLSchema schema(SchemaDirectives directives, Fetchers fetchers, Redactor redactor) {
-        GraphQLSchema plain = new SchemaGenerator().makeExecutableSchema(directives.registry(), table(fetchers));
+        RuntimeWiring table = table(fetchers);
+        List<String> missing = missingFetchers(directives, table);
+        if (!missing.isEmpty()) throw new IllegalStateException("schema fields without a fetcher: " + missing);
+        GraphQLSchema plain = new SchemaGenerator().makeExecutableSchema(directives.registry(), table);
         ValidationRules rules = directives.validationRules();
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(plain.getCodeRegistry());
         for (GraphQLObjectType root : roots(plain)) {
@@ -126,6 +129,23 @@ final class GraphQlWiring {
             }
         }
         return plain.transform(s -> s.codeRegistry(code.build()));
+    }
+
+    /** Query, Mutation and Subscription fields of the schema that the table gives no fetcher, as {@code Type.field}. */
+    static List<String> missingFetchers(SchemaDirectives directives, RuntimeWiring table) {
+        var registry = directives.registry();
+        var missing = new java.util.ArrayList<String>();
+        for (String root : List.of("Query", "Mutation", "Subscription")) {
+            var wired = table.getDataFetchers().getOrDefault(root, Map.of());
+            registry.getType(root, graphql.language.ObjectTypeDefinition.class).ifPresent(type -> {
+                var fields = new java.util.ArrayList<>(type.getFieldDefinitions());
+                registry.objectTypeExtensions().getOrDefault(root, List.of()).forEach(e -> fields.addAll(e.getFieldDefinitions()));
+                for (var f : fields) {
+                    if (!wired.containsKey(f.getName())) missing.add(root + "." + f.getName());
+                }
+            });
+        }
+        return missing;
     }
 
     static List<GraphQLObjectType> roots(GraphQLSchema schema) {

@@ -26,13 +26,14 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rawConfig = new ConcurrentHashMap<>();
     private final List<Consumer<ResourceChange>> changeListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> listenersByRouter = new ConcurrentHashMap<>();
 
     InMemoryGraphQlBackend(Clock clock) {
         this.clock = clock;
     }
 
-    int changeListenerCount() {
-        return changeListeners.size();
+    int changeListenerCount(String routerId) {
+        return listenersByRouter.computeIfAbsent(routerId, k -> new AtomicInteger()).get();
     }
 
     @Override
@@ -113,7 +114,13 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
         Map<String, Object> raw = MAPPER.convertValue(input, Map.class);
         rawConfig.put(uuid, raw);
         var change = new ResourceChange(routerId, EventType.CREATED, uuid, kind, r, clock.instant());
-        changeListeners.forEach(l -> l.accept(change));
+        changeListeners.forEach(l -> {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                // one broken listener must not starve the others
+            }
+        });
         return new ResourcePayload(r, List.of());
     }
 
@@ -157,7 +164,10 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
             if (c.getRouterId().equals(routerId)) listener.accept(c);
         };
         changeListeners.add(filtered);
-        return () -> changeListeners.remove(filtered);
+        listenersByRouter.computeIfAbsent(routerId, k -> new AtomicInteger()).incrementAndGet();
+        return () -> {
+            if (changeListeners.remove(filtered)) listenersByRouter.get(routerId).decrementAndGet();
+        };
     }
 
     @Override
