@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SchemaDirectivesTest {
     private final SchemaDirectives schema = TestServer.directives();
+    private final graphql.schema.idl.TypeDefinitionRegistry parsed = schema.registry();
 
     @Test
     void everyResourceKindHasAResourceTypeAConfigurationAnInputAndCreateAndUpdateMutations() {
@@ -35,7 +36,7 @@ class SchemaDirectivesTest {
     @Test
     void everyInputFieldIsAConfigurationFieldWithTheSameRules() {
         var rules = schema.validationRules();
-        var registry = schema.registry();
+        var registry = parsed;
         for (ResourceKind kind : ResourceKind.values()) {
             String type = SchemaDirectives.typeName(kind);
             var config = registry.getType(type + "Config", ObjectTypeDefinition.class).orElseThrow();
@@ -51,7 +52,7 @@ class SchemaDirectivesTest {
     }
 
     private String inputDirective(String input, String field) {
-        return schema.registry().getType(input, InputObjectTypeDefinition.class).orElseThrow()
+        return parsed.getType(input, InputObjectTypeDefinition.class).orElseThrow()
                 .getInputValueDefinitions().stream().filter(f -> f.getName().equals(field)).findFirst().orElseThrow()
                 .getDirectives("validate").toString().replaceAll("sourceLocation=[^,}]*", "");
     }
