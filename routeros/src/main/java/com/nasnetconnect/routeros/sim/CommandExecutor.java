@@ -194,6 +194,9 @@ final class CommandExecutor {
                     rows.add(view(spec, item));
                 }
             }
+            for (Item item : spec.hooks().dynamicItems(state)) {
+                rows.add(view(spec, item));
+            }
             return rows;
         }
     }

@@ -187,6 +187,11 @@ class MenuSemanticsTest {
         ok(c, "/ip/route/add", "=dst-address=10.50.3.4/16", "=gateway=10.0.0.1", "=routing-table=vpn");
         assertThat(row(c, "/ip/route/print")).containsEntry("dst-address", "10.50.0.0/16")
                 .containsEntry("distance", "1");
+        ok(c, "/ip/address/add", "=address=192.168.7.1/24", "=interface=ether2");
+        assertThat(row(c, "/ip/route/print", "?connect=true")).containsEntry("dst-address", "192.168.7.0/24")
+                .containsEntry("gateway", "ether2").containsEntry("dynamic", "true").containsEntry(".id", "*80000001");
+        ok(c, "/interface/ethernet/disable", "=numbers=ether2");
+        assertThat(rows(c, "/ip/route/print", "?connect=true")).isEmpty();
     }
 
     @Test
