@@ -426,6 +426,9 @@ final class CommandExecutor {
     private static final List<String> CONTROL = List.of(".id", "numbers", "number", "copy-from", "place-before");
 
     private static String normalize(String key, String value) {
+        if (Menus.TIME_PROPS.contains(key) && !value.isEmpty() && !value.equals("none")) {
+            return Durations.formatMillis(Durations.parseMillis(value, key));
+        }
         if (Menus.BOOLEAN_PROPS.contains(key)) {
             return switch (value) {
                 case "yes", "true", "" -> "true";
