@@ -100,9 +100,25 @@ final class CommandExecutor {
                 int count = Integer.parseInt(script.props.getOrDefault("run-count", "0")) + 1;
                 updated.props.put("run-count", Integer.toString(count));
                 state.replace("/system/script", updated, null);
-                scripts.run(script.props.getOrDefault("source", ""), script.get("name"));
-                out.done(Map.of());
-                return null;
+                String source = script.props.getOrDefault("source", "");
+                if (!out.async()) {
+                    scripts.run(source, script.get("name"));
+                    out.done(Map.of());
+                    return null;
+                }
+                // the reply comes when the script ends; other commands on the connection go on meanwhile
+                java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread runner = Thread.ofVirtual().name("sim-script-run").start(() -> {
+                    scripts.run(source, script.get("name"));
+                    if (!cancelled.get()) {
+                        out.done(Map.of());
+                        out.finished();
+                    }
+                });
+                return () -> {
+                    cancelled.set(true);
+                    runner.interrupt();
+                };
             }
             case "/container/start", "/container/stop" -> {
                 MenuSpec spec = state.spec("/container");
