@@ -52,7 +52,7 @@ final class CommandExecutor {
         String menu = cmd.menu();
         String verb = cmd.verb();
         Stream special = special(req, menu, verb, actor, out);
-        if (special != SPECIAL_DONE_MARKER) {
+        if (special != NOT_SPECIAL) {
             return special;
         }
         MenuSpec spec = state.spec(menu);
@@ -88,7 +88,7 @@ final class CommandExecutor {
         return null;
     }
 
-    private static final Stream SPECIAL_DONE_MARKER = () -> { };
+    private static final Stream NOT_SPECIAL = () -> { };
 
     // ---- special commands ----
 
@@ -176,7 +176,7 @@ final class CommandExecutor {
                 return null;
             }
             default -> {
-                return SPECIAL_DONE_MARKER;
+                return NOT_SPECIAL;
             }
         }
     }
