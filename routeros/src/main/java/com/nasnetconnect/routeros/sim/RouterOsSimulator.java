@@ -72,6 +72,7 @@ public final class RouterOsSimulator implements AutoCloseable {
                 stateFile = new StateFile(config.stateFile, state, timers);
                 stateFile.load();
                 state.onChange(stateFile::changed);
+                resumeTimers();
             }
             apiServer = new ServerSocket();
             apiServer.setReuseAddress(true);
@@ -91,6 +92,16 @@ public final class RouterOsSimulator implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot start simulator on " + config.bindAddress + ":" + config.apiPort, e);
+        }
+    }
+
+    /** Entries loaded from the state file that expire (address-list timeouts) get their timers back. */
+    private void resumeTimers() {
+        synchronized (state) {
+            MenuSpec spec = state.spec("/ip/firewall/address-list");
+            for (Item item : java.util.List.copyOf(state.table(spec.table()).items)) {
+                spec.hooks().afterAdd(state, item);
+            }
         }
     }
 
