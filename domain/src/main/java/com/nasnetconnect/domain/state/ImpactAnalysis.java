@@ -30,7 +30,7 @@ public final class ImpactAnalysis {
         queue.add(new Step(target, 0));
         while (!queue.isEmpty()) {
             Step s = queue.poll();
-            for (ResourceId d : store.dependents(router, s.id()).stream().sorted().toList()) {
+            for (ResourceId d : store.dependents(router, s.id())) {
                 if (!seen.add(d)) continue;
                 var r = store.find(router, d);
                 if (r.isEmpty()) continue; // deleted concurrently

@@ -19,7 +19,7 @@ public interface ResourceStore {
     /** Resources in a stable order (creation order), optionally of one kind, a page at a time. */
     Page<Resource> list(RouterId router, Optional<ResourceKind> kind, PageRequest page);
 
-    /** The direct dependents: resources whose {@code dependsOn} contains {@code id}. */
+    /** The direct dependents: resources whose {@code dependsOn} contains {@code id}, in creation order. */
     Set<ResourceId> dependents(RouterId router, ResourceId id);
 
     /**

@@ -95,13 +95,13 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + this.dataDir, e);
         }
-        this.system = pool("system", this.dataDir.resolve("system.db"), settings.systemPoolSize());
-        try (Connection c = system.getConnection()) {
-            systemMigrations.migrate(c);
+        SQLiteDataSource systemFile = sqlite(this.dataDir.resolve("system.db"));
+        try (Connection c = systemFile.getConnection()) {
+            systemMigrations.migrate(c, clock);
         } catch (SQLException | RuntimeException e) {
-            system.close();
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
+        this.system = pool("system", systemFile, settings.systemPoolSize());
         if (settings.sweepInterval().isZero()) {
             sweeper = null;
         } else {
@@ -153,6 +153,21 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
      */
     public <T> T inRouterTransaction(RouterId router, SqlWork<T> work) {
         return useRouter(router, work, true);
+    }
+
+    /**
+     * As {@link #withRouter} for reads that must not create a database: empty when the router has no database
+     * file yet (nothing was ever stored for it). A quarantined router still fails with {@link StateException.Storage}.
+     */
+    public <T> Optional<T> withExistingRouter(RouterId router, SqlWork<T> work) {
+        Objects.requireNonNull(router, "router");
+        var q = quarantined.get(router);
+        if (q != null) {
+            throw new StateException.Storage("database of router " + router + " is quarantined (" + q.reason()
+                    + "); moved to " + q.movedTo(), true, null);
+        }
+        if (!open.containsKey(router) && !Files.exists(routerFile(router))) return Optional.empty();
+        return Optional.ofNullable(useRouter(router, work, false));
     }
 
     public Path routerFile(RouterId router) {
@@ -322,11 +337,14 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         HikariDataSource ds = null;
         try {
             if (Files.exists(file) && !Files.isReadable(file)) throw new IOException("file is not readable: " + file);
-            ds = pool("router-" + router.value(), file, settings.routerPoolSize());
-            try (Connection c = ds.getConnection()) {
+            // check and migrate on a plain connection first: a bad file fails fast and with SQLite's own error,
+            // instead of a pool retrying until its connection timeout
+            SQLiteDataSource sqlite = sqlite(file);
+            try (Connection c = sqlite.getConnection()) {
                 if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
-                routerMigrations.migrate(c);
+                routerMigrations.migrate(c, clock);
             }
+            ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize());
             return new RouterDb(router, ds, clock.instant());
         } catch (SQLException | IOException | RuntimeException e) {
             if (ds != null) ds.close();
@@ -385,9 +403,9 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
             Optional<RouterDb> victim = open.values().stream()
                     .filter(d -> !d.id().equals(justOpened) && d.idle())
                     .min(Comparator.comparing(RouterDb::lastUsed));
-            if (victim.isEmpty() || !closeIfIdle(victim.get())) {
-                if (victim.isEmpty()) return; // every other database is in use: allow going over the cap for now
-            }
+            if (victim.isEmpty()) return; // every other database is in use: go over the cap until one is released
+            closeIfIdle(victim.get()); // may lose a race with a new user; the loop then picks another
+
         }
     }
 
@@ -406,7 +424,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         }
     }
 
-    private HikariDataSource pool(String name, Path file, int size) {
+    private SQLiteDataSource sqlite(Path file) {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -415,13 +433,17 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         var sqlite = new SQLiteDataSource(cfg);
         sqlite.setUrl("jdbc:sqlite:" + file);
+        return sqlite;
+    }
+
+    private HikariDataSource pool(String name, SQLiteDataSource sqlite, int size) {
         var hc = new HikariConfig();
         hc.setPoolName(name);
         hc.setDataSource(sqlite);
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(Math.max(250, settings.busyTimeout().toMillis() + 1000));
-        hc.setInitializationFailTimeout(-1); // connect lazily: the first query reports a bad file as SQLException
+        hc.setInitializationFailTimeout(-1); // the file was just checked on a plain connection
         return new HikariDataSource(hc);
     }
 

@@ -83,6 +83,11 @@ public final class Migrations {
 
     /** Applies the pending scripts on this connection; returns the versions applied now. */
     public List<Integer> migrate(Connection connection) throws SQLException {
+        return migrate(connection, Clock.systemUTC());
+    }
+
+    /** As {@link #migrate(Connection)}, recording {@code applied_at} from {@code clock}. */
+    public List<Integer> migrate(Connection connection, Clock clock) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
@@ -110,7 +115,7 @@ public final class Migrations {
                     ps.setInt(1, m.version());
                     ps.setString(2, m.description());
                     ps.setString(3, m.checksum());
-                    ps.setString(4, Clock.systemUTC().instant().toString());
+                    ps.setString(4, clock.instant().toString());
                     ps.executeUpdate();
                 }
                 connection.commit();

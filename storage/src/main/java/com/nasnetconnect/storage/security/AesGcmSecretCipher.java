@@ -117,6 +117,7 @@ public final class AesGcmSecretCipher implements SecretCipher {
     @Override
     public String seal(Secret secret) {
         Objects.requireNonNull(secret, "secret");
+        refreshFromFile();
         Map.Entry<String, byte[]> current = ring.entrySet().iterator().next();
         String header = VERSION + ":" + current.getKey();
         byte[] nonce = new byte[NONCE_BYTES];
@@ -144,6 +145,7 @@ public final class AesGcmSecretCipher implements SecretCipher {
                     + sealed.length() + " chars, not shown)");
         }
         byte[] key = ring.get(parts[1]);
+        if (key == null && refreshFromFile()) key = ring.get(parts[1]);
         if (key == null) {
             throw new IllegalArgumentException("secret sealed by unknown key '" + parts[1] + "' (known: "
                     + String.join(", ", ring.keySet()) + ")");
@@ -200,6 +202,27 @@ public final class AesGcmSecretCipher implements SecretCipher {
         persist(only);
         ring = only;
         return new Rotation(oldIds, newId, count);
+    }
+
+    /**
+     * Picks up a rotation done by another process (the rotate-key command) on the same key file: before each
+     * seal, and when a sealed text names a key this instance does not know. Returns true when the ring changed.
+     */
+    private synchronized boolean refreshFromFile() {
+        if (keyFile == null) return false;
+        try {
+            if (!Files.exists(keyFile)) return false;
+            Map<String, byte[]> onDisk = readRing(keyFile);
+            if (sameRing(onDisk, ring)) return false;
+            ring = onDisk;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the secret key file " + keyFile, e);
+        }
+    }
+
+    private static boolean sameRing(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return List.copyOf(a.keySet()).equals(List.copyOf(b.keySet()));
     }
 
     /** What a rotation did: the retired key ids, the new current key id, and how many secrets were re-sealed. */

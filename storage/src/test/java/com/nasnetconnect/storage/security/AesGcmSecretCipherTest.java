@@ -140,4 +140,18 @@ class AesGcmSecretCipherTest {
         assertThatThrownBy(() -> cipher.rotate(List.of())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("NNC_SECRET_KEY");
     }
+
+    @Test
+    void aRunningInstancePicksUpARotationDoneByAnotherProcess() {
+        AesGcmSecretCipher server = AesGcmSecretCipher.fromDataDir(dir, Map.of());
+        List<String> store = new ArrayList<>(List.of(server.seal(Secret.of("router"))));
+        AesGcmSecretCipher tool = AesGcmSecretCipher.fromDataDir(dir, Map.of());
+        AesGcmSecretCipher.Rotation r = tool.rotate(List.of(reseal -> {
+            store.replaceAll(reseal);
+            return 1;
+        }));
+        assertThat(server.open(store.getFirst()).reveal()).isEqualTo("router");
+        assertThat(server.seal(Secret.of("new"))).startsWith("v1:" + r.newKeyId() + ":");
+        assertThat(server.currentKeyId()).isEqualTo(r.newKeyId());
+    }
 }

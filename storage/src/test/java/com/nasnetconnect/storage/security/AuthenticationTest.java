@@ -164,6 +164,27 @@ class AuthenticationTest {
         assertThat(events).noneMatch(e -> e.toString().contains("Hunter2"));
     }
 
+    @Test
+    void listedUsersNeverCarryThePasswordOrItsHash() {
+        f.user("olga", Role.OPERATOR, "olga-password-1");
+        List<com.nasnetconnect.domain.security.UserInfo> users = f.s.users().list(SecurityFixture.ADMIN);
+        assertThat(users).extracting(com.nasnetconnect.domain.security.UserInfo::name).containsExactly("olga");
+        assertThat(java.util.Arrays.stream(com.nasnetconnect.domain.security.UserInfo.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName)).containsExactly("name", "role", "mustChangePassword", "createdAt");
+        assertThat(users.toString()).doesNotContain("argon2").doesNotContain("olga-password-1");
+    }
+
+    @Test
+    void theAuditTrailPagesNewestFirstAndRefusesSillyPageSizes() {
+        for (int i = 0; i < 5; i++) fail("someone", "10.3.0." + i);
+        List<AuditEvent> page1 = f.s.audit().list(SecurityFixture.ADMIN, 2, Long.MAX_VALUE);
+        List<AuditEvent> page2 = f.s.audit().list(SecurityFixture.ADMIN, 2, page1.getLast().id());
+        assertThat(page1.getFirst().id()).isGreaterThan(page1.getLast().id());
+        assertThat(page2.getFirst().id()).isLessThan(page1.getLast().id());
+        assertThatThrownBy(() -> f.s.audit().list(SecurityFixture.ADMIN, 0, Long.MAX_VALUE)).hasMessageContaining(": 0");
+        assertThatThrownBy(() -> f.s.audit().list(SecurityFixture.ADMIN, 501, Long.MAX_VALUE)).hasMessageContaining(": 501");
+    }
+
     private void fail(String user, String source) {
         assertThatThrownBy(() -> f.s.authenticator().login(user, Secret.of("definitely-wrong"), source))
                 .isExactlyInstanceOf(AuthenticationFailedException.class);
