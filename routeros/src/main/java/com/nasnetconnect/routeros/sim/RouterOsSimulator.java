@@ -69,8 +69,10 @@ public final class RouterOsSimulator implements AutoCloseable {
         try {
             InetAddress bind = InetAddress.getByName(config.bindAddress);
             if (config.stateFile != null) {
-                stateFile = new StateFile(config.stateFile, state, timers);
-                stateFile.load();
+                StateFile file = new StateFile(config.stateFile, state, timers);
+                file.load();
+                // only a successfully loaded file is ever written back: a corrupt one is left for inspection
+                stateFile = file;
                 state.onChange(stateFile::changed);
                 resumeTimers();
             }
@@ -92,6 +94,9 @@ public final class RouterOsSimulator implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot start simulator on " + config.bindAddress + ":" + config.apiPort, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
