@@ -52,7 +52,7 @@ final class CommandExecutor {
         String menu = cmd.menu();
         String verb = cmd.verb();
         Stream special = special(req, menu, verb, actor, out);
-        if (special != SPECIAL_DONE_MARKER) {
+        if (special != NOT_SPECIAL) {
             return special;
         }
         MenuSpec spec = state.spec(menu);
@@ -88,7 +88,7 @@ final class CommandExecutor {
         return null;
     }
 
-    private static final Stream SPECIAL_DONE_MARKER = () -> { };
+    private static final Stream NOT_SPECIAL = () -> { };
 
     // ---- special commands ----
 
@@ -100,9 +100,25 @@ final class CommandExecutor {
                 int count = Integer.parseInt(script.props.getOrDefault("run-count", "0")) + 1;
                 updated.props.put("run-count", Integer.toString(count));
                 state.replace("/system/script", updated, null);
-                scripts.run(script.props.getOrDefault("source", ""), script.get("name"));
-                out.done(Map.of());
-                return null;
+                String source = script.props.getOrDefault("source", "");
+                if (!out.async()) {
+                    scripts.run(source, script.get("name"));
+                    out.done(Map.of());
+                    return null;
+                }
+                // the reply comes when the script ends; other commands on the connection go on meanwhile
+                java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread runner = Thread.ofVirtual().name("sim-script-run").start(() -> {
+                    scripts.run(source, script.get("name"));
+                    if (!cancelled.get()) {
+                        out.done(Map.of());
+                        out.finished();
+                    }
+                });
+                return () -> {
+                    cancelled.set(true);
+                    runner.interrupt();
+                };
             }
             case "/container/start", "/container/stop" -> {
                 MenuSpec spec = state.spec("/container");
@@ -132,7 +148,7 @@ final class CommandExecutor {
                 return null;
             }
             case "/export" -> {
-                out.done(Map.of("ret", Export.render(state)));
+                out.done(Map.of("ret", Export.render(state, req.flag("show-sensitive"))));
                 return null;
             }
             case "/safe-mode/take" -> {
@@ -160,7 +176,7 @@ final class CommandExecutor {
                 return null;
             }
             default -> {
-                return SPECIAL_DONE_MARKER;
+                return NOT_SPECIAL;
             }
         }
     }
@@ -193,6 +209,9 @@ final class CommandExecutor {
                 if (spec.stores(item)) {
                     rows.add(view(spec, item));
                 }
+            }
+            for (Item item : spec.hooks().dynamicItems(state)) {
+                rows.add(view(spec, item));
             }
             return rows;
         }
@@ -423,6 +442,9 @@ final class CommandExecutor {
     private static final List<String> CONTROL = List.of(".id", "numbers", "number", "copy-from", "place-before");
 
     private static String normalize(String key, String value) {
+        if (Menus.TIME_PROPS.contains(key) && !value.isEmpty() && !value.equals("none")) {
+            return Durations.formatMillis(Durations.parseMillis(value, key));
+        }
         if (Menus.BOOLEAN_PROPS.contains(key)) {
             return switch (value) {
                 case "yes", "true", "" -> "true";
@@ -601,17 +623,15 @@ final class CommandExecutor {
 
     private void move(ApiRequest req, MenuSpec spec, Object actor, ReplySink out) {
         synchronized (state) {
-            List<Item> items = select(req, spec, true);
+            List<Item> moving = select(req, spec, true);
             String dest = req.attr("destination");
             Table table = state.table(spec.table());
-            for (Item item : items) {
-                state.delete(spec.table(), item.id, actor);
-            }
-            // re-insert keeping ids: restore directly at the destination position
-            int pos = dest == null || dest.isEmpty() ? table.items.size() : table.indexOf(resolve(spec, dest).getFirst().id);
-            for (Item item : items) {
-                table.items.add(pos < 0 ? table.items.size() : pos++, item);
-            }
+            Item anchor = dest == null || dest.isEmpty() ? null : resolve(spec, dest).getFirst();
+            List<Item> order = new ArrayList<>(table.items);
+            order.removeAll(moving);
+            int pos = anchor == null || moving.contains(anchor) ? order.size() : order.indexOf(anchor);
+            order.addAll(pos, moving);
+            state.reorder(spec.table(), order, actor);
         }
         out.done(Map.of());
     }

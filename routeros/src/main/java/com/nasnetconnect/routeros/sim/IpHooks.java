@@ -112,9 +112,66 @@ final class IpHooks {
         public void live(RouterState s, Item item, Map<String, String> out) {
             out.put("immediate-gw", item.props.getOrDefault("gateway", ""));
         }
+
+        /**
+         * A connected route (flags DAc) for every enabled address on a running interface; its id is the address
+         * id with the dynamic bit 0x80000000 set, so it is stable while the address exists.
+         */
+        @Override
+        public java.util.List<Item> dynamicItems(RouterState s) {
+            java.util.List<Item> out = new java.util.ArrayList<>();
+            for (Item a : s.table("/ip/address").items) {
+                Item iface = InterfaceHooks.byName(s, "/interface", a.get("interface"));
+                if ("true".equals(a.get("disabled")) || iface == null || !InterfaceHooks.running(s, iface)) {
+                    continue;
+                }
+                int[] p = prefix(a.get("address"), "address");
+                Map<String, String> r = new java.util.LinkedHashMap<>();
+                r.put("dst-address", format(p[0] & mask(p[1])) + "/" + p[1]);
+                r.put("gateway", a.get("interface"));
+                r.put("distance", "0");
+                r.put("scope", "10");
+                r.put("target-scope", "5");
+                r.put("routing-table", "main");
+                r.put("local-address", format(p[0]) + "%" + a.get("interface"));
+                r.put("dynamic", "true");
+                r.put("active", "true");
+                r.put("connect", "true");
+                r.put("static", "false");
+                r.put("inactive", "false");
+                r.put("disabled", "false");
+                long n = 0x80000000L | Long.parseLong(a.id.substring(1), 16);
+                out.add(new Item("*" + Long.toHexString(n).toUpperCase(java.util.Locale.ROOT), r));
+            }
+            return out;
+        }
+
+        @Override
+        public void beforeRemove(RouterState s, Item item) {
+            if ("true".equals(item.get("dynamic"))) {
+                throw ApiTrap.failure("can not remove dynamic route");
+            }
+        }
     };
 
     static final MenuSpec.Hooks FIREWALL = new MenuSpec.Hooks() {
+        @Override
+        public void derive(RouterState s, Item item, boolean added) {
+            for (String key : new String[] {"in-interface", "out-interface"}) {
+                String v = item.get(key);
+                if (v == null || v.isEmpty()) {
+                    continue;
+                }
+                String name = v.startsWith("!") ? v.substring(1) : v;
+                if (InterfaceHooks.byName(s, "/interface", name) == null) {
+                    throw ApiTrap.argument("input does not match any value of " + key);
+                }
+            }
+            if ("jump".equals(item.get("action")) && (item.get("jump-target") == null || item.get("jump-target").isEmpty())) {
+                throw ApiTrap.failure("jump-target is not set");
+            }
+        }
+
         @Override
         public void live(RouterState s, Item item, Map<String, String> out) {
             out.put("bytes", "0");
@@ -125,11 +182,47 @@ final class IpHooks {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * An entry with a timeout is dynamic: it prints the remaining time and disappears when it runs out (a timer
+     * removes it; the expiry is kept in the hidden property "expires", epoch millis).
+     */
     static final MenuSpec.Hooks ADDRESS_LIST = new MenuSpec.Hooks() {
         @Override
         public void derive(RouterState s, Item item, boolean added) {
             if (added) {
                 item.props.put("creation-time", CREATED.format(Instant.ofEpochMilli(s.clock.millis())));
+            }
+            String timeout = item.get("timeout");
+            if (timeout != null && !timeout.isEmpty() && !timeout.equals("none") && item.get("expires") == null) {
+                long ms = Durations.parseMillis(timeout, "timeout");
+                item.props.put("expires", Long.toString(s.clock.millis() + ms));
+                item.props.put("dynamic", "true");
+            }
+        }
+
+        @Override
+        public void afterAdd(RouterState s, Item item) {
+            String expires = item.get("expires");
+            if (expires == null) {
+                return;
+            }
+            long delay = Math.max(0, Long.parseLong(expires) - s.clock.millis());
+            String id = item.id;
+            s.timers().schedule(() -> {
+                synchronized (s) {
+                    if (s.table("/ip/firewall/address-list").find(id) != null) {
+                        s.delete("/ip/firewall/address-list", id, null);
+                    }
+                }
+            }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void live(RouterState s, Item item, Map<String, String> out) {
+            String expires = item.get("expires");
+            if (expires != null) {
+                long left = Math.max(0, Long.parseLong(expires) - s.clock.millis());
+                out.put("timeout", Durations.format((left + 999) / 1000));
             }
         }
     };

@@ -187,6 +187,11 @@ class MenuSemanticsTest {
         ok(c, "/ip/route/add", "=dst-address=10.50.3.4/16", "=gateway=10.0.0.1", "=routing-table=vpn");
         assertThat(row(c, "/ip/route/print")).containsEntry("dst-address", "10.50.0.0/16")
                 .containsEntry("distance", "1");
+        ok(c, "/ip/address/add", "=address=192.168.7.1/24", "=interface=ether2");
+        assertThat(row(c, "/ip/route/print", "?connect=true")).containsEntry("dst-address", "192.168.7.0/24")
+                .containsEntry("gateway", "ether2").containsEntry("dynamic", "true").containsEntry(".id", "*80000001");
+        ok(c, "/interface/ethernet/disable", "=numbers=ether2");
+        assertThat(rows(c, "/ip/route/print", "?connect=true")).isEmpty();
     }
 
     @Test
@@ -196,6 +201,9 @@ class MenuSemanticsTest {
         ok(c, "/ip/firewall/filter/add", "=chain=input", "=action=accept", "=comment=middle", "=place-before=*2");
         assertThat(rows(c, "/ip/firewall/filter/print")).extracting(r -> r.get("comment"))
                 .containsExactly("first", "middle", "last");
+        ok(c, "/ip/firewall/filter/move", "=numbers=*1", "=destination=*2");
+        assertThat(rows(c, "/ip/firewall/filter/print")).extracting(r -> r.get("comment"))
+                .containsExactly("middle", "first", "last");
         assertThat(trap(c, "/ip/firewall/nat/add", "=action=masquerade")).isEqualTo("missing value of argument chain");
         ok(c, "/ip/firewall/address-list/add", "=list=blocked", "=address=1.2.3.4");
         assertThat(row(c, "/ip/firewall/address-list/print")).containsKey("creation-time");
@@ -205,9 +213,12 @@ class MenuSemanticsTest {
     void exportRendersTheConfiguration() {
         ok(c, "/system/identity/set", "=name=edge");
         ok(c, "/ip/address/add", "=address=10.0.0.1/24", "=interface=ether1", "=comment=mgmt");
+        ok(c, "/interface/wireguard/add", "=name=wg0");
         String export = ok(c, "/export");
         assertThat(export).contains("/system identity\nset name=edge")
-                .contains("/ip address\nadd address=10.0.0.1/24 interface=ether1 comment=mgmt");
+                .contains("/ip address\nadd address=10.0.0.1/24 interface=ether1 comment=mgmt")
+                .contains("/interface wireguard\nadd name=wg0 listen-port=13231").doesNotContain("private-key");
+        assertThat(ok(c, "/export", "=show-sensitive=")).contains("private-key=");
     }
 
     @Test
@@ -255,5 +266,45 @@ class MenuSemanticsTest {
             Thread.sleep(20);
         }
         throw new AssertionError("container " + id + " never reached " + status);
+    }
+
+    @Test
+    void timeIntervalsAreStoredAndPrintedInRouterOsForm() {
+        ok(c, "/interface/wireguard/add", "=name=wg0");
+        String key = WireGuardKeys.publicKey(WireGuardKeys.generatePrivateKey());
+        ok(c, "/interface/wireguard/peers/add", "=interface=wg0", "=public-key=" + key, "=persistent-keepalive=25");
+        assertThat(row(c, "/interface/wireguard/peers/print")).containsEntry("persistent-keepalive", "25s");
+        ok(c, "/ip/dhcp-server/add", "=interface=ether2", "=lease-time=1800");
+        ok(c, "/ip/dhcp-server/set", "=numbers=dhcp1", "=lease-time=01:00:00");
+        assertThat(row(c, "/ip/dhcp-server/print")).containsEntry("lease-time", "1h");
+        assertThat(trap(c, "/ip/dhcp-server/set", "=numbers=dhcp1", "=lease-time=soon"))
+                .isEqualTo("value of lease-time must be a time interval: soon");
+    }
+
+    @Test
+    void addressListEntriesWithATimeoutAreDynamicAndExpire() throws Exception {
+        ok(c, "/ip/firewall/address-list/add", "=list=temp", "=address=1.2.3.4", "=timeout=1s");
+        ok(c, "/ip/firewall/address-list/add", "=list=keep", "=address=5.6.7.8");
+        var temp = row(c, "/ip/firewall/address-list/print", "?list=temp");
+        assertThat(temp).containsEntry("dynamic", "true").containsEntry("timeout", "1s").doesNotContainKey("expires");
+        for (int i = 0; i < 100 && rows(c, "/ip/firewall/address-list/print").size() > 1; i++) {
+            Thread.sleep(30);
+        }
+        assertThat(rows(c, "/ip/firewall/address-list/print")).extracting(r -> r.get("list")).containsExactly("keep");
+    }
+
+    @Test
+    void firewallInterfacesAndPoolChainsAreChecked() {
+        assertThat(trap(c, "/ip/firewall/filter/add", "=chain=forward", "=in-interface=nope"))
+                .isEqualTo("input does not match any value of in-interface");
+        ok(c, "/ip/firewall/filter/add", "=chain=forward", "=in-interface=!ether1", "=action=drop");
+        ok(c, "/ip/firewall/mangle/add", "=chain=prerouting", "=action=mark-routing", "=new-routing-mark=vpn",
+                "=passthrough=no");
+        assertThat(row(c, "/ip/firewall/mangle/print")).containsEntry("passthrough", "false");
+        assertThat(trap(c, "/ip/pool/add", "=name=a", "=ranges=1.1.1.1", "=next-pool=b"))
+                .isEqualTo("input does not match any value of next-pool");
+        ok(c, "/ip/pool/add", "=name=b", "=ranges=1.1.1.2");
+        ok(c, "/ip/pool/add", "=name=a", "=ranges=1.1.1.1", "=next-pool=b");
+        assertThat(trap(c, "/ip/pool/remove", "=numbers=b")).startsWith("failure: b is in use by /ip/pool");
     }
 }
