@@ -24,8 +24,8 @@ public final class UsersController {
     /**
      * One user as the grid shows it.
      *
-     * @param self the signed-in user: not deletable here, and "log out everywhere" for yourself is on the
-     *             account page
+     * @param self the signed-in user: the view offers only the role here (you cannot delete yourself, and your
+     *             own password and sessions are on the account page)
      */
     public record UserRow(String name, Role role, String roleName, boolean mustChangePassword, String created,
                           boolean self) {

@@ -101,8 +101,9 @@ public class UsersView extends VerticalLayout {
                 () -> controller.delete(row.name())));
         delete.addClassName("delete-user");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        HorizontalLayout actions = new HorizontalLayout(reset);
-        if (!row.self()) actions.add(logout, delete);
+        // your own password and sessions are on the account page, where the current password is asked for
+        HorizontalLayout actions = new HorizontalLayout();
+        if (!row.self()) actions.add(reset, logout, delete);
         actions.getChildren().forEach(c -> {
             ((Button) c).addThemeVariants(ButtonVariant.LUMO_SMALL);
             c.getElement().setAttribute("data-user", row.name());
