@@ -110,6 +110,34 @@ class AdminViewsTest extends BrowserlessTest {
     }
 
     @Test
+    void anAdminCreatesAUserAndResetsTheirPasswordThroughTheForms() {
+        signIn("admin", RealSecurity.ADMIN_PASSWORD);
+        navigate(UsersView.class);
+
+        test($(TextField.class).id("new-user-name")).setValue("olga");
+        test($(com.vaadin.flow.component.textfield.PasswordField.class).id("new-user-password")).setValue("Initial-pass-1");
+        test($(Button.class).id("create-user")).click();
+
+        assertThat($(NoticeBanner.class).id("users-notice").getText()).startsWith("Created user 'olga' (viewer)");
+        assertThat($(TextField.class).id("new-user-name").getValue()).isEmpty();
+        @SuppressWarnings("unchecked")
+        Grid<UsersController.UserRow> grid = $(Grid.class).id("users-grid");
+        assertThat(test(grid).size()).isEqualTo(2);
+        assertThat(test(grid).getRow(1).name()).isEqualTo("olga");
+        assertThat(test(grid).getRow(0).self()).isTrue();
+        assertThat(find(Button.class, test(grid).getCellComponent(0, 4)).all()).as("no actions on yourself").isEmpty();
+
+        Button reset = find(Button.class, test(grid).getCellComponent(1, 4)).withText("Reset password").single();
+        test(reset).click();
+        test($(com.vaadin.flow.component.textfield.PasswordField.class).id("temporary-password")).setValue("Temporary-pass-2");
+        test($(Button.class).id("confirm-reset-password")).click();
+
+        assertThat($(NoticeBanner.class).id("users-notice").getText()).startsWith("Password of 'olga' reset");
+        assertThat(security.s.authenticator().login("olga", Secret.of("Temporary-pass-2"), RealSecurity.SOURCE)
+                .mustChangePassword()).isTrue();
+    }
+
+    @Test
     void aViewerIsShownNoAdministrationAndAClearRefusalOnAnAdminAddress() {
         security.user("vic", Role.VIEWER, "Vic-pass-12345");
         signIn("vic", "Vic-pass-12345");
