@@ -175,6 +175,7 @@ final class RouterOsConnection implements AutoCloseable {
             if (watchdog != null) watchdog.cancel(false);
             factory.socket().ifPresent(s -> {
                 if (s.requests() != null) s.requests().clearRewrites();
+                if (s.replies() != null) s.replies().forgetPlaceholders();
             });
             current = null;
             callLock.unlock();
