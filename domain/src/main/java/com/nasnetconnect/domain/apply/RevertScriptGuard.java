@@ -14,6 +14,12 @@ import java.util.UUID;
  * that runs it after {@code delay}. Confirming removes both; if the server never confirms (link lost, process
  * killed), the router runs the script and reverts on its own. Leftovers are found by name prefix
  * ({@link RevertScripts#PREFIX}) when reconciling.
+ *
+ * <p>Confirming happens in two steps so that a crash between them is never ambiguous: {@link Armed#confirm()}
+ * removes only the scheduler (nothing can revert any more), the service commits the store, and
+ * {@link Armed#finish()} removes the script. A script found without its scheduler therefore belongs to a plan
+ * that was confirmed; its first line ({@link RevertScripts#header}) lets reconciling tell from the store whether
+ * the commit happened (then the script is just removed) or not (then it is run: the router goes back).
  */
 public final class RevertScriptGuard implements LinkLossGuard {
     private final RouterGateway gateway;
@@ -31,7 +37,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
     public Armed arm(Router router, ValidatedPlan plan) {
         if (plan.steps().isEmpty()) return NONE.arm(router, plan);
         String name = RevertScripts.PREFIX + UUID.randomUUID();
-        String source = scripts.source(name, plan.steps());
+        String source = RevertScripts.header(plan) + scripts.source(name, plan.steps());
         var endpoint = router.endpoint();
         String scriptId;
         String schedulerId;
@@ -54,17 +60,27 @@ public final class RevertScriptGuard implements LinkLossGuard {
         return new Armed() {
             @Override
             public void confirm() {
-                // The scheduler first: once it is gone, nothing can run the script any more.
+                // Once the scheduler is gone, nothing runs the script any more; the script stays until finish().
                 gateway.execute(endpoint, RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
-                gateway.execute(endpoint, RouterCommand.of("/system/script/remove").with(".id", scriptId));
+            }
+
+            @Override
+            public void finish() {
+                quietly(RouterCommand.of("/system/script/remove").with(".id", scriptId));
             }
 
             @Override
             public void disarm() {
+                // unreachable: then the router runs the (idempotent) script itself, or reconcile does
+                quietly(RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
+                quietly(RouterCommand.of("/system/script/remove").with(".id", scriptId));
+            }
+
+            private void quietly(RouterCommand command) {
                 try {
-                    confirm();
+                    gateway.execute(endpoint, command);
                 } catch (RouterException ignored) {
-                    // unreachable or already gone: then the router runs the (idempotent) script itself
+                    // already gone, or unreachable: reconcile removes leftovers
                 }
             }
 
