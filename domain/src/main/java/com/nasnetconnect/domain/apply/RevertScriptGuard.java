@@ -25,12 +25,26 @@ public final class RevertScriptGuard implements LinkLossGuard {
     private final RouterGateway gateway;
     private final RevertScripts scripts;
     private final Duration delay;
+    private final boolean scheduled;
 
     public RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay) {
+        this(gateway, specs, delay, true);
+    }
+
+    private RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay, boolean scheduled) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.scripts = new RevertScripts(specs);
         this.delay = Objects.requireNonNull(delay, "delay");
+        this.scheduled = scheduled;
         if (delay.toSeconds() < 1) throw new IllegalArgumentException("revert delay must be at least 1s: " + delay);
+    }
+
+    /**
+     * The script without a scheduler: a journal on the router that lets {@code reconcile} undo a plan whose
+     * process died between the router's confirmation and the store's commit. Used next to safe mode.
+     */
+    static RevertScriptGuard journalOnly(RouterGateway gateway, ResourceKindSpecs specs) {
+        return new RevertScriptGuard(gateway, specs, Duration.ofSeconds(1), false);
     }
 
     @Override
@@ -45,7 +59,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
             scriptId = gateway.execute(endpoint, RouterCommand.of("/system/script/add").with("name", name)
                     .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply")).ret()
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert script", null, null));
-            schedulerId = gateway.execute(endpoint, RouterCommand.of("/system/scheduler/add").with("name", name)
+            schedulerId = !scheduled ? null : gateway.execute(endpoint, RouterCommand.of("/system/scheduler/add").with("name", name)
                     .with("interval", delay.toSeconds() + "s").with("on-event", name)
                     .with("comment", "NasNetConnect: reverts an unconfirmed apply")).ret()
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert scheduler", null, null));
@@ -61,7 +75,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
             @Override
             public void confirm() {
                 // Once the scheduler is gone, nothing runs the script any more; the script stays until finish().
-                gateway.execute(endpoint, RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
+                if (schedulerId != null) gateway.execute(endpoint, RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
             }
 
             @Override
@@ -72,7 +86,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
             @Override
             public void disarm() {
                 // unreachable: then the router runs the (idempotent) script itself, or reconcile does
-                quietly(RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
+                if (schedulerId != null) quietly(RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
                 quietly(RouterCommand.of("/system/script/remove").with(".id", scriptId));
             }
 
@@ -86,7 +100,8 @@ public final class RevertScriptGuard implements LinkLossGuard {
 
             @Override
             public String describe() {
-                return "revert script " + name + " runs after " + delay.toSeconds() + "s unless confirmed";
+                return scheduled ? "revert script " + name + " runs after " + delay.toSeconds() + "s unless confirmed"
+                        : "revert script " + name + " is kept for reconcile";
             }
         };
     }

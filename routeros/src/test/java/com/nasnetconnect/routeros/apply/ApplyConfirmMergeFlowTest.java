@@ -192,10 +192,10 @@ class ApplyConfirmMergeFlowTest {
         }
     }
 
-    @ParameterizedTest(name = "killed {0} the commit")
-    @ValueSource(strings = {"before", "after"})
-    void aProcessKilledAroundTheCommitRestartsIntoTheStateItCommitted(String when) throws Exception {
-        try (var r = new SimRouter("7.16.2")) {
+    @ParameterizedTest(name = "RouterOS {0}, killed {1} the commit")
+    @org.junit.jupiter.params.provider.CsvSource({"7.16.2, before", "7.16.2, after", "7.23.3, before", "7.23.3, after"})
+    void aProcessKilledAroundTheCommitRestartsIntoTheStateItCommitted(String version, String when) throws Exception {
+        try (var r = new SimRouter(version)) {
             r.awaitSchedulerWarmUp();
             var before = r.sim.snapshot();
             var first = new Server(dir, Duration.ofSeconds(60));
