@@ -22,9 +22,13 @@ public final class PreferSafeModeGuard implements LinkLossGuard {
     private final Map<RouterId, Boolean> offersSafeMode = new ConcurrentHashMap<>();
 
     public PreferSafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration revertDelay) {
+        this(gateway, specs, revertDelay, java.time.Clock.systemUTC());
+    }
+
+    public PreferSafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration revertDelay, java.time.Clock clock) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.safeMode = new SafeModeGuard(gateway, specs);
-        this.revertScript = new RevertScriptGuard(gateway, specs, revertDelay);
+        this.revertScript = new RevertScriptGuard(gateway, specs, revertDelay, clock);
     }
 
     @Override

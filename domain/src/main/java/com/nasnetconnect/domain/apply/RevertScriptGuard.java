@@ -26,12 +26,25 @@ public final class RevertScriptGuard implements LinkLossGuard {
     private final RevertScripts scripts;
     private final Duration delay;
     private final boolean scheduled;
+    private final java.time.Clock clock;
+    /** Router clock minus server clock, per router, with when it was read; empty: the router has no clock menu. */
+    private final java.util.Map<com.nasnetconnect.domain.router.RouterId, ClockOffset> offsets = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Duration OFFSET_TTL = Duration.ofMinutes(10);
+
+    private record ClockOffset(java.util.Optional<Duration> offset, boolean isoDates, java.time.Instant readAt) { }
 
     public RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay) {
-        this(gateway, specs, delay, true);
+        this(gateway, specs, delay, true, java.time.Clock.systemUTC());
     }
 
-    private RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay, boolean scheduled) {
+    /** @param clock the server's clock, used to keep the router's clock offset for scheduling */
+    public RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay, java.time.Clock clock) {
+        this(gateway, specs, delay, true, clock);
+    }
+
+    private RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay, boolean scheduled,
+                              java.time.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.scripts = new RevertScripts(specs);
         this.delay = Objects.requireNonNull(delay, "delay");
@@ -44,7 +57,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
      * process died between the router's confirmation and the store's commit. Used next to safe mode.
      */
     static RevertScriptGuard journalOnly(RouterGateway gateway, ResourceKindSpecs specs) {
-        return new RevertScriptGuard(gateway, specs, Duration.ofSeconds(1), false);
+        return new RevertScriptGuard(gateway, specs, Duration.ofSeconds(1), false, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -59,9 +72,9 @@ public final class RevertScriptGuard implements LinkLossGuard {
             scriptId = gateway.execute(endpoint, RouterCommand.of("/system/script/add").with("name", name)
                     .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply")).ret()
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert script", null, null));
-            schedulerId = !scheduled ? null : gateway.execute(endpoint, RouterCommand.of("/system/scheduler/add").with("name", name)
-                    .with("interval", delay.toSeconds() + "s").with("on-event", name)
-                    .with("comment", "NasNetConnect: reverts an unconfirmed apply")).ret()
+            schedulerId = !scheduled ? null : gateway.execute(endpoint, schedule(router, RouterCommand.of("/system/scheduler/add")
+                    .with("name", name).with("interval", delay.toSeconds() + "s").with("on-event", name)
+                    .with("comment", "NasNetConnect: reverts an unconfirmed apply"))).ret()
                     .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert scheduler", null, null));
         } catch (RouterException e) {
             removeLeftovers(gateway, router, name);
@@ -104,6 +117,44 @@ public final class RevertScriptGuard implements LinkLossGuard {
                         : "revert script " + name + " is kept for reconcile";
             }
         };
+    }
+
+    /**
+     * Pins the first run to the router's own clock + delay ({@code start-date}/{@code start-time}), so it never
+     * depends on what RouterOS assumes for an entry without a start time. A router without a readable
+     * {@code /system/clock} gets the interval alone.
+     */
+    private RouterCommand schedule(Router router, RouterCommand add) {
+        var now = clock.instant();
+        var known = offsets.get(router.id());
+        if (known == null || known.readAt().plus(OFFSET_TTL).isBefore(now) || known.readAt().isAfter(now)) {
+            known = readOffset(router, now);
+            offsets.put(router.id(), known);
+        }
+        if (known.offset().isEmpty()) return add;
+        var at = java.time.LocalDateTime.ofInstant(now.plus(known.offset().get()).plus(delay), java.time.ZoneOffset.UTC);
+        String date = known.isoDates() ? at.toLocalDate().toString()
+                : at.format(java.time.format.DateTimeFormatter.ofPattern("MMM/dd/yyyy", java.util.Locale.ROOT)).toLowerCase(java.util.Locale.ROOT);
+        return add.with("start-date", date)
+                .with("start-time", at.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT)));
+    }
+
+    private ClockOffset readOffset(Router router, java.time.Instant serverNow) {
+        try {
+            var row = gateway.execute(router.endpoint(), RouterCommand.of("/system/clock/print")).first();
+            if (row.isEmpty() || row.get().get("date") == null || row.get().get("time") == null) {
+                return new ClockOffset(java.util.Optional.empty(), true, serverNow);
+            }
+            String date = row.get().get("date");
+            boolean iso = date.contains("-");
+            var day = iso ? java.time.LocalDate.parse(date)
+                    : java.time.LocalDate.parse(Character.toUpperCase(date.charAt(0)) + date.substring(1),
+                    java.time.format.DateTimeFormatter.ofPattern("MMM/dd/yyyy", java.util.Locale.ROOT));
+            var routerNow = day.atTime(java.time.LocalTime.parse(row.get().get("time"))).toInstant(java.time.ZoneOffset.UTC);
+            return new ClockOffset(java.util.Optional.of(Duration.between(serverNow, routerNow)), iso, serverNow);
+        } catch (RouterException.Trap | java.time.format.DateTimeParseException noClock) {
+            return new ClockOffset(java.util.Optional.empty(), true, serverNow);
+        }
     }
 
     /** Removes the scheduler and script named {@code name} (found by name), ignoring failures. */
