@@ -111,8 +111,9 @@ final class CommandExecutor {
                 Thread runner = Thread.ofVirtual().name("sim-script-run").start(() -> {
                     scripts.run(source, script.get("name"));
                     if (!cancelled.get()) {
-                        out.done(Map.of());
+                        // unregister before the reply, so a /cancel sent after the !done finds nothing to cancel
                         out.finished();
+                        out.done(Map.of());
                     }
                 });
                 return () -> {
