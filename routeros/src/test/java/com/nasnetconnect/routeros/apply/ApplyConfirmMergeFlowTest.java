@@ -90,6 +90,30 @@ class ApplyConfirmMergeFlowTest {
     }
 
     @Test
+    void aStalledRouterDoesNotHoldUpAppliesToAnotherRouter() throws Exception {
+        try (var stalled = new SimRouter("7.16.2"); var healthy = new SimRouter("7.23.3");
+             var server = new Server(dir, Duration.ofSeconds(30))) {
+            server.apply.apply(stalled.router, ChangePlan.of("a", Change.upsert(Plans.res(ResourceKind.BRIDGE, "name", "br0"))));
+            stalled.sim.faults().stallForever();
+            var blocked = Thread.ofVirtual().start(() -> {
+                try {
+                    server.apply.apply(stalled.router, Plans.tenObjects());
+                } catch (RuntimeException expected) {
+                    // times out after the gateway's deadline
+                }
+            });
+            Thread.sleep(200); // the stalled apply now holds its router's lock and waits for an answer
+            long t0 = System.nanoTime();
+            server.apply.apply(healthy.router, Plans.tenObjects());
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(blocked.isAlive()).isTrue();
+            assertThat(server.resources(healthy.router.id())).hasSize(10);
+            stalled.sim.faults().clear();
+            blocked.join(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void invalidConfigurationNeverReachesTheRouter() {
         try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
             var before = r.sim.snapshot();
@@ -164,6 +188,37 @@ class ApplyConfirmMergeFlowTest {
                 second.apply.apply(r.router, Plans.tenObjects());
                 assertThat(second.resources(r.router.id())).hasSize(10);
                 assertThat(second.drift.check(r.router)).noneMatch(d -> d.drifted());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "RouterOS {0}, killed {1} the commit")
+    @org.junit.jupiter.params.provider.CsvSource({"7.16.2, before", "7.16.2, after", "7.23.3, before", "7.23.3, after"})
+    void aProcessKilledAroundTheCommitRestartsIntoTheStateItCommitted(String version, String when) throws Exception {
+        try (var r = new SimRouter(version)) {
+            r.awaitSchedulerWarmUp();
+            var before = r.sim.snapshot();
+            var first = new Server(dir, Duration.ofSeconds(60));
+            Runnable kill = () -> { throw new FaultingGateway.Killed(); };
+            if (when.equals("before")) first.beforeCommit = kill; else first.afterCommit = kill;
+            assertThatThrownBy(() -> first.apply.apply(r.router, Plans.tenObjects())).isInstanceOf(FaultingGateway.Killed.class);
+            first.close();
+            assertThat(r.sim.snapshot().items("/system/scheduler")).isEmpty(); // confirmed: nothing reverts on its own
+            assertThat(r.sim.snapshot().items("/system/script")).hasSize(1);    // but the plan's script is left
+
+            try (var second = new Server(dir, Duration.ofSeconds(60))) {
+                var report = second.apply.reconcile(r.router);
+                assertThat(report.consistent()).isTrue();
+                assertThat(r.sim.snapshot().items("/system/script")).isEmpty();
+                if (when.equals("before")) {
+                    assertThat(report.revertedScripts()).hasSize(1);
+                    assertThat(before.diff(r.sim.snapshot())).isEmpty();
+                    assertThat(second.resources(r.router.id())).isEmpty();
+                } else {
+                    assertThat(report.finishedScripts()).hasSize(1);
+                    assertThat(before.diff(r.sim.snapshot())).hasSize(10);
+                    assertThat(second.resources(r.router.id())).hasSize(10);
+                }
             }
         }
     }
