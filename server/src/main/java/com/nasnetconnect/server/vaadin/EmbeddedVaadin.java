@@ -43,7 +43,7 @@ public final class EmbeddedVaadin implements AutoCloseable {
      * Only these jars are scanned for annotations and servlet initializers: Vaadin's own and our UI. Scanning
      * every jar on the class path (Helidon, graphql-java, BouncyCastle, …) costs seconds at start-up.
      */
-    static final String SCAN_PATTERN = ".*/(ui-vaadin|flow-[^/]*|vaadin-[^/]*)\\.jar$|.*/ui-vaadin/target/classes/.*";
+    static final String SCAN_PATTERN = ".*/(ui-vaadin|flow-|vaadin-)[^/]*\\.jar$|.*/ui-vaadin/target/classes/.*";
 
     private final Server server;
     private final String secret;

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.login;
 
+import com.nasnetconnect.ui.UiContext;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
@@ -12,7 +13,11 @@ public class AccessControl implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
             boolean toLogin = enter.getNavigationTarget() == LoginView.class;
-            boolean signedIn = Authentication.current().isPresent();
+            boolean toChange = enter.getNavigationTarget() == ChangePasswordView.class;
+            boolean signedIn = Authentication.revalidate(UiContext.current().login()).isPresent();
+            if (toChange && !signedIn && Authentication.pendingPasswordChange().isPresent()) {
+                return; // passed the password check, must choose a new password before anything else
+            }
             if (!signedIn && !toLogin) {
                 enter.forwardTo(LoginView.class);
             } else if (signedIn && toLogin) {

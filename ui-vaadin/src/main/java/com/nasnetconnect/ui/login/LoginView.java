@@ -32,12 +32,15 @@ public class LoginView extends VerticalLayout {
         form.addLoginListener(e -> {
             VaadinRequest request = VaadinRequest.getCurrent();
             String source = request == null ? "unknown" : request.getRemoteAddr();
-            var principal = UiContext.current().login().login(e.getUsername(), Secret.of(e.getPassword()), source);
-            if (principal.isPresent()) {
-                Authentication.signIn(principal.get());
-                getUI().ifPresent(ui -> ui.navigate(""));
-            } else {
+            var signedIn = UiContext.current().login().login(e.getUsername(), Secret.of(e.getPassword()), source);
+            if (signedIn.isEmpty()) {
                 form.setError(true);
+            } else if (signedIn.get().mustChangePassword()) {
+                Authentication.requirePasswordChange(e.getUsername());
+                getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
+            } else {
+                Authentication.signIn(signedIn.get());
+                getUI().ifPresent(ui -> ui.navigate(""));
             }
         });
 

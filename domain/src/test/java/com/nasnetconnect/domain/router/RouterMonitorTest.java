@@ -1,0 +1,104 @@
+package com.nasnetconnect.domain.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nasnetconnect.domain.common.Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Unit test with in-memory fakes of the two out-ports; the real gateway is exercised in routeros and e2e. */
+class RouterMonitorTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    static Router router(String id, int port) {
+        return new Router(new RouterId(id), "R " + id, new RouterEndpoint("127.0.0.1", port, false, "admin", Secret.of("pw")),
+                false, CLOCK.instant());
+    }
+
+    static final class Repo implements RouterRepository {
+        final List<Router> routers = new ArrayList<>();
+        public List<Router> findAll() { return List.copyOf(routers); }
+        public Optional<Router> find(RouterId id) { return routers.stream().filter(r -> r.id().equals(id)).findFirst(); }
+        public void save(Router router) { routers.add(router); }
+        public void delete(RouterId id) { routers.removeIf(r -> r.id().equals(id)); }
+    }
+
+    /** Answers like RouterOS for port 1; port 2 is "down". */
+    static final class Gateway implements RouterGateway {
+        String uptime = "1h";
+        public RouterReply execute(RouterEndpoint r, RouterCommand c) { return execute(r, c, Duration.ofSeconds(1)); }
+        public RouterReply execute(RouterEndpoint r, RouterCommand c, Duration t) {
+            if (r.port() == 2) throw new RouterException.Unreachable("connection refused", c.toString(), null);
+            return switch (c.path()) {
+                case "/system/resource/print" -> RouterReply.of(List.of(Map.of("uptime", uptime, "version", "7.16.2 (stable)",
+                        "board-name", "CHR", "cpu-load", "3", "free-memory", "1048576", "total-memory", "4194304")));
+                case "/system/identity/print" -> RouterReply.of(List.of(Map.of("name", "core")));
+                default -> throw new RouterException.Trap(0, "no such command", c.toString());
+            };
+        }
+        public Stream stream(RouterEndpoint r, RouterCommand c, Consumer<Map<String, String>> row, Consumer<RouterException> err) { throw new UnsupportedOperationException(); }
+        public PlatformInfo platform(RouterEndpoint r) { throw new UnsupportedOperationException(); }
+        public void disconnect(RouterEndpoint r) { }
+        public void close() { }
+    }
+
+    @Test
+    void reportsLiveValuesOfReachableRoutersAndTheProblemOfUnreachableOnes() {
+        Repo repo = new Repo();
+        repo.save(router("up", 1));
+        repo.save(router("down", 2));
+        try (var monitor = new RouterMonitor(repo, new Gateway(), CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            List<List<RouterStatus>> seen = new ArrayList<>();
+            monitor.subscribe(seen::add);
+            monitor.pollOnce();
+
+            List<RouterStatus> last = seen.getLast();
+            assertThat(last).hasSize(2);
+            RouterStatus up = last.get(0);
+            assertThat(up.reachable()).isTrue();
+            assertThat(up.identity()).contains("core");
+            assertThat(up.board()).contains("CHR");
+            assertThat(up.uptime()).contains(Duration.ofHours(1));
+            assertThat(up.freeMemoryBytes()).contains(1048576L);
+            RouterStatus down = last.get(1);
+            assertThat(down.reachable()).isFalse();
+            assertThat(down.problem()).hasValueSatisfying(p -> assertThat(p).contains("connection refused"));
+        }
+    }
+
+    @Test
+    void keepsLastKnownValuesWhenARouterStopsAnswering() {
+        Repo repo = new Repo();
+        repo.save(router("r", 1));
+        Gateway gw = new Gateway();
+        try (var monitor = new RouterMonitor(repo, gw, CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.pollOnce();
+            repo.routers.set(0, router("r", 2)); // same router, now failing
+            monitor.pollOnce();
+            RouterStatus s = monitor.current().getFirst();
+            assertThat(s.reachable()).isFalse();
+            assertThat(s.identity()).contains("core");
+        }
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopOthers() {
+        Repo repo = new Repo();
+        repo.save(router("r", 1));
+        try (var monitor = new RouterMonitor(repo, new Gateway(), CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            List<Integer> sizes = new ArrayList<>();
+            monitor.subscribe(l -> { if (!l.isEmpty()) throw new IllegalStateException("boom"); });
+            monitor.subscribe(l -> sizes.add(l.size()));
+            monitor.pollOnce();
+            assertThat(sizes).endsWith(1);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.nasnetconnect.routeros.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The output side of the transport. The library writes a sentence byte by byte, unbuffered; this stream
+ * collects the words of one sentence and sends the whole sentence in one write when its terminating empty
+ * word arrives (one TCP segment instead of dozens).
+ *
+ * <p>On the way it replaces placeholder words registered with {@link #rewrite(String, List)}: the command
+ * text the library parses cannot carry every value (a value with both quote characters or a line break, query
+ * words its {@code where} syntax has no form for), so {@link CommandText} puts a placeholder in the text and
+ * the real words are substituted here, below the library, byte for byte.
+ */
+final class RequestOutputStream extends OutputStream {
+    private final OutputStream out;
+    private final Map<String, List<String>> rewrites = new ConcurrentHashMap<>();
+    private byte[] pending = new byte[256];
+    private int size;
+    private int wordStart;
+    private final ByteArrayOutputStream sentence = new ByteArrayOutputStream();
+
+    RequestOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    /** The next sentence containing the word {@code placeholder} gets {@code words} in its place. */
+    void rewrite(String placeholder, List<String> words) {
+        rewrites.put(placeholder, List.copyOf(words));
+    }
+
+    void clearRewrites() {
+        rewrites.clear();
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        ensure(1);
+        pending[size++] = (byte) b;
+        drain();
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        ensure(len);
+        System.arraycopy(b, off, pending, size, len);
+        size += len;
+        drain();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private void ensure(int more) {
+        if (size + more > pending.length) {
+            pending = java.util.Arrays.copyOf(pending, Math.max(pending.length * 2, size + more));
+        }
+    }
+
+    /** Moves every complete word from {@code pending} into the sentence; sends the sentence when it ends. */
+    private void drain() throws IOException {
+        while (true) {
+            int available = size - wordStart;
+            if (available <= 0) break;
+            int prefix = prefixLength(pending[wordStart] & 0xFF);
+            if (available < prefix) break;
+            long len = declaredLength(prefix);
+            if (available < prefix + len) break;
+            byte[] raw = java.util.Arrays.copyOfRange(pending, wordStart, wordStart + prefix + (int) len);
+            wordStart += raw.length;
+            if (len == 0) {
+                sentence.write(raw, 0, raw.length);
+                out.write(sentence.toByteArray());
+                out.flush();
+                sentence.reset();
+            } else {
+                String text = new String(raw, prefix, (int) len, StandardCharsets.UTF_8);
+                List<String> replacement = rewrites.remove(text);
+                if (replacement == null) {
+                    sentence.write(raw, 0, raw.length);
+                } else {
+                    for (String w : replacement) ApiWords.write(w, sentence);
+                }
+            }
+        }
+        if (wordStart == size) {
+            wordStart = 0;
+            size = 0;
+        }
+    }
+
+    private static int prefixLength(int b0) throws IOException {
+        if ((b0 & 0x80) == 0) return 1;
+        if ((b0 & 0xC0) == 0x80) return 2;
+        if ((b0 & 0xE0) == 0xC0) return 3;
+        if ((b0 & 0xF0) == 0xE0) return 4;
+        if (b0 == 0xF0) return 5;
+        throw new IOException(String.format("library wrote a reserved length prefix 0x%02X", b0));
+    }
+
+    private long declaredLength(int prefix) throws IOException {
+        var in = new ByteArrayInputStream(pending, wordStart, prefix);
+        long len = 0;
+        int b0 = in.read();
+        len = switch (prefix) {
+            case 1 -> b0;
+            case 2 -> b0 & 0x3F;
+            case 3 -> b0 & 0x1F;
+            case 4 -> b0 & 0x0F;
+            default -> 0;
+        };
+        for (int i = 1; i < prefix; i++) len = (len << 8) | in.read();
+        return len;
+    }
+}

@@ -1,0 +1,247 @@
+package com.nasnetconnect.routeros.api;
+
+import com.nasnetconnect.domain.router.PlatformInfo;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.router.RouterException;
+import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.router.RouterReply;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import me.legrange.mikrotik.MikrotikApiException;
+import me.legrange.mikrotik.ResultListener;
+
+/**
+ * {@link RouterGateway} over me.legrange:mikrotik 3.0.7, used unchanged, with a transport below it that makes it
+ * safe against what real routers send (see {@link ReplyFilterInputStream}). Thread-safe.
+ *
+ * <ul>
+ *   <li>Connections are pooled per router address, user and TLS mode ({@link ConnectionPool}); one command
+ *       at a time per connection.</li>
+ *   <li>Every call returns or throws by its deadline: a watchdog fails the call and closes the connection, so
+ *       a stalled router, a blocked write or a spinning library cannot hold the caller.</li>
+ *   <li>{@code !trap} → {@link RouterException.Trap}; deadline → {@link RouterException.Timeout}; refused
+ *       or lost connection, or a changed API-SSL certificate → {@link RouterException.Unreachable};
+ *       garbage or {@code !fatal} → {@link RouterException.Protocol}; rejected login →
+ *       {@link RouterException.LoginFailed}.</li>
+ *   <li>API-SSL endpoints are pinned on first use in {@link CertificatePins}.</li>
+ *   <li>Streams get a connection of their own; closing the stream sends {@code /cancel} and closes it.</li>
+ * </ul>
+ */
+public final class RouterOsGateway implements RouterGateway {
+    /** Commands the gateway sends by itself, besides the API protocol's own {@code /login} and {@code /cancel}. */
+    // no .proplist: the /system/resource print of neither version lists that argument
+    static final RouterCommand RESOURCE_PRINT = RouterCommand.of("/system/resource/print");
+    static final RouterCommand PACKAGE_PRINT = RouterCommand.of("/system/package/print").props("name", "disabled");
+    static final List<RouterCommand> OWN_COMMANDS = List.of(RESOURCE_PRINT, PACKAGE_PRINT);
+
+    private final GatewaySettings settings;
+    private final CertificatePins pins;
+    private final LongSupplier nanoTime;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Map<String, ConnectionPool> pools = new ConcurrentHashMap<>();
+    private final Set<StreamHandle> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public RouterOsGateway(GatewaySettings settings, CertificatePins pins) {
+        this(settings, pins, System::nanoTime);
+    }
+
+    RouterOsGateway(GatewaySettings settings, CertificatePins pins, LongSupplier nanoTime) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.pins = Objects.requireNonNull(pins, "pins");
+        this.nanoTime = nanoTime;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "nnc-routeros-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public RouterReply execute(RouterEndpoint router, RouterCommand command) {
+        return execute(router, command, settings.commandTimeout());
+    }
+
+    @Override
+    public RouterReply execute(RouterEndpoint router, RouterCommand command, Duration timeout) {
+        Objects.requireNonNull(command, "command");
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        CommandText.of(command); // refuse bad input before touching the network
+        long deadline = nanoTime.getAsLong() + timeout.toNanos();
+        return pool(router).call(deadline, Describe.command(command), c -> c.execute(command, deadline));
+    }
+
+    @Override
+    public PlatformInfo platform(RouterEndpoint router) {
+        long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
+        return pool(router).call(deadline, "platform", c -> {
+            Map<String, String> resource = c.execute(RESOURCE_PRINT, deadline)
+                    .first().orElseThrow(() -> new RouterException.Protocol("/system/resource/print returned no row",
+                            "/system/resource/print", null));
+            List<Map<String, String>> packages = c.execute(PACKAGE_PRINT, deadline).rows();
+            return platformOf(resource, packages);
+        });
+    }
+
+    static PlatformInfo platformOf(Map<String, String> resource, List<Map<String, String>> packages) {
+        String version = resource.getOrDefault("version", "");
+        int space = version.indexOf(' ');
+        if (space > 0) version = version.substring(0, space); // "7.16.2 (stable)"
+        if (version.isEmpty()) throw new RouterException.Protocol("router reported no version", "/system/resource/print", null);
+        Set<String> names = new LinkedHashSet<>();
+        for (var p : packages) {
+            if ("true".equals(p.get("disabled"))) continue;
+            String name = p.get("name");
+            if (name != null && !name.isBlank()) names.add(name);
+        }
+        return new PlatformInfo(version, resource.getOrDefault("board-name", ""),
+                resource.getOrDefault("architecture-name", ""), names);
+    }
+
+    @Override
+    public Stream stream(RouterEndpoint router, RouterCommand command, Consumer<Map<String, String>> onRow,
+                         Consumer<RouterException> onError) {
+        Objects.requireNonNull(onRow, "onRow");
+        Objects.requireNonNull(onError, "onError");
+        CommandText.of(command);
+        long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
+        RouterOsConnection c = pool(router).openDedicated(deadline);
+        var handle = new StreamHandle(c, command, onRow, onError);
+        streams.add(handle);
+        try {
+            handle.start(deadline);
+        } catch (RuntimeException e) {
+            streams.remove(handle);
+            c.close();
+            throw e;
+        }
+        return handle;
+    }
+
+    @Override
+    public void disconnect(RouterEndpoint router) {
+        pools.entrySet().removeIf(e -> {
+            if (e.getValue().endpoint().address().equals(router.address())) {
+                e.getValue().close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Connections open right now, pooled and streaming (for tests and health). */
+    public int openConnections() {
+        return pools.values().stream().mapToInt(ConnectionPool::openConnections).sum() + streams.size();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        for (StreamHandle s : Set.copyOf(streams)) s.close();
+        pools.values().forEach(ConnectionPool::close);
+        pools.clear();
+        scheduler.shutdownNow();
+    }
+
+    private ConnectionPool pool(RouterEndpoint router) {
+        Objects.requireNonNull(router, "router");
+        if (closed.get()) throw new RouterException.Unreachable("gateway closed", null, null);
+        String key = router.address() + "|" + router.username() + "|" + router.tls();
+        return pools.compute(key, (k, existing) -> {
+            if (existing != null && existing.endpoint().equals(router)) return existing;
+            if (existing != null) existing.close(); // the password changed: old logins are stale
+            return new ConnectionPool(router, settings, pins, scheduler, nanoTime);
+        });
+    }
+
+    /** A running stream on a dedicated connection. */
+    private final class StreamHandle implements Stream, ResultListener {
+        private final RouterOsConnection connection;
+        private final RouterCommand command;
+        private final Consumer<Map<String, String>> onRow;
+        private final Consumer<RouterException> onError;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private final AtomicBoolean closing = new AtomicBoolean();
+        private volatile String tag;
+
+        StreamHandle(RouterOsConnection connection, RouterCommand command, Consumer<Map<String, String>> onRow,
+                     Consumer<RouterException> onError) {
+            this.connection = connection;
+            this.command = command;
+            this.onRow = onRow;
+            this.onError = onError;
+        }
+
+        void start(long deadline) {
+            tag = connection.startStream(command, this, deadline);
+            connection.onFailure(this::failed);
+        }
+
+        @Override
+        public void receive(Map<String, String> row) {
+            if (ended.get()) return;
+            var copy = new HashMap<String, String>();
+            row.forEach((k, v) -> copy.put(k, connection.restore(v)));
+            onRow.accept(Map.copyOf(copy));
+        }
+
+        @Override
+        public void error(MikrotikApiException ex) {
+            if (closing.get()) return; // the "interrupted" trap that answers our /cancel
+            String t = tag;
+            var trap = t == null ? java.util.Optional.<ReplySentence>empty() : connection.trapFor(t);
+            int category = trap.map(s -> s.attributes().get("category")).map(Integer::parseInt).orElse(-1);
+            String message = trap.map(s -> s.attributes().get("message")).orElse(ex.getMessage());
+            failed(new RouterException.Trap(category, message == null ? "(no message)" : message, Describe.command(command)));
+        }
+
+        @Override
+        public void completed() {
+            if (closing.get()) return;
+            // the router ended the stream by itself (e.g. the menu went away): the caller should know
+            failed(new RouterException.Protocol("router ended the stream", Describe.command(command), null));
+        }
+
+        private void failed(RouterException e) {
+            if (closing.get() || !ended.compareAndSet(false, true)) return;
+            // On the library's own thread: no /cancel (its answer would need this thread), just close.
+            closing.set(true);
+            try {
+                onError.accept(e);
+            } finally {
+                connection.close();
+                streams.remove(this);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closing.compareAndSet(false, true)) return;
+            ended.set(true);
+            try {
+                if (!connection.broken() && tag != null) {
+                    long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
+                    connection.execute(RouterCommand.of("/cancel").with("tag", tag), deadline);
+                }
+            } catch (RouterException ignored) {
+                // the connection is closed next either way
+            } finally {
+                connection.close();
+                streams.remove(this);
+            }
+        }
+    }
+}

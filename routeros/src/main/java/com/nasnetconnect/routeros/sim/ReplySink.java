@@ -1,0 +1,35 @@
+package com.nasnetconnect.routeros.sim;
+
+import java.util.Map;
+
+/** Where a command's replies go; the session adds the request's .tag to every sentence. */
+interface ReplySink {
+
+    void re(Map<String, String> attributes);
+
+    void done(Map<String, String> attributes);
+
+    void empty();
+
+    /** Sends the trap sentences (not !done). */
+    void trap(ApiTrap trap);
+
+    /** A sink that discards replies (scripts). */
+    ReplySink DISCARD = new ReplySink() {
+        @Override
+        public void re(Map<String, String> attributes) {
+        }
+
+        @Override
+        public void done(Map<String, String> attributes) {
+        }
+
+        @Override
+        public void empty() {
+        }
+
+        @Override
+        public void trap(ApiTrap trap) {
+        }
+    };
+}

@@ -1,0 +1,125 @@
+package com.nasnetconnect.routeros.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Persists the configuration to a JSON file so a simulated router keeps its state across restarts: loaded at
+ * start, saved 200 ms after a change (changes in between are coalesced) and on close. Writes go to a temporary
+ * file that is then moved over the old one, so a crash never leaves half a file. The log and live values are
+ * not persisted.
+ */
+final class StateFile {
+
+    private static final long DEBOUNCE_MILLIS = 200;
+
+    private final Path file;
+    private final RouterState state;
+    private final ScheduledExecutorService timers;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ObjectMapper json = new ObjectMapper();
+
+    StateFile(Path file, RouterState state, ScheduledExecutorService timers) {
+        this.file = file;
+        this.state = state;
+        this.timers = timers;
+    }
+
+    /** Loads the file when it exists; a missing file leaves the factory state. */
+    void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read simulator state file " + file, e);
+        }
+        JsonNode tables = root.path("tables");
+        synchronized (state) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Table t = state.table(e.getKey());
+                if (t == null) {
+                    continue;
+                }
+                t.items.clear();
+                for (JsonNode item : e.getValue().path("items")) {
+                    Map<String, String> props = new LinkedHashMap<>();
+                    item.path("props").fields().forEachRemaining(p -> props.put(p.getKey(), p.getValue().asText()));
+                    t.items.add(new Item(item.path("id").asText(), props));
+                }
+                t.nextId = Math.max(t.nextId, e.getValue().path("nextId").asLong(1));
+                if ("/container".equals(e.getKey())) {
+                    for (int i = 0; i < t.items.size(); i++) {
+                        Item c = t.items.get(i);
+                        if ("extracting".equals(c.get("status"))) {
+                            c.props.put("status", "stopped");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Called on every change: schedules a save unless one is already pending. */
+    void changed() {
+        if (pending.compareAndSet(false, true)) {
+            try {
+                timers.schedule(this::saveNow, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                pending.set(false);
+            }
+        }
+    }
+
+    /** Saves immediately. */
+    synchronized void saveNow() {
+        pending.set(false);
+        ObjectNode root = json.createObjectNode();
+        root.put("format", 1);
+        root.put("version", state.version.text());
+        ObjectNode tables = root.putObject("tables");
+        synchronized (state) {
+            for (Table t : state.tables()) {
+                if (t.path.equals("/log") || t.path.equals("/system/resource")) {
+                    continue;
+                }
+                ObjectNode tn = tables.putObject(t.path);
+                tn.put("nextId", t.nextId);
+                ArrayNode items = tn.putArray("items");
+                for (Item item : t.items) {
+                    ObjectNode in = items.addObject();
+                    in.put("id", item.id);
+                    ObjectNode props = in.putObject("props");
+                    item.props.forEach(props::put);
+                }
+            }
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            state.log("system,error", "cannot save simulator state to " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.nasnetconnect.routeros.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.concurrent.TimeUnit;
+
+/** Counts what a connection leaves behind: the library's two threads per connection, and open file descriptors. */
+final class Leaks {
+    private Leaks() {
+    }
+
+    /** Loads every class and jar a connection needs once, so file-descriptor counts compare like with like. */
+    static void warmUp() throws Exception {
+        var settings = new GatewaySettings(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), 1,
+                java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10));
+        try (var s = new WordServer(WordServer::doneToAll);
+             var g = new RouterOsGateway(settings, new FileCertificatePins(java.nio.file.Path.of("target", "warmup-pins")))) {
+            var router = new com.nasnetconnect.domain.router.RouterEndpoint("127.0.0.1", s.port(), false, "a",
+                    com.nasnetconnect.domain.common.Secret.of("b"));
+            g.execute(router, com.nasnetconnect.domain.router.RouterCommand.of("/system/identity/print"));
+            g.stream(router, com.nasnetconnect.domain.router.RouterCommand.of("/interface/listen"), r -> { }, e -> { }).close();
+        } catch (com.nasnetconnect.domain.router.RouterException expected) {
+            // the warm-up peer does not speak /cancel properly; loading the classes is all that counts
+        }
+    }
+
+    static long libraryThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("Mikrotik API"))
+                .count();
+    }
+
+    /** Open sockets of this process (Linux: /proc/self/fd links to "socket:[…]"); -1 where not available. */
+    static int openFiles() {
+        File[] fds = new File("/proc/self/fd").listFiles();
+        if (fds == null) return -1;
+        int sockets = 0;
+        for (File fd : fds) {
+            try {
+                if (java.nio.file.Files.readSymbolicLink(fd.toPath()).toString().startsWith("socket:")) sockets++;
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                // closed while listing
+            }
+        }
+        return sockets;
+    }
+
+    record Baseline(long threads, int files) {
+    }
+
+    static Baseline baseline() {
+        return new Baseline(libraryThreads(), openFiles());
+    }
+
+    /** Waits (bounded) until library threads and open files are back to the baseline. */
+    static void assertBackTo(Baseline b) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < until && (libraryThreads() > b.threads() || openFiles() > b.files())) {
+            Thread.sleep(20);
+        }
+        assertThat(libraryThreads()).as("live me.legrange threads").isLessThanOrEqualTo(b.threads());
+        if (b.files() >= 0) assertThat(openFiles()).as("open sockets").isLessThanOrEqualTo(b.files());
+    }
+}

@@ -1,0 +1,77 @@
+package com.nasnetconnect.routeros.sim;
+
+import static com.nasnetconnect.routeros.sim.SimTestSupport.ok;
+import static com.nasnetconnect.routeros.sim.SimTestSupport.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(20)
+class PersistenceAndSnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsTheConfigurationAcrossRestartsThroughTheStateFile() throws Exception {
+        Path file = dir.resolve("router.json");
+        String wgPublic;
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build()
+                .start(); RawApiClient c = SimTestSupport.login(sim)) {
+            ok(c, "/system/identity/set", "=name=persisted");
+            ok(c, "/interface/vlan/add", "=name=v7", "=vlan-id=7", "=interface=ether1");
+            ok(c, "/ip/address/add", "=address=10.7.0.1/24", "=interface=v7");
+            ok(c, "/ip/address/add", "=address=10.8.0.1/24", "=interface=ether2");
+            ok(c, "/ip/address/remove", "=numbers=*2");
+            ok(c, "/interface/wireguard/add", "=name=wg0");
+            wgPublic = row(c, "/interface/wireguard/print").get("public-key");
+        }
+        assertThat(Files.readString(file)).contains("persisted");
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build()
+                .start(); RawApiClient c = SimTestSupport.login(sim)) {
+            assertThat(row(c, "/system/identity/print")).containsEntry("name", "persisted");
+            assertThat(row(c, "/ip/address/print")).containsEntry("interface", "v7").containsEntry(".id", "*1");
+            assertThat(row(c, "/interface/wireguard/print")).containsEntry("public-key", wgPublic);
+            // ids are never reused, even after a restart
+            assertThat(ok(c, "/ip/address/add", "=address=10.9.0.1/24", "=interface=ether2")).isEqualTo("*3");
+        }
+    }
+
+    @Test
+    void savesSoonAfterAChangeWithoutWaitingForClose() throws Exception {
+        Path file = dir.resolve("live.json");
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build()
+                .start(); RawApiClient c = SimTestSupport.login(sim)) {
+            ok(c, "/system/identity/set", "=name=debounced");
+            for (int i = 0; i < 100 && !(Files.exists(file) && Files.readString(file).contains("debounced")); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(Files.readString(file)).contains("debounced");
+        }
+    }
+
+    @Test
+    void aSnapshotDiffListsWhatChangedOnTheRouter() {
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").build().start();
+             RawApiClient c = SimTestSupport.login(sim)) {
+            ok(c, "/ip/pool/add", "=name=old", "=ranges=10.0.0.1-10.0.0.9");
+            SimulatorState before = sim.snapshot();
+            ok(c, "/system/identity/set", "=name=R2");
+            ok(c, "/ip/pool/remove", "=numbers=old");
+            ok(c, "/ip/address/add", "=address=10.0.0.1/24", "=interface=ether1");
+            SimulatorState after = sim.snapshot();
+            assertThat(before.diff(after)).extracting(Object::toString).containsExactly(
+                    "+ /ip/address *1 address=10.0.0.1/24 disabled=false interface=ether1 network=10.0.0.0",
+                    "- /ip/pool *1 name=old ranges=10.0.0.1-10.0.0.9",
+                    "~ /system/identity name: MikroTik -> R2");
+            assertThat(after.diff(sim.snapshot())).isEmpty();
+            assertThat(after.find("/ip/address", "interface", "ether1")).containsEntry("address", "10.0.0.1/24");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.nasnetconnect.server;
+
+import com.nasnetconnect.server.config.ConfigException;
+import com.nasnetconnect.server.config.ServerConfig;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar nasnetconnect.jar [command]}. Reads top to bottom: pick the command, run it, turn any
+ * start-up problem into one line on stderr and a non-zero exit code.
+ */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar nasnetconnect.jar [command] [options]
+
+            Commands:
+              serve       run the server (the default). Configured by environment variables or a config file:
+                          NNC_PORT (8080), NNC_BIND (0.0.0.0), NNC_DATA_DIR (./data), NNC_ADMIN_PASSWORD,
+                          NNC_DEMO (true), NNC_DEMO_API_PORT (8728), NNC_DEMO_VERSION (7.16.2),
+                          NNC_POLL_SECONDS (2), NNC_CONFIG (properties file; default <data dir>/nasnetconnect.properties)
+              simulate    run a standalone RouterOS simulator:
+                          simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE]
+              apikey      manage GraphQL API keys: apikey create --name N --role R [--data-dir D] | list | revoke --name N
+              rotate-key  re-encrypt every stored secret with a new key [--data-dir D]
+              help        show this text
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        configureLogging();
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != 0) System.exit(code);
+    }
+
+    /** Our logging.properties, unless the user named their own. */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) return;
+        try (var in = Main.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) java.util.logging.LogManager.getLogManager().readConfiguration(in);
+        } catch (java.io.IOException e) {
+            System.err.println("nasnetconnect: logging configuration unreadable: " + e.getMessage());
+        }
+    }
+
+    /** Runs a command; for {@code serve} it returns only when the server stops. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (command) {
+                case "serve" -> serve(env, out);
+                case "simulate" -> Commands.simulate(rest, out, err);
+                case "apikey" -> Commands.apikey(rest, env, out, err);
+                case "rotate-key" -> Commands.rotateKey(rest, env, out, err);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("nasnetconnect: unknown command '" + command + "' (try --help)");
+                    yield 2;
+                }
+            };
+        } catch (ConfigException | StartupException e) {
+            err.println("nasnetconnect: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int serve(Map<String, String> env, PrintStream out) {
+        ServerConfig config = ServerConfig.load(env);
+        Application app = Wiring.start(config, env, Clock.systemUTC(), out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        if ("true".equals(env.get("NNC_AOT_TRAINING"))) {
+            Training.exercise(app, out);
+            app.close();
+            return 0;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,261 @@
+package com.nasnetconnect.server;
+
+import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.domain.router.RouterMonitor;
+import com.nasnetconnect.domain.router.RouterStatus;
+import com.nasnetconnect.domain.state.DatabaseHealth;
+import com.nasnetconnect.routeros.api.FileCertificatePins;
+import com.nasnetconnect.routeros.api.GatewaySettings;
+import com.nasnetconnect.routeros.api.RouterOsGateway;
+import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import com.nasnetconnect.server.auth.SecurityWiring;
+import com.nasnetconnect.server.config.ServerConfig;
+import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
+import com.nasnetconnect.server.web.FrontDoor;
+import com.nasnetconnect.server.web.HealthService;
+import com.nasnetconnect.server.web.MetricsService;
+import com.nasnetconnect.server.web.Readiness;
+import com.nasnetconnect.server.web.RequestCounter;
+import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.db.DatabaseSettings;
+import com.nasnetconnect.storage.router.SqliteRouterRepository;
+import com.nasnetconnect.ui.UiContext;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The composition root: every object of the running server is built here with {@code new}, in dependency
+ * order, and handed what it needs. Nothing else in the code base creates services or reads the environment.
+ */
+final class Wiring {
+    static final String DEMO_ROUTER_ID = "demo";
+    static final String DEMO_USER = "admin";
+
+    private Wiring() {
+    }
+
+    static Application start(ServerConfig config, Map<String, String> env, Clock clock, PrintStream out) {
+        Application app = new Application();
+        try {
+            return start(app, config, env, clock, out);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static Application start(Application app, ServerConfig config, Map<String, String> env, Clock clock,
+                                      PrintStream out) {
+        // Fail before anything is created (a first admin's generated password must not be lost to a late failure).
+        requireFreePort(config.bindAddress(), config.port(), "NNC_PORT");
+        if (config.demo() && config.demoApiPort() != 0) {
+            requireFreePort("127.0.0.1", config.demoApiPort(), "NNC_DEMO_API_PORT (or NNC_DEMO=false)");
+        }
+        Path dataDir = prepareDataDir(config.dataDir());
+
+        // Storage, secrets and security (the first admin is created, and a generated password printed, here)
+        DatabaseManager databases = app.own(new DatabaseManager(dataDir, DatabaseSettings.defaults(), clock));
+        SecurityWiring security = createSecurity(databases, dataDir, env, clock, out);
+        SqliteRouterRepository routers = new SqliteRouterRepository(databases, security.cipher(), clock);
+
+        // Routers: the demo simulator, the gateway, the status monitor
+        int demoPort = -1;
+        if (config.demo()) {
+            demoPort = startDemoRouter(app, config, routers, dataDir, clock);
+        }
+        RouterOsGateway gateway = app.own(new RouterOsGateway(GatewaySettings.defaults(),
+                new FileCertificatePins(dataDir.resolve("router-certificates.properties"))));
+        RouterMonitor monitor = app.own(new RouterMonitor(routers, gateway, clock, config.pollInterval(), Duration.ofSeconds(5)));
+        monitor.start();
+
+        // User interface (internal Jetty) and the public front door
+        UiContext ui = new UiContext(monitor, new UiLogin(security.services().authenticator(), security.services().sessions()));
+        EmbeddedVaadin vaadin = app.own(startVaadin(ui));
+
+        RequestCounter requests = new RequestCounter();
+        List<Readiness> readiness = List.of(databasesReadiness(databases), routersReadiness(monitor));
+        List<MetricsService.Gauge> gauges = List.of(
+                new MetricsService.Gauge("nnc_routers_managed", "Routers under management.", () -> monitor.current().size()),
+                new MetricsService.Gauge("nnc_routers_reachable", "Routers that answered the last poll.",
+                        () -> monitor.current().stream().filter(RouterStatus::reachable).count()),
+                new MetricsService.Gauge("nnc_router_databases_open", "Router databases open now.", databases::openRouterCount));
+        FrontDoor door = new FrontDoor(new HealthService(readiness), new MetricsService(gauges, requests), requests,
+                security::addFilters, null, null, vaadin.uri(), EmbeddedVaadin.SECRET_HEADER, vaadin.secret(), security.tls());
+        WebServer server = startFrontDoor(door, config);
+        app.own(server::stop);
+        app.ports(server.port(), demoPort);
+
+        printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
+        return app;
+    }
+
+    /** Creates the data directory if needed and proves it writable, or fails with one line. */
+    static Path prepareDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+            Files.delete(probe);
+            return dir.toAbsolutePath().normalize();
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("data directory " + dir.toAbsolutePath() + " is not writable ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); set NNC_DATA_DIR", e);
+        }
+    }
+
+    /**
+     * Starts the embedded simulated router (its state kept in the data directory) and registers it, once, with a
+     * random password that lives only sealed in system.db.
+     */
+    private static int startDemoRouter(Application app, ServerConfig config, SqliteRouterRepository routers,
+                                       Path dataDir, Clock clock) {
+        RouterId id = new RouterId(DEMO_ROUTER_ID);
+        Optional<Router> existing = routers.find(id);
+        Secret password = existing.map(r -> r.endpoint().password()).orElseGet(Wiring::randomPassword);
+        RouterOsSimulator sim = RouterOsSimulator.builder()
+                .version(config.demoVersion())
+                .credentials(DEMO_USER, password.reveal())
+                .apiPort(config.demoApiPort())
+                .tlsPort(-1)
+                .bindAddress("127.0.0.1")
+                .identity("nnc-demo")
+                .stateFile(dataDir.resolve("demo-router.json"))
+                .build();
+        try {
+            sim.start();
+        } catch (Exception e) {
+            throw bindProblem(e, "demo router API port " + config.demoApiPort(), "NNC_DEMO_API_PORT (or NNC_DEMO=false)");
+        }
+        app.own(sim);
+        RouterEndpoint endpoint = new RouterEndpoint("127.0.0.1", sim.apiPort(), false, DEMO_USER, password);
+        if (existing.isEmpty() || !existing.get().endpoint().equals(endpoint)
+                || existing.get().endpoint().port() != sim.apiPort()) {
+            routers.save(new Router(id, "Demo router", endpoint, true,
+                    existing.map(Router::addedAt).orElse(clock.instant())));
+        }
+        return sim.apiPort();
+    }
+
+    private static Secret randomPassword() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    }
+
+    private static EmbeddedVaadin startVaadin(UiContext ui) {
+        try {
+            EmbeddedVaadin vaadin = new EmbeddedVaadin(ui);
+            vaadin.start();
+            return vaadin;
+        } catch (Exception e) {
+            throw new StartupException("the user interface could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static WebServer startFrontDoor(FrontDoor door, ServerConfig config) {
+        WebServer server;
+        try {
+            server = door.start(config.bindAddress(), config.port());
+        } catch (RuntimeException e) {
+            throw bindProblem(e, "port " + config.port() + " on " + config.bindAddress(), "NNC_PORT");
+        }
+        if (!server.isRunning() || server.port() < 0) {
+            server.stop();
+            throw new StartupException("port " + config.port() + " on " + config.bindAddress()
+                    + " could not be opened (in use, or not allowed); choose another with NNC_PORT", null);
+        }
+        return server;
+    }
+
+    /** Binds and releases the port, so a port in use is reported in one line before anything starts. */
+    static void requireFreePort(String host, int port, String setting) {
+        if (port == 0) return;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new StartupException("port " + port + " on " + host + " is already in use or not allowed ("
+                    + e.getMessage() + "); choose another with " + setting, e);
+        }
+    }
+
+    private static RuntimeException bindProblem(Exception e, String what, String setting) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return new StartupException(what + " is already in use or not allowed (" + t.getMessage() + "); choose another with " + setting, e);
+            }
+        }
+        return new StartupException(what + " could not be opened: " + e.getMessage(), e);
+    }
+
+    private static Readiness databasesReadiness(DatabaseManager databases) {
+        return new Readiness() {
+            public String name() {
+                return "databases";
+            }
+
+            public Check check() {
+                DatabaseHealth h = databases.health();
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("system", h.systemOk() ? "ok" : h.systemProblem().orElse("down"));
+                d.put("openRouterDatabases", h.openRouterDatabases());
+                d.put("maxOpenRouterDatabases", h.maxOpenRouterDatabases());
+                d.put("quarantined", h.quarantined().stream().map(q -> Map.of("router", q.routerId(), "reason", q.reason(),
+                        "movedTo", q.movedTo())).toList());
+                return new Check(h.ready(), d);
+            }
+        };
+    }
+
+    private static Readiness routersReadiness(RouterMonitor monitor) {
+        return new Readiness() {
+            public String name() {
+                return "routers";
+            }
+
+            public Check check() {
+                Map<String, Object> d = new LinkedHashMap<>();
+                for (RouterStatus s : monitor.current()) {
+                    d.put(s.routerId().value(), s.reachable() ? "reachable" : "unreachable: " + s.problem().orElse("?"));
+                }
+                // An unreachable router is reported, but does not make the server unready.
+                return new Check(true, d);
+            }
+        };
+    }
+
+    private static SecurityWiring createSecurity(DatabaseManager databases, Path dataDir, Map<String, String> env,
+                                                 Clock clock, PrintStream out) {
+        try {
+            return SecurityWiring.create(databases.system(), dataDir, env, clock, out);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static void printWelcome(PrintStream out, ServerConfig config, int port, boolean https, int demoPort) {
+        String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
+        out.println();
+        out.println("NasNetConnect is ready: " + (https ? "https" : "http") + "://" + host + ":" + port + "/");
+        if (demoPort > 0) {
+            out.println("  Demo router: simulated RouterOS " + config.demoVersion() + " API on 127.0.0.1:" + demoPort
+                    + " (turn off with NNC_DEMO=false)");
+        }
+        out.println("  Data directory: " + config.dataDir().toAbsolutePath().normalize());
+        out.flush();
+    }
+}

@@ -1,0 +1,98 @@
+package com.nasnetconnect.server.auth;
+
+import com.nasnetconnect.domain.security.AuthenticationFailedException;
+import com.nasnetconnect.domain.security.Principal;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Helidon filter in front of the protected paths: {@code /graphql}, {@code /metrics} and every {@code /health}
+ * path except liveness ({@code /health}, {@code /health/live}, which stay open and reveal nothing). Requests
+ * (WebSocket upgrades included, when they pass through HTTP routing) without a valid API key or session get
+ * the uniform 401; the others carry their {@link Principal} in the request context, read with
+ * {@link #principal(ServerRequest)}. Authorization (which role may do what) is the domain services' job.
+ *
+ * <p>Everything else (the Vaadin UI, its static files) passes: the UI protects itself with its login view.
+ */
+public final class AuthFilter implements Filter {
+    /** The body of every refusal, whatever was wrong (GraphQL-shaped, useful to every client). */
+    public static final String REFUSAL = "{\"errors\":[{\"message\":\"" + AuthenticationFailedException.MESSAGE + "\"}]}";
+
+    private final RequestAuthenticator authenticator;
+    private final Predicate<String> protectedPath;
+
+    public AuthFilter(RequestAuthenticator authenticator) {
+        this(authenticator, AuthFilter::protectedByDefault);
+    }
+
+    public AuthFilter(RequestAuthenticator authenticator, Predicate<String> protectedPath) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.protectedPath = Objects.requireNonNull(protectedPath, "protectedPath");
+    }
+
+    /** /graphql, /metrics, and /health/* other than liveness; with or without sub-paths. */
+    public static boolean protectedByDefault(String path) {
+        if (path.equals("/health") || path.equals("/health/") || path.equals("/health/live")) return false;
+        return under(path, "/graphql") || under(path, "/metrics") || under(path, "/health");
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = normalize(req.path().path());
+        if (!protectedPath.test(path)) {
+            authenticator.authenticate(req.headers()).ifPresent(p -> req.context().register(p));
+            chain.proceed();
+            return;
+        }
+        Optional<Principal> principal = authenticator.authenticate(req.headers());
+        if (principal.isEmpty()) {
+            refuse(res);
+            return;
+        }
+        req.context().register(principal.get());
+        chain.proceed();
+    }
+
+    /** The authenticated principal of a request that passed this filter. */
+    public static Optional<Principal> principal(ServerRequest req) {
+        return req.context().get(Principal.class);
+    }
+
+    /** The uniform refusal: 401, a Bearer challenge, never cached, always the same body. */
+    public static void refuse(ServerResponse res) {
+        res.status(Status.UNAUTHORIZED_401);
+        res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"nasnetconnect\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(REFUSAL);
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** Collapses "//" and resolves "." and ".." so "/x/../graphql" cannot slip past the prefix check. */
+    static String normalize(String decodedPath) {
+        String p = decodedPath == null || decodedPath.isEmpty() ? "/" : decodedPath;
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String seg : p.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) continue;
+            if (seg.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(seg);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+}

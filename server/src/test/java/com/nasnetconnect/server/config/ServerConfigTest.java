@@ -1,0 +1,62 @@
+package com.nasnetconnect.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsNeedNoConfiguration() {
+        ServerConfig c = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString()));
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.demo()).isTrue();
+        assertThat(c.demoApiPort()).isEqualTo(8728);
+        assertThat(c.adminPassword()).isEmpty();
+        assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void environmentBeatsTheConfigFile() throws Exception {
+        Files.writeString(dir.resolve("nasnetconnect.properties"), "port=9000\ndemo=false\ndemo-api-port=18728\n");
+        ServerConfig c = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_PORT", "9100"));
+        assertThat(c.port()).isEqualTo(9100);
+        assertThat(c.demo()).isFalse();
+        assertThat(c.demoApiPort()).isEqualTo(18728);
+    }
+
+    @Test
+    void aBadValueIsNamedWithItsOrigin() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_PORT", "80a")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable NNC_PORT must be a whole number from 1 to 65535, not '80a'");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_DEMO", "maybe")))
+                .hasMessageContaining("NNC_DEMO must be true or false, not 'maybe'");
+    }
+
+    @Test
+    void aBrokenConfigFileIsOneClearLine() throws Exception {
+        Path file = dir.resolve("broken.properties");
+        Files.writeString(file, "prot=8080\n");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_CONFIG", file.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'prot'").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_CONFIG", dir.resolve("missing.properties").toString())))
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theAdminPasswordIsASecret() {
+        ServerConfig c = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_ADMIN_PASSWORD", "s3cret-pass"));
+        assertThat(c.adminPassword()).hasValueSatisfying(p -> assertThat(p.reveal()).isEqualTo("s3cret-pass"));
+        assertThat(c.toString()).doesNotContain("s3cret-pass");
+    }
+}

@@ -1,0 +1,25 @@
+package com.nasnetconnect.storage.security;
+
+import com.nasnetconnect.domain.security.LoginThrottle;
+import com.nasnetconnect.domain.security.PasswordHasher;
+import com.nasnetconnect.domain.security.SecurityServices;
+import com.nasnetconnect.domain.security.Sessions;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/** Builds the {@link SecurityServices} over system.db (V50 tables must exist). */
+public final class SqliteSecurity {
+    private SqliteSecurity() {}
+
+    /** Default policies and the production Argon2id hasher. */
+    public static SecurityServices services(DataSource systemDb, Clock clock) {
+        return services(systemDb, new Argon2idPasswordHasher(), LoginThrottle.Policy.DEFAULT, Sessions.Policy.DEFAULT, clock);
+    }
+
+    public static SecurityServices services(DataSource systemDb, PasswordHasher hasher, LoginThrottle.Policy throttle,
+                                            Sessions.Policy sessions, Clock clock) {
+        return SecurityServices.create(new SqliteUserStore(systemDb), new SqliteSessionStore(systemDb),
+                new SqliteApiKeyStore(systemDb), new SqliteAuditLog(systemDb), hasher, throttle, sessions, clock);
+    }
+}
