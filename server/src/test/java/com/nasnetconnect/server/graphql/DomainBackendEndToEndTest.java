@@ -139,4 +139,38 @@ class DomainBackendEndToEndTest {
         var listed = post("{ resources(routerId: \"lab\", kind: VLAN) { totalCount } }");
         assertThat(listed.at("/data/resources/totalCount").asInt()).isZero();
     }
+
+    @Test
+    void publishesTheAppliedChangeToResourceChangedSubscribers() throws Exception {
+        var who = new com.nasnetconnect.domain.security.Principal("watcher", com.nasnetconnect.domain.security.Role.VIEWER, true);
+        var result = endpoint.engine().execute(new GraphQlEngine.Request(
+                "subscription { resourceChanged(routerId: \"lab\") { type kind resource { uuid deployment { nativeId } } } }",
+                null, Map.of()), who);
+        assertThat(result.getErrors()).isEmpty();
+        var received = new java.util.concurrent.LinkedBlockingQueue<Map<String, Object>>();
+        org.reactivestreams.Publisher<graphql.ExecutionResult> stream = result.getData();
+        stream.subscribe(new org.reactivestreams.Subscriber<>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(graphql.ExecutionResult r) {
+                received.add(r.toSpecification());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        post("mutation { createBridge(routerId: \"lab\", input: {name: \"br-test\"}) { userErrors { message } } }");
+        var first = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(first.toString()).contains("kind=BRIDGE");
+    }
 }
