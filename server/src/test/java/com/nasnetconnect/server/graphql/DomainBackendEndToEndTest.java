@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole path: GraphQL over HTTP -> DomainGraphQlBackend -> apply-confirm-merge -> the RouterOS API
- * simulator over TCP loopback, with state in real SQLite files.
+ * simulator over TCP loopback, with state in real SQLite files; apply translates fields through the
+ * schema-derived SchemaFieldMapping and validates with the schema rules (SchemaRulesAdapter).
  */
 @Timeout(60)
 class DomainBackendEndToEndTest {
@@ -71,8 +72,9 @@ class DomainBackendEndToEndTest {
         var routers = new SqliteRouterRepository(databases, AesGcmSecretCipher.ofKey(new byte[32]), clock);
         var store = new SqliteResourceStore(databases);
         var bus = new ResourceEventBus();
-        var specs = ResourceKindSpecs.defaults();
         SchemaDirectives schema = TestServer.directives();
+        var redactor = new com.nasnetconnect.domain.schema.Redactor(schema.sensitiveFields(), (w, s, f, r, a) -> { }, clock);
+        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor));
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         var apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules, LinkLossGuard.NONE, clock);
