@@ -20,8 +20,8 @@
  *
  * Wiring (composition root):
  * <pre>{@code
- * var specs  = ResourceKindSpecs.defaults(new SchemaFieldMapping(directives.mikrotik(), directives.sensitiveFields()));
- * var rules  = new BasicSchemaRules(specs).and(new SchemaValidationRules(directives.validationRules()));
+ * var specs  = ResourceKindSpecs.defaults(new SchemaFieldMapping(directives.mikrotik(), redactor));
+ * var rules  = new BasicSchemaRules(specs).and(new SchemaRulesAdapter(directives.validationRules()));
  * var ledger = new StateApplyLedger(resourceStore, resourceEventBus, specs, clock);
  * var apply  = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
  *                  new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);
