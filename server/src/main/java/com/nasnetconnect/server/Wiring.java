@@ -121,7 +121,7 @@ final class Wiring {
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(routers, monitor, store, store,
-                new ResourceService(store, bus, clock), apply, adopt, bus, clock);
+                new ResourceService(store, bus, clock), apply, adopt, bus, security.services().apiKeys(), clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
 

@@ -42,6 +42,13 @@ import com.nasnetconnect.domain.state.PageRequest;
 import com.nasnetconnect.domain.state.ResourceId;
 import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.domain.state.ResourceStore;
+import com.nasnetconnect.domain.schema.types.AccessRole;
+import com.nasnetconnect.domain.schema.types.ApiKey;
+import com.nasnetconnect.domain.schema.types.ApiKeyPayload;
+import com.nasnetconnect.domain.schema.types.CreateApiKeyPayload;
+import com.nasnetconnect.domain.security.ApiKeyInfo;
+import com.nasnetconnect.domain.security.ApiKeys;
+import com.nasnetconnect.domain.security.CreatedApiKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,11 +75,12 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final ApplyConfirmMergeService apply;
     private final AdoptService adopt;
     private final ResourceEventBus bus;
+    private final ApiKeys apiKeys;
     private final Clock clock;
 
     public DomainGraphQlBackend(RouterRepository routers, RouterStatusFeed statusFeed, ResourceStore store, EventLog events,
                                 ResourceService resources, ApplyConfirmMergeService apply, AdoptService adopt,
-                                ResourceEventBus bus, Clock clock) {
+                                ResourceEventBus bus, ApiKeys apiKeys, Clock clock) {
         this.routers = Objects.requireNonNull(routers, "routers");
         this.statusFeed = Objects.requireNonNull(statusFeed, "statusFeed");
         this.store = Objects.requireNonNull(store, "store");
@@ -81,6 +89,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         this.apply = Objects.requireNonNull(apply, "apply");
         this.adopt = Objects.requireNonNull(adopt, "adopt");
         this.bus = Objects.requireNonNull(bus, "bus");
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -335,6 +344,37 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
 
     private static UserError error(List<String> field, String message, String value) {
         return new UserError(field, message, value);
+    }
+
+    // ---- API keys (the domain service checks that the caller is an admin, and audits) ----------------------
+
+    @Override
+    public List<ApiKey> apiKeys(Principal who) {
+        return apiKeys.list(who).stream().map(DomainGraphQlBackend::apiKey).toList();
+    }
+
+    @Override
+    public CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role) {
+        try {
+            CreatedApiKey created = apiKeys.create(who, name, com.nasnetconnect.domain.security.Role.valueOf(role.name()));
+            return new CreateApiKeyPayload(apiKey(created.info()), created.token().reveal(), List.of());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return new CreateApiKeyPayload(null, null, List.of(error(List.of("name"), refused.getMessage(), name)));
+        }
+    }
+
+    @Override
+    public ApiKeyPayload revokeApiKey(Principal who, String name) {
+        try {
+            return new ApiKeyPayload(apiKey(apiKeys.revoke(who, name)), List.of());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return new ApiKeyPayload(null, List.of(error(List.of("name"), refused.getMessage(), name)));
+        }
+    }
+
+    private static ApiKey apiKey(ApiKeyInfo k) {
+        return new ApiKey(k.name(), AccessRole.valueOf(k.role().name()), k.createdAt(), k.createdBy(), k.lastUsedAt(),
+                k.revokedAt(), k.active());
     }
 
     // ---- subscriptions -----------------------------------------------------------------------------------

@@ -81,6 +81,19 @@ final class Fetchers {
 
     // ---- Mutation ----------------------------------------------------------------------------------------
 
+    Object apiKeys(DataFetchingEnvironment env) {
+        return backend.apiKeys(principal(env));
+    }
+
+    Object createApiKey(DataFetchingEnvironment env) {
+        return backend.createApiKey(principal(env), env.getArgument("name"),
+                com.nasnetconnect.domain.schema.types.AccessRole.valueOf(env.<String>getArgument("role")));
+    }
+
+    Object revokeApiKey(DataFetchingEnvironment env) {
+        return backend.revokeApiKey(principal(env), env.getArgument("name"));
+    }
+
     Object addRouter(DataFetchingEnvironment env) {
         return backend.addRouter(principal(env), input(env, "input", AddRouterInput.class));
     }

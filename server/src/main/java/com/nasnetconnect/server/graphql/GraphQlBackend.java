@@ -1,6 +1,10 @@
 package com.nasnetconnect.server.graphql;
 
+import com.nasnetconnect.domain.schema.types.AccessRole;
 import com.nasnetconnect.domain.schema.types.AddRouterInput;
+import com.nasnetconnect.domain.schema.types.ApiKey;
+import com.nasnetconnect.domain.schema.types.ApiKeyPayload;
+import com.nasnetconnect.domain.schema.types.CreateApiKeyPayload;
 import com.nasnetconnect.domain.schema.types.AdoptRouterPayload;
 import com.nasnetconnect.domain.schema.types.ApplyPlanPayload;
 import com.nasnetconnect.domain.schema.types.DeletePayload;
@@ -78,4 +82,12 @@ public interface GraphQlBackend {
 
     /** Listens to the events of one router as they are written. */
     AutoCloseable onEvent(Principal who, String routerId, Consumer<ResourceEvent> listener);
+
+    /** API keys (admin only; the domain service checks the role). */
+    List<ApiKey> apiKeys(Principal who);
+
+    /** Creates a key; the payload carries the plaintext key this once. */
+    CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role);
+
+    ApiKeyPayload revokeApiKey(Principal who, String name);
 }

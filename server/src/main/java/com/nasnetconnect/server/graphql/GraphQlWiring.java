@@ -43,6 +43,7 @@ final class GraphQlWiring {
                 .scalar(Scalars.JSON)
                 .type("Query", t -> t
                         .dataFetcher("routers", f::routers)
+                        .dataFetcher("apiKeys", f::apiKeys)
                         .dataFetcher("router", f::router)
                         .dataFetcher("resource", f::resource)
                         .dataFetcher("resources", f::resources)
@@ -93,7 +94,9 @@ final class GraphQlWiring {
                         .dataFetcher("updateContainer", f.update(CONTAINER, ContainerInput.class))
                         .dataFetcher("deleteResource", f::deleteResource)
                         .dataFetcher("applyPlan", f::applyPlan)
-                        .dataFetcher("revealSecret", f::revealSecret))
+                        .dataFetcher("revealSecret", f::revealSecret)
+                        .dataFetcher("createApiKey", f::createApiKey)
+                        .dataFetcher("revokeApiKey", f::revokeApiKey))
                 .type("Subscription", t -> t
                         .dataFetcher("resourceChanged", f::resourceChanged)
                         .dataFetcher("routerStatus", f::routerStatus)

@@ -82,9 +82,11 @@ class DomainBackendEndToEndTest {
         var monitor = new RouterMonitor(routers, gateway, clock, Duration.ofMinutes(10), Duration.ofSeconds(2));
         routerEndpoint = new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw"));
         routers.save(new Router(new RouterId("lab"), "Lab", routerEndpoint, true, clock.instant()));
+        security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock);
         var backend = new DomainGraphQlBackend(routers, monitor, store, store, new ResourceService(store, bus, clock),
-                apply, adopt, bus, clock);
-        endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { }, TestServer.AUTH, clock, Limits.defaults());
+                apply, adopt, bus, security.apiKeys(), clock);
+        endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { },
+                key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults());
         server = WebServer.builder().host("127.0.0.1").port(0).routing(endpoint::routing).addRouting(endpoint.wsRouting())
                 .build().start();
     }
@@ -98,12 +100,43 @@ class DomainBackendEndToEndTest {
         if (databases != null) databases.close();
     }
 
+    private com.nasnetconnect.domain.security.SecurityServices security;
+
     private JsonNode post(String query) throws Exception {
+        return post("operator-key", query);
+    }
+
+    private JsonNode post(String key, String query) throws Exception {
         var req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/graphql"))
-                .header("Authorization", "Bearer operator-key").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build();
         return JSON.readTree(CLIENT.send(req, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void anAdminCreatesListsAndRevokesApiKeysAndOthersMayNot() throws Exception {
+        var created = post("admin-key", "mutation { createApiKey(name: \"ci-bot\", role: VIEWER) { key apiKey { name role active } userErrors { message } } }");
+        assertThat(created.at("/data/createApiKey/userErrors").size()).as(created.toString()).isZero();
+        String key = created.at("/data/createApiKey/key").asText();
+        assertThat(key).startsWith("nnc_");
+        assertThat(created.at("/data/createApiKey/apiKey/role").asText()).isEqualTo("VIEWER");
+
+        var asNewKey = post(key, "{ routers { id } }");
+        assertThat(asNewKey.at("/data/routers/0/id").asText()).as(asNewKey.toString()).isEqualTo("lab");
+        var listed = post("admin-key", "{ apiKeys { name active lastUsedAt } }");
+        assertThat(listed.toString()).contains("ci-bot").doesNotContain(key);
+
+        var byOperator = post("operator-key", "mutation { createApiKey(name: \"sneaky\", role: ADMIN) { key userErrors { message } } }");
+        assertThat(byOperator.at("/errors/0/extensions/code").asText()).as(byOperator.toString()).isEqualTo("FORBIDDEN");
+        assertThat(byOperator.toString()).doesNotContain("nnc_");
+
+        var bad = post("admin-key", "mutation { createApiKey(name: \"has space\", role: VIEWER) { key userErrors { field message } } }");
+        assertThat(bad.toString()).contains("has space");
+
+        var revoked = post("admin-key", "mutation { revokeApiKey(name: \"ci-bot\") { apiKey { active } userErrors { message } } }");
+        assertThat(revoked.at("/data/revokeApiKey/apiKey/active").asBoolean()).as(revoked.toString()).isFalse();
+        assertThat(post(key, "{ routers { id } }").at("/errors/0/message").asText()).isEqualTo("authentication failed");
     }
 
     @Test

@@ -202,4 +202,33 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
             throw new IllegalStateException(e);
         }
     }
+
+    // API keys: a plain in-memory list, enough for the HTTP-level tests of the wiring.
+    private final Map<String, com.nasnetconnect.domain.schema.types.ApiKey> keys = new ConcurrentHashMap<>();
+
+    @Override
+    public List<com.nasnetconnect.domain.schema.types.ApiKey> apiKeys(Principal who) {
+        calls.incrementAndGet();
+        return List.copyOf(keys.values());
+    }
+
+    @Override
+    public com.nasnetconnect.domain.schema.types.CreateApiKeyPayload createApiKey(Principal who, String name,
+            com.nasnetconnect.domain.schema.types.AccessRole role) {
+        calls.incrementAndGet();
+        var key = new com.nasnetconnect.domain.schema.types.ApiKey(name, role, clock.instant(), who.name(), null, null, true);
+        keys.put(name, key);
+        return new com.nasnetconnect.domain.schema.types.CreateApiKeyPayload(key, "nnc_test_" + name, List.of());
+    }
+
+    @Override
+    public com.nasnetconnect.domain.schema.types.ApiKeyPayload revokeApiKey(Principal who, String name) {
+        calls.incrementAndGet();
+        var k = keys.get(name);
+        if (k == null) return new com.nasnetconnect.domain.schema.types.ApiKeyPayload(null,
+                List.of(new com.nasnetconnect.domain.schema.types.UserError(List.of("name"), "no API key named '" + name + "'", name)));
+        k.setActive(false);
+        k.setRevokedAt(clock.instant());
+        return new com.nasnetconnect.domain.schema.types.ApiKeyPayload(k, List.of());
+    }
 }
