@@ -18,6 +18,7 @@ import com.nasnetconnect.domain.apply.DriftMonitor;
 import com.nasnetconnect.domain.apply.DriftService;
 import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
 import com.nasnetconnect.domain.apply.ReconcileOnReconnect;
+import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
@@ -128,7 +129,8 @@ final class Wiring {
         // User interface (internal Jetty) and the public front door
         UiContext ui = new UiContext(monitor, new UiLogin(security.services().authenticator(), security.services().sessions()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
-                security.services().sessions(), security.services().audit());
+                security.services().sessions(), security.services().audit(), new ResourceChanges(apply, routers, store),
+                schema.validationRules());
         EmbeddedVaadin vaadin = app.own(startVaadin(ui));
 
         RequestCounter requests = new RequestCounter();

@@ -1,6 +1,8 @@
 package com.nasnetconnect.ui;
 
+import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.nasnetconnect.domain.schema.ValidationRules;
 import com.nasnetconnect.domain.security.ApiKeys;
 import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.Authenticator;
@@ -15,7 +17,8 @@ import java.util.Objects;
  * servlet context (Vaadin creates views itself, with no-argument constructors).
  */
 public record UiContext(RouterStatusFeed routerStatus, LoginHandler login, Authenticator authenticator,
-                        UserAdministration users, ApiKeys apiKeys, Sessions sessions, AuditTrail audit) {
+                        UserAdministration users, ApiKeys apiKeys, Sessions sessions, AuditTrail audit,
+                        ResourceChanges resources, ValidationRules validationRules) {
     /** The servlet-context attribute under which the composition root stores the context. */
     public static final String ATTRIBUTE = UiContext.class.getName();
 
@@ -27,6 +30,8 @@ public record UiContext(RouterStatusFeed routerStatus, LoginHandler login, Authe
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(validationRules, "validationRules");
     }
 
     /** The context of the running Vaadin service. */

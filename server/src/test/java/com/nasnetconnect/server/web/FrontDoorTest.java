@@ -57,7 +57,8 @@ class FrontDoorTest {
             public Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c, com.nasnetconnect.domain.common.Secret n, String s) { return Optional.empty(); }
             public Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret t) { return Optional.empty(); }
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
-        }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit()));
+        }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit(),
+                resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of())));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),
@@ -68,10 +69,28 @@ class FrontDoorTest {
         base = "http://127.0.0.1:" + server.port();
     }
 
+    /** The real resource in-port; this test never reaches a router through it. */
+    static com.nasnetconnect.domain.apply.ResourceChanges resourceChanges(com.nasnetconnect.storage.db.DatabaseManager databases) {
+        var clock = java.time.Clock.systemUTC();
+        var specs = com.nasnetconnect.domain.apply.ResourceKindSpecs.defaults();
+        var store = new com.nasnetconnect.storage.state.SqliteResourceStore(databases);
+        gateway = new com.nasnetconnect.routeros.api.RouterOsGateway(com.nasnetconnect.routeros.api.GatewaySettings.defaults(),
+                new com.nasnetconnect.routeros.api.FileCertificatePins(databases.dataDir().resolve("pins")));
+        var apply = new com.nasnetconnect.domain.apply.ApplyConfirmMergeService(gateway,
+                new com.nasnetconnect.domain.apply.StateApplyLedger(store, new com.nasnetconnect.domain.events.ResourceEventBus(), specs, clock),
+                specs, new com.nasnetconnect.domain.apply.BasicSchemaRules(specs), com.nasnetconnect.domain.apply.LinkLossGuard.NONE, clock);
+        var routers = new com.nasnetconnect.storage.router.SqliteRouterRepository(databases,
+                com.nasnetconnect.storage.security.AesGcmSecretCipher.ofKey(new byte[32]), clock);
+        return new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store);
+    }
+
+    static com.nasnetconnect.routeros.api.RouterOsGateway gateway;
+
     @AfterAll
     static void stop() throws Exception {
         if (server != null) server.stop();
         if (vaadin != null) vaadin.close();
+        if (gateway != null) gateway.close();
         if (databases != null) databases.close();
     }
 

@@ -42,6 +42,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
+        nav.addItem(new SideNavItem("VLANs", com.nasnetconnect.ui.resources.VlansView.class));
         if (who != null && !who.apiKey() && who.role().allows(Role.ADMIN)) {
             // only what the role may use; the domain services refuse the rest anyway
             nav.addItem(new SideNavItem("Users", UsersView.class));

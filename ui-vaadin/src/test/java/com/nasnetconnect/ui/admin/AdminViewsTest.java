@@ -59,7 +59,8 @@ class AdminViewsTest extends BrowserlessTest {
             public void logout(Secret token) { security.s.sessions().close(token.reveal()); }
         };
         UiContext ctx = new UiContext(NO_ROUTERS, login, security.s.authenticator(), security.s.users(),
-                security.s.apiKeys(), security.s.sessions(), security.s.audit());
+                security.s.apiKeys(), security.s.sessions(), security.s.audit(),
+                com.nasnetconnect.ui.TestResources.changes(security.databases), com.nasnetconnect.ui.TestResources.noRules());
         TestUiContext.next(ctx);
         super.initVaadinEnvironment();
     }
