@@ -1,0 +1,160 @@
+package com.nasnetconnect.server.graphql;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.schema.types.AddRouterInput;
+import com.nasnetconnect.domain.schema.types.PlanChangeInput;
+import com.nasnetconnect.domain.schema.types.Resource;
+import com.nasnetconnect.domain.schema.types.ResourceChange;
+import com.nasnetconnect.domain.schema.types.ResourceEvent;
+import com.nasnetconnect.domain.schema.types.RouterStatus;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
+import com.nasnetconnect.domain.schema.types.RevealPayload;
+import com.nasnetconnect.domain.schema.types.UserError;
+import com.nasnetconnect.domain.security.Principal;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * The data fetchers: each converts its arguments to the generated schema types, makes one call on the
+ * {@link GraphQlBackend}, and returns what it returns. Argument validation, roles and masking of sensitive
+ * fields are applied around them by {@link GraphQlWiring}, not here.
+ */
+final class Fetchers {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final GraphQlBackend backend;
+    private final Redactor redactor;
+    private final int maxBufferedUpdates;
+
+    Fetchers(GraphQlBackend backend, Redactor redactor, int maxBufferedUpdates) {
+        this.backend = backend;
+        this.redactor = redactor;
+        this.maxBufferedUpdates = maxBufferedUpdates;
+    }
+
+    static Principal principal(DataFetchingEnvironment env) {
+        Principal p = env.getGraphQlContext().get(Principal.class);
+        if (p == null) throw new IllegalStateException("no principal in the GraphQL context");
+        return p;
+    }
+
+    // ---- Query -------------------------------------------------------------------------------------------
+
+    Object routers(DataFetchingEnvironment env) {
+        return backend.routers(principal(env));
+    }
+
+    Object router(DataFetchingEnvironment env) {
+        return backend.router(principal(env), env.getArgument("id")).orElse(null);
+    }
+
+    Object resource(DataFetchingEnvironment env) {
+        return backend.resource(principal(env), env.getArgument("uuid")).orElse(null);
+    }
+
+    Object resources(DataFetchingEnvironment env) {
+        String kind = env.getArgument("kind");
+        return backend.resources(principal(env), env.getArgument("routerId"),
+                kind == null ? null : ResourceKind.valueOf(kind), env.<Integer>getArgument("first"), env.getArgument("after"));
+    }
+
+    Object resourceAt(DataFetchingEnvironment env) {
+        return backend.resourceAt(principal(env), env.getArgument("uuid"), env.<Instant>getArgument("at")).orElse(null);
+    }
+
+    Object impact(DataFetchingEnvironment env) {
+        return backend.impact(principal(env), env.getArgument("uuid"));
+    }
+
+    Object events(DataFetchingEnvironment env) {
+        return backend.events(principal(env), env.getArgument("routerId"), env.getArgument("since"),
+                env.getArgument("until"), env.<Integer>getArgument("first"), env.getArgument("after"));
+    }
+
+    // ---- Mutation ----------------------------------------------------------------------------------------
+
+    Object addRouter(DataFetchingEnvironment env) {
+        return backend.addRouter(principal(env), input(env, "input", AddRouterInput.class));
+    }
+
+    Object adoptRouter(DataFetchingEnvironment env) {
+        return backend.adoptRouter(principal(env), input(env, "input", AddRouterInput.class));
+    }
+
+    Object removeRouter(DataFetchingEnvironment env) {
+        return backend.removeRouter(principal(env), env.getArgument("id"));
+    }
+
+    /** {@code create<Kind>(routerId, input)}: the input class is the generated one, so a rename fails compilation. */
+    DataFetcher<Object> create(ResourceKind kind, Class<?> inputType) {
+        return env -> backend.create(principal(env), env.getArgument("routerId"), kind, input(env, "input", inputType));
+    }
+
+    DataFetcher<Object> update(ResourceKind kind, Class<?> inputType) {
+        return env -> backend.update(principal(env), env.getArgument("uuid"), kind, input(env, "input", inputType));
+    }
+
+    Object deleteResource(DataFetchingEnvironment env) {
+        return backend.delete(principal(env), env.getArgument("uuid"), Boolean.TRUE.equals(env.getArgument("cascade")));
+    }
+
+    Object applyPlan(DataFetchingEnvironment env) {
+        List<Map<String, Object>> raw = env.getArgument("changes");
+        List<PlanChangeInput> changes = raw.stream().map(m -> MAPPER.convertValue(m, PlanChangeInput.class)).toList();
+        return backend.applyPlan(principal(env), env.getArgument("routerId"), changes);
+    }
+
+    /** Reveals one sensitive configuration field; the Redactor checks the role and audits first. */
+    Object revealSecret(DataFetchingEnvironment env) {
+        Principal who = principal(env);
+        String uuid = env.getArgument("uuid");
+        String field = env.getArgument("field");
+        Resource resource = backend.resource(who, uuid).orElse(null);
+        if (resource == null) return reveal(null, new UserError(List.of("uuid"), "no resource " + uuid, uuid));
+        String configType = SchemaDirectives.typeName(resource.getKind()) + "Config";
+        if (!redactor.isSensitive(configType, field)) {
+            return reveal(null, new UserError(List.of("field"), configType + "." + field + " is not a sensitive field", field));
+        }
+        String value = redactor.reveal(who, uuid, configType, field, env.getArgument("reason"),
+                () -> backend.configurationValue(who, uuid, field).orElse(null));
+        return reveal(value, null);
+    }
+
+    private static RevealPayload reveal(String value, UserError error) {
+        return new RevealPayload(value, error == null ? List.of() : List.of(error));
+    }
+
+    // ---- Subscription ------------------------------------------------------------------------------------
+
+    Object resourceChanged(DataFetchingEnvironment env) {
+        return this.<ResourceChange>stream(env, (who, l) -> backend.onResourceChanged(who, env.getArgument("routerId"), l));
+    }
+
+    Object routerStatus(DataFetchingEnvironment env) {
+        return this.<RouterStatus>stream(env, (who, l) -> backend.onRouterStatus(who, env.getArgument("routerId"), l));
+    }
+
+    Object eventStream(DataFetchingEnvironment env) {
+        return this.<ResourceEvent>stream(env, (who, l) -> backend.onEvent(who, env.getArgument("routerId"), l));
+    }
+
+    private <T> ListenerPublisher<T> stream(DataFetchingEnvironment env, BiFunction<Principal, Consumer<T>, AutoCloseable> register) {
+        Principal who = principal(env);
+        return new ListenerPublisher<>(listener -> register.apply(who, listener), maxBufferedUpdates);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    private static <T> T input(DataFetchingEnvironment env, String name, Class<T> type) {
+        Map<String, Object> raw = env.getArgument(name);
+        return MAPPER.convertValue(raw, type);
+    }
+}

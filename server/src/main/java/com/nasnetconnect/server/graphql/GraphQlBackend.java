@@ -1,0 +1,81 @@
+package com.nasnetconnect.server.graphql;
+
+import com.nasnetconnect.domain.schema.types.AddRouterInput;
+import com.nasnetconnect.domain.schema.types.AdoptRouterPayload;
+import com.nasnetconnect.domain.schema.types.ApplyPlanPayload;
+import com.nasnetconnect.domain.schema.types.DeletePayload;
+import com.nasnetconnect.domain.schema.types.EventConnection;
+import com.nasnetconnect.domain.schema.types.Impact;
+import com.nasnetconnect.domain.schema.types.PlanChangeInput;
+import com.nasnetconnect.domain.schema.types.Resource;
+import com.nasnetconnect.domain.schema.types.ResourceChange;
+import com.nasnetconnect.domain.schema.types.ResourceConnection;
+import com.nasnetconnect.domain.schema.types.ResourceEvent;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourcePayload;
+import com.nasnetconnect.domain.schema.types.Router;
+import com.nasnetconnect.domain.schema.types.RouterPayload;
+import com.nasnetconnect.domain.schema.types.RouterStatus;
+import com.nasnetconnect.domain.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the GraphQL fetchers need from the domain, in the schema's generated types
+ * ({@code com.nasnetconnect.domain.schema.types}). The composition root implements it over the domain's
+ * in-ports (routers + monitor, resource state, events, time travel, impact, apply). Fetchers stay thin: they
+ * convert arguments, call one method, and return what it returns.
+ *
+ * <p>Every call carries the acting {@link Principal}; the GraphQL layer has already refused mutations to
+ * viewers and validated every input against the schema's {@code @validate} rules, but implementations check
+ * roles again (domain services own that decision). Sensitive values may be returned in clear: the GraphQL
+ * layer masks them. Domain refusals should come back as {@code userErrors}; an {@link IllegalArgumentException}
+ * thrown here becomes a BAD_USER_INPUT error carrying its message.
+ */
+public interface GraphQlBackend {
+
+    List<Router> routers(Principal who);
+
+    Optional<Router> router(Principal who, String id);
+
+    Optional<Resource> resource(Principal who, String uuid);
+
+    /** @param kind null for every kind; @param after an opaque cursor from a previous page, or null */
+    ResourceConnection resources(Principal who, String routerId, ResourceKind kind, int first, String after);
+
+    Optional<Resource> resourceAt(Principal who, String uuid, Instant at);
+
+    Impact impact(Principal who, String uuid);
+
+    /** Newest first; {@code since}/{@code until} may be null. */
+    EventConnection events(Principal who, String routerId, Instant since, Instant until, int first, String after);
+
+    RouterPayload addRouter(Principal who, AddRouterInput input);
+
+    AdoptRouterPayload adoptRouter(Principal who, AddRouterInput input);
+
+    RouterPayload removeRouter(Principal who, String id);
+
+    /** @param input the generated input type of {@code kind}, e.g. {@code VlanInput} for {@code VLAN} */
+    ResourcePayload create(Principal who, String routerId, ResourceKind kind, Object input);
+
+    ResourcePayload update(Principal who, String uuid, ResourceKind kind, Object input);
+
+    DeletePayload delete(Principal who, String uuid, boolean cascade);
+
+    ApplyPlanPayload applyPlan(Principal who, String routerId, List<PlanChangeInput> changes);
+
+    /** The clear value of one configuration field of a resource (for an audited reveal), if it has one. */
+    Optional<String> configurationValue(Principal who, String uuid, String field);
+
+    /** Listens to resource changes of one router until the returned handle is closed. */
+    AutoCloseable onResourceChanged(Principal who, String routerId, Consumer<ResourceChange> listener);
+
+    /** Listens to router status updates (of one router, or all when {@code routerId} is null). */
+    AutoCloseable onRouterStatus(Principal who, String routerId, Consumer<RouterStatus> listener);
+
+    /** Listens to the events of one router as they are written. */
+    AutoCloseable onEvent(Principal who, String routerId, Consumer<ResourceEvent> listener);
+}

@@ -1,0 +1,211 @@
+package com.nasnetconnect.server.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class GraphQlWebSocketTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(new Limits(100 * 1024, 12, 5000, 50, 100, Duration.ofMillis(500), 100));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A graphql-transport-ws client over the JDK WebSocket. */
+    static final class Client implements WebSocket.Listener {
+        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        static Client connect() {
+            var c = new Client();
+            c.socket = CLIENT.newWebSocketBuilder().subprotocols(GraphQlWebSocket.SUBPROTOCOL)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(URI.create(server.wsUrl()), c).join();
+            return c;
+        }
+
+        void send(String json) {
+            socket.sendText(json, true).join();
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode m = messages.poll(5, TimeUnit.SECONDS);
+            assertThat(m).as("a message within 5 s").isNotNull();
+            return m;
+        }
+
+        int awaitClose() throws Exception {
+            return closeCode.get(5, TimeUnit.SECONDS);
+        }
+
+        void init(String key) throws InterruptedException {
+            send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + key + "\"}}");
+            assertThat(next().get("type").asText()).isEqualTo("connection_ack");
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closeCode.completeExceptionally(error);
+        }
+    }
+
+    @Test
+    void deliversAResourceChangeMadeByAMutationOverHttp() throws Exception {
+        var c = Client.connect();
+        assertThat(c.socket.getSubprotocol()).isEqualTo("graphql-transport-ws");
+        c.init("viewer-key");
+        
+        c.send("""
+                {"id":"s1","type":"subscribe","payload":{"query":"subscription { resourceChanged(routerId: \\"r-ws\\") { type kind uuid resource { ... on Vlan { configuration { vlanId } } } } }"}}""");
+        waitUntil(() -> server.backend.changeListenerCount("r-ws") == 1);
+
+        var body = JSON.writeValueAsString(Map.of("query",
+                "mutation { createVlan(routerId: \"r-ws\", input: {name: \"v20\", vlanId: 20, interface: \"ether2\"}) { resource { uuid } } }"));
+        var res = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url())).header("Authorization", "Bearer operator-key")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String uuid = JSON.readTree(res.body()).at("/data/createVlan/resource/uuid").asText();
+
+        JsonNode next = c.next();
+        assertThat(next.get("type").asText()).isEqualTo("next");
+        assertThat(next.get("id").asText()).isEqualTo("s1");
+        assertThat(next.at("/payload/data/resourceChanged/type").asText()).isEqualTo("CREATED");
+        assertThat(next.at("/payload/data/resourceChanged/uuid").asText()).isEqualTo(uuid);
+        assertThat(next.at("/payload/data/resourceChanged/resource/configuration/vlanId").asInt()).isEqualTo(20);
+
+        c.send("{\"id\":\"s1\",\"type\":\"complete\"}");
+        waitUntil(() -> server.backend.changeListenerCount("r-ws") == 0);
+        c.socket.sendClose(1000, "bye").join();
+    }
+
+    @Test
+    void answersPingWithPongAndRunsAQueryAsNextThenComplete() throws Exception {
+        var c = Client.connect();
+        c.init("viewer-key");
+        c.send("{\"type\":\"ping\"}");
+        assertThat(c.next().get("type").asText()).isEqualTo("pong");
+        c.send("{\"id\":\"q\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ routers { name } }\"}}");
+        JsonNode next = c.next();
+        assertThat(next.at("/payload/data/routers/0/name").asText()).isEqualTo("Lab");
+        assertThat(c.next().get("type").asText()).isEqualTo("complete");
+        c.send("{\"id\":\"bad\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ nope }\"}}");
+        JsonNode error = c.next();
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.at("/payload/0/message").asText()).contains("nope");
+    }
+
+    @Test
+    void closesWith4401WhenSubscribingBeforeTheAck() throws Exception {
+        var c = Client.connect();
+        c.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ routers { id } }\"}}");
+        assertThat(c.awaitClose()).isEqualTo(4401);
+    }
+
+    @Test
+    void closesWith4401WhenConnectionInitCarriesNoKey() throws Exception {
+        var c = Client.connect();
+        c.send("{\"type\":\"connection_init\"}");
+        assertThat(c.awaitClose()).isEqualTo(4401);
+    }
+
+    @Test
+    void closesWith4403WhenTheKeyIsRefused() throws Exception {
+        var c = Client.connect();
+        c.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer stolen\"}}");
+        assertThat(c.awaitClose()).isEqualTo(4403);
+    }
+
+    @Test
+    void closesWith4429OnASecondConnectionInit() throws Exception {
+        var c = Client.connect();
+        c.init("viewer-key");
+        c.send("{\"type\":\"connection_init\",\"payload\":{\"apiKey\":\"viewer-key\"}}");
+        assertThat(c.awaitClose()).isEqualTo(4429);
+    }
+
+    @Test
+    void closesWith4409OnADuplicateSubscriptionId() throws Exception {
+        var c = Client.connect();
+        c.init("viewer-key");
+        String sub = "{\"id\":\"dup\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { resourceChanged(routerId: \\\"r1\\\") { uuid } }\"}}";
+        c.send(sub);
+        c.send(sub);
+        assertThat(c.awaitClose()).isEqualTo(4409);
+    }
+
+    @Test
+    void closesWith4400OnAnInvalidMessage() throws Exception {
+        var c = Client.connect();
+        c.send("not json");
+        assertThat(c.awaitClose()).isEqualTo(4400);
+    }
+
+    @Test
+    void closesWith4408WhenNoConnectionInitArrivesInTime() throws Exception {
+        var c = Client.connect();
+        assertThat(c.awaitClose()).isEqualTo(4408);
+    }
+
+    @Test
+    void refusesAnUpgradeWithoutTheSubprotocol() {
+        var failed = CLIENT.newWebSocketBuilder().buildAsync(URI.create(server.wsUrl()), new Client());
+        assertThat(failed).failsWithin(Duration.ofSeconds(5));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 5 s");
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.nasnetconnect.server.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
+import graphql.language.FieldDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.ObjectTypeDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SchemaDirectivesTest {
+    private final SchemaDirectives schema = TestServer.directives();
+    private final graphql.schema.idl.TypeDefinitionRegistry parsed = schema.registry();
+
+    @Test
+    void everyResourceKindHasAResourceTypeAConfigurationAnInputAndCreateAndUpdateMutations() {
+        var registry = schema.registry();
+        var mutation = registry.getType("Mutation", ObjectTypeDefinition.class).orElseThrow();
+        var mutations = mutation.getFieldDefinitions().stream().map(FieldDefinition::getName).toList();
+        for (ResourceKind kind : ResourceKind.values()) {
+            String type = SchemaDirectives.typeName(kind);
+            var resource = registry.getType(type, ObjectTypeDefinition.class);
+            assertThat(resource).as(type).isPresent();
+            assertThat(resource.get().getImplements().toString()).as(type).contains("Resource");
+            assertThat(registry.getType(type + "Config", ObjectTypeDefinition.class)).as(type + "Config").isPresent();
+            assertThat(registry.getType(type + "Input", InputObjectTypeDefinition.class)).as(type + "Input").isPresent();
+            assertThat(mutations).as("mutations of " + kind).contains("create" + type, "update" + type);
+        }
+    }
+
+    @Test
+    void everyInputFieldIsAConfigurationFieldWithTheSameRules() {
+        var rules = schema.validationRules();
+        var registry = parsed;
+        for (ResourceKind kind : ResourceKind.values()) {
+            String type = SchemaDirectives.typeName(kind);
+            var config = registry.getType(type + "Config", ObjectTypeDefinition.class).orElseThrow();
+            for (var rule : rules.rules(type + "Input").values()) {
+                var field = config.getFieldDefinitions().stream().filter(f -> f.getName().equals(rule.field())).findFirst();
+                assertThat(field).as(type + "Config." + rule.field()).isPresent();
+                assertThat(field.get().getDirectives("validate").toString().replaceAll("sourceLocation=[^,}]*", ""))
+                        .as("@validate of " + type + "Input." + rule.field())
+                        .isEqualTo(inputDirective(type + "Input", rule.field()));
+                assertThat(field.get().hasDirective("sensitive")).as("@sensitive of " + rule.field()).isEqualTo(rule.sensitive());
+            }
+        }
+    }
+
+    private String inputDirective(String input, String field) {
+        return parsed.getType(input, InputObjectTypeDefinition.class).orElseThrow()
+                .getInputValueDefinitions().stream().filter(f -> f.getName().equals(field)).findFirst().orElseThrow()
+                .getDirectives("validate").toString().replaceAll("sourceLocation=[^,}]*", "");
+    }
+
+    @Test
+    void everyMikrotikMenuAndAttributeExistsInRouterOs7() throws Exception {
+        Map<String, List<String>> addArguments;
+        try (var in = getClass().getResourceAsStream("/routeros-7.23.3-add-arguments.json")) {
+            addArguments = new ObjectMapper().readValue(in, new TypeReference<>() { });
+        }
+        var map = schema.mikrotik();
+        assertThat(map.kinds()).containsExactlyInAnyOrder(ResourceKind.values());
+        for (ResourceKind kind : ResourceKind.values()) {
+            String menu = map.menu(kind);
+            assertThat(addArguments).as("RouterOS menu " + menu).containsKey(menu);
+            assertThat(addArguments.get(menu)).as("attributes of " + menu)
+                    .containsAll(map.of(kind).attributes().values());
+        }
+    }
+
+    @Test
+    void mapsDomainFieldsToRouterOsAttributesBothWays() {
+        var map = schema.mikrotik();
+        assertThat(map.menu(ResourceKind.VLAN)).isEqualTo("/interface/vlan");
+        assertThat(map.attribute(ResourceKind.VLAN, "vlanId")).hasValue("vlan-id");
+        assertThat(map.field(ResourceKind.WIREGUARD_INTERFACE, "private-key")).hasValue("privateKey");
+        assertThat(map.toRouter(ResourceKind.BRIDGE_VLAN, Map.of("bridge", "br0", "vlanIds", List.of(10, 20))))
+                .containsEntry("vlan-ids", "10,20").containsEntry("bridge", "br0");
+        assertThat(map.fromRouter(ResourceKind.VLAN, Map.of("vlan-id", "7", ".id", "*1", "name", "v7")))
+                .containsExactly(Map.entry("name", "v7"), Map.entry("vlanId", "7"));
+        assertThat(schema.openwrt().attribute(ResourceKind.VLAN, "vlanId")).hasValue("vid");
+        assertThat(schema.openwrt().supports(ResourceKind.CONTAINER)).isFalse();
+    }
+
+    @Test
+    void findsTheSensitiveFields() {
+        assertThat(schema.sensitiveFields())
+                .containsEntry("WireguardInterfaceConfig", Set.of("privateKey"))
+                .containsEntry("WireguardPeerConfig", Set.of("presharedKey"))
+                .containsEntry("AddRouterInput", Set.of("password"));
+    }
+
+    @Test
+    void readsValidationRulesForInputsAndArguments() {
+        var rules = schema.validationRules();
+        var vlanId = rules.rule("VlanInput", "vlanId").orElseThrow();
+        assertThat(vlanId.required()).isTrue();
+        assertThat(vlanId.min()).isEqualTo(1.0);
+        assertThat(vlanId.max()).isEqualTo(4094.0);
+        var violations = rules.validateArguments("Mutation", "applyPlan", Map.of("routerId", "r1", "changes",
+                List.of(Map.of("op", "CREATE", "kind", "VLAN", "vlan", Map.of("name", "v", "vlanId", 0, "interface", "e1")))));
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.fieldPath()).isEqualTo("changes[0].vlan.vlanId");
+            assertThat(v.badValue()).isEqualTo(0);
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package com.nasnetconnect.server.graphql;
+
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsRouting;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** A real Helidon server on an ephemeral loopback port with the GraphQL endpoint over an in-memory backend. */
+final class TestServer implements AutoCloseable {
+    static final Map<String, Principal> KEYS = Map.of(
+            "viewer-key", new Principal("viewer", Role.VIEWER, true),
+            "operator-key", new Principal("operator", Role.OPERATOR, true),
+            "admin-key", new Principal("admin", Role.ADMIN, true));
+    static final Function<String, Optional<Principal>> AUTH = key -> Optional.ofNullable(KEYS.get(key));
+
+    final InMemoryGraphQlBackend backend = new InMemoryGraphQlBackend(Clock.systemUTC());
+    final List<String> audit = new CopyOnWriteArrayList<>();
+    final GraphQlEngine engine;
+    final GraphQlWebSocket ws;
+    final WebServer server;
+
+    static SchemaDirectives directives() {
+        return SchemaDirectives.read(Path.of(System.getProperty("nnc.repo.root", ".."), "schema.graphql"));
+    }
+
+    TestServer() {
+        this(Limits.defaults());
+    }
+
+    TestServer(Limits limits) {
+        SchemaDirectives d = directives();
+        Redactor redactor = new Redactor(d.sensitiveFields(),
+                (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
+                Clock.systemUTC());
+        engine = new GraphQlEngine(d, backend, redactor, limits);
+        var http = new GraphQlHttpService(engine, AUTH, Clock.systemUTC());
+        ws = new GraphQlWebSocket(engine, AUTH, Clock.systemUTC());
+        server = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .routing(r -> r.register("/graphql", http))
+                .addRouting(WsRouting.builder().endpoint("/graphql", ws::newListener))
+                .build()
+                .start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port() + "/graphql";
+    }
+
+    String wsUrl() {
+        return "ws://127.0.0.1:" + server.port() + "/graphql";
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        ws.close();
+    }
+}
