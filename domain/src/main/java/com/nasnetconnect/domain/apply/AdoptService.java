@@ -1,0 +1,89 @@
+package com.nasnetconnect.domain.apply;
+
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.state.ResourceKind;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * In-port: onboards an existing router. Reads the menus of the asked kinds and turns every object nobody
+ * manages yet into a resource: configuration = its mapped fields as the router reports them, deployment = the
+ * router's row (so it is in sync from the start). Dynamic and built-in objects (e.g. routing table
+ * {@code main}) are skipped, as are objects already managed (matched by {@code .id}). All adopted resources
+ * are committed in one transaction.
+ */
+public final class AdoptService {
+    private final RouterGateway gateway;
+    private final ApplyLedger ledger;
+    private final ResourceKindSpecs specs;
+    private final SchemaRules rules;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public AdoptService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, SchemaRules rules, Clock clock) {
+        this(gateway, ledger, specs, rules, clock, () -> UUID.randomUUID().toString());
+    }
+
+    AdoptService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, SchemaRules rules, Clock clock,
+                 Supplier<String> ids) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.specs = Objects.requireNonNull(specs, "specs");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = ids;
+    }
+
+    /** Adopts every unmanaged object of these kinds; returns what was committed (empty: nothing new). */
+    public List<MergedChange> adopt(Router router, Set<ResourceKind> kinds, String by) {
+        var managed = new HashSet<String>();
+        ledger.resources(router.id()).forEach(r -> r.nativeId().ifPresent(n -> managed.add(r.kind() + n)));
+        var now = clock.instant();
+        var out = new ArrayList<MergedChange>();
+        for (ResourceKind kind : ResourceKind.values()) {
+            if (!kinds.contains(kind)) continue;
+            var spec = specs.spec(kind);
+            for (var row : gateway.execute(router.endpoint(), RouterCommand.of(spec.menu() + "/print")).rows()) {
+                String nativeId = row.get(".id");
+                if (nativeId == null || managed.contains(kind + nativeId) || flag(row, "dynamic") || flag(row, "builtin")
+                        || flag(row, "default")) {
+                    continue;
+                }
+                var confirmed = specs.confirmedFromRouter(kind, row);
+                var config = new LinkedHashMap<String, String>();
+                confirmed.forEach((f, v) -> {
+                    String attr = specs.mapping().attribute(kind, f);
+                    boolean secret = specs.mapping().byDomainField(kind, f).map(FieldBinding::secret).orElse(false);
+                    if (!v.isEmpty() && !spec.generated().contains(attr) && !secret) config.put(f, v);
+                });
+                var generated = new LinkedHashMap<String, String>();
+                spec.generated().stream().sorted().forEach(g -> { if (row.get(g) != null) generated.put(g, row.get(g)); });
+                var desired = new DesiredResource(ids.get(), kind, config);
+                var found = rules.check(desired.id(), kind, config);
+                var report = new ValidationReport(desired.id(), found.stream()
+                        .filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList(),
+                        found.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList());
+                out.add(new MergedChange(MergedChange.Kind.ADOPTED, desired,
+                        Optional.of(new Confirmation(nativeId, confirmed, generated, now, by)), report,
+                        report.errors().stream().map(e -> "adopted as is, but: " + e).toList()));
+            }
+        }
+        if (!out.isEmpty()) ledger.commit(router.id(), out);
+        return out;
+    }
+
+    private static boolean flag(java.util.Map<String, String> row, String name) {
+        String v = row.get(name);
+        return "true".equals(v) || "yes".equals(v);
+    }
+}

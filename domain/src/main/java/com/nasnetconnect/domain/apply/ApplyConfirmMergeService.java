@@ -1,0 +1,221 @@
+package com.nasnetconnect.domain.apply;
+
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterException;
+import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.router.RouterId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * In-port: apply → confirm → merge. A plan is validated ({@link ValidationPipeline}); invalid configuration
+ * never reaches the router. Then, with the link-loss guard armed, its commands run in dependency order; if
+ * command k of n fails, the k−1 before it are undone in reverse order from the pre-state the router reported,
+ * the store is untouched, and the error names the failing command and the router's message. After the last
+ * command the router is read back: the deployment layer gets what the router reports (including generated
+ * fields), never what was sent, and a difference is a warning. The guard is confirmed, then every change's
+ * event and row are committed in one transaction and published. Applies to one router run one at a time;
+ * different routers never wait for each other.
+ */
+public final class ApplyConfirmMergeService {
+    private final RouterGateway gateway;
+    private final ApplyLedger ledger;
+    private final ResourceKindSpecs specs;
+    private final ValidationPipeline pipeline;
+    private final LinkLossGuard guard;
+    private final Clock clock;
+    private final DriftService drift;
+    private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public ApplyConfirmMergeService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs,
+                                    SchemaRules rules, LinkLossGuard guard, Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.specs = Objects.requireNonNull(specs, "specs");
+        this.pipeline = new ValidationPipeline(specs, rules, ledger, gateway, clock);
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.drift = new DriftService(gateway, ledger, specs, clock);
+    }
+
+    /** Validation and the dry-run plan only: reads the router, changes nothing anywhere. */
+    public ValidatedPlan validate(Router router, ChangePlan plan) {
+        return withLock(router, () -> pipeline.validate(router, plan));
+    }
+
+    /**
+     * Applies the plan as one unit.
+     *
+     * @throws ApplyException.Invalid      validation errors (each naming field and value); router untouched
+     * @throws ApplyException.Rejected     the router refused command k; commands 1..k−1 were undone
+     * @throws ApplyException.NotConfirmed read-back, confirm or commit failed; the plan was undone
+     * @throws ApplyException.GuardFailed  the link-loss guard could not be armed; nothing was applied
+     */
+    public ApplyResult apply(Router router, ChangePlan plan) {
+        return withLock(router, () -> applyLocked(router, plan));
+    }
+
+    private ApplyResult applyLocked(Router router, ChangePlan plan) {
+        ValidatedPlan v = pipeline.validate(router, plan);
+        if (!v.canApply()) throw new ApplyException.Invalid(v);
+        var steps = v.steps();
+        var armed = guard.arm(router, v);
+        var applied = new ArrayList<Applied>();
+        for (int k = 0; k < steps.size(); k++) {
+            PlanStep step = steps.get(k);
+            try {
+                var reply = gateway.execute(router.endpoint(), step.command());
+                applied.add(new Applied(step, reply.ret()));
+            } catch (RouterException e) {
+                var undo = undo(router, applied, armed);
+                String routerMessage = e instanceof RouterException.Trap t ? t.routerMessage() : e.getMessage();
+                throw new ApplyException.Rejected(k + 1, steps.size(), step.command().toString(), routerMessage,
+                        undo.restored(), undo.note(), e);
+            }
+        }
+        List<MergedChange> merged;
+        try {
+            merged = readBack(router, v, applied);
+            armed.confirm();
+        } catch (RouterException | IllegalStateException e) {
+            var undo = undo(router, applied, armed);
+            throw new ApplyException.NotConfirmed("router did not confirm the plan: " + e.getMessage() + "; "
+                    + undo.note(), undo.restored(), e);
+        }
+        try {
+            ledger.commit(router.id(), merged);
+        } catch (RuntimeException e) {
+            var undo = undo(router, applied, LinkLossGuard.NONE.arm(router, v));
+            throw new ApplyException.NotConfirmed("storing the confirmed plan failed: " + e.getMessage() + "; "
+                    + undo.note(), undo.restored(), e);
+        }
+        var warnings = new ArrayList<String>();
+        v.warnings().forEach(w -> warnings.add(w.toString()));
+        merged.forEach(m -> warnings.addAll(m.warnings()));
+        return new ApplyResult(merged, v.dryRun(), warnings);
+    }
+
+    /**
+     * After a reconnect or a restart: any revert script left by an apply that was never confirmed (link lost,
+     * process killed) is run now and removed, so the router is back where the store says it is, instead of
+     * waiting for its scheduler. Then drift is checked and recorded. The store is never rolled forward: an
+     * unconfirmed plan was never committed.
+     */
+    public ReconcileReport reconcile(Router router) {
+        return withLock(router, () -> {
+            var reverted = new ArrayList<String>();
+            var scripts = gateway.execute(router.endpoint(), RouterCommand.of("/system/script/print")).rows();
+            for (var row : scripts) {
+                String name = row.getOrDefault("name", "");
+                if (!name.startsWith(RevertScripts.PREFIX)) continue;
+                // stop the scheduler first so it cannot run the script a second time concurrently
+                RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/scheduler");
+                gateway.execute(router.endpoint(), RouterCommand.of("/system/script/run").with(".id", row.get(".id")));
+                RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/script");
+                reverted.add(name);
+            }
+            // a scheduler whose script is gone has nothing to run: remove it too
+            for (var row : gateway.execute(router.endpoint(), RouterCommand.of("/system/scheduler/print")).rows()) {
+                String name = row.getOrDefault("name", "");
+                if (name.startsWith(RevertScripts.PREFIX)) RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/scheduler");
+            }
+            return new ReconcileReport(reverted, drift.check(router));
+        });
+    }
+
+    private record Applied(PlanStep step, Optional<String> newId) { }
+
+    private record Undo(boolean restored, String note) { }
+
+    /** Undoes applied steps, last first. Stops at a lost link (the guard then reverts the router itself). */
+    private Undo undo(Router router, List<Applied> applied, LinkLossGuard.Armed armed) {
+        if (applied.isEmpty()) {
+            armed.disarm();
+            return new Undo(true, "nothing had been applied");
+        }
+        var failures = new ArrayList<String>();
+        for (Applied a : applied.reversed()) {
+            RouterCommand inverse = UndoCommands.inverse(specs, a.step(), a.newId());
+            try {
+                gateway.execute(router.endpoint(), inverse);
+            } catch (RouterException.Trap t) {
+                failures.add(inverse + ": " + t.routerMessage());
+            } catch (RouterException e) {
+                return new Undo(false, "undo stopped, router unreachable (" + e.getMessage() + "); "
+                        + armed.describe());
+            }
+        }
+        if (!failures.isEmpty()) return new Undo(false, "undo failed for " + failures + "; " + armed.describe());
+        armed.disarm();
+        return new Undo(true, "the " + applied.size() + " command(s) applied before were undone in reverse order");
+    }
+
+    private List<MergedChange> readBack(Router router, ValidatedPlan v, List<Applied> applied) {
+        var nativeIds = new HashMap<String, String>();
+        v.before().values().forEach(r -> r.nativeId().ifPresent(n -> nativeIds.put(r.id(), n)));
+        for (Applied a : applied) {
+            if (a.step().op() == PlanStep.Op.ADD) {
+                nativeIds.put(a.step().resource().id(), a.newId().orElseThrow(() ->
+                        new IllegalStateException("router returned no .id for " + a.step().command())));
+            }
+        }
+        var menus = new LinkedHashSet<String>();
+        v.upserts().forEach(u -> menus.add(specs.spec(u.kind()).menu()));
+        v.deletes().forEach(d -> menus.add(specs.spec(d.kind()).menu()));
+        var rows = new HashMap<String, List<Map<String, String>>>();
+        for (String menu : menus) rows.put(menu, gateway.execute(router.endpoint(), RouterCommand.of(menu + "/print")).rows());
+        var view = new RouterView(rows);
+        var now = clock.instant();
+        var out = new ArrayList<MergedChange>();
+        for (ManagedResource d : v.deletes()) {
+            var warnings = new ArrayList<String>();
+            d.nativeId().flatMap(n -> view.byId(specs.spec(d.kind()).menu(), n)).ifPresent(row ->
+                    warnings.add(d.desired() + ": router still reports " + row.get(".id") + " after remove"));
+            out.add(new MergedChange(MergedChange.Kind.DELETED, d.desired(), Optional.empty(),
+                    v.reports().get(d.id()), warnings));
+        }
+        for (DesiredResource u : v.upserts()) {
+            var spec = specs.spec(u.kind());
+            String nativeId = nativeIds.get(u.id());
+            var row = nativeId == null ? Optional.<Map<String, String>>empty() : view.byId(spec.menu(), nativeId);
+            if (row.isEmpty()) {
+                throw new IllegalStateException(u + " is not on the router after apply (.id " + nativeId + ")");
+            }
+            var confirmed = specs.confirmedFromRouter(u.kind(), row.get());
+            var generated = new LinkedHashMap<String, String>();
+            spec.generated().stream().sorted().forEach(g -> { if (row.get().get(g) != null) generated.put(g, row.get().get(g)); });
+            var warnings = new ArrayList<String>();
+            u.configuration().forEach((field, sent) -> {
+                String got = confirmed.get(field);
+                boolean secret = specs.mapping().byDomainField(u.kind(), field).map(FieldBinding::secret).orElse(false);
+                if (sent.isEmpty() || Values.same(secret ? ResourceKindSpecs.fingerprint(sent) : sent, got)) return;
+                warnings.add(u + ": sent " + field + (secret ? " (value hidden)" : "='" + sent + "'")
+                        + " but the router reports " + (got == null ? "nothing" : secret ? "another value" : "'" + got + "'"));
+            });
+            var kind = v.before().containsKey(u.id()) ? MergedChange.Kind.UPDATED : MergedChange.Kind.CREATED;
+            out.add(new MergedChange(kind, u, Optional.of(new Confirmation(nativeId, confirmed, generated, now,
+                    v.plan().appliedBy())), v.reports().get(u.id()), warnings));
+        }
+        return out;
+    }
+
+    private <T> T withLock(Router router, java.util.function.Supplier<T> work) {
+        var lock = locks.computeIfAbsent(router.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

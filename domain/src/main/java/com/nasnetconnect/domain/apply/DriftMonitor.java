@@ -1,0 +1,45 @@
+package com.nasnetconnect.domain.apply;
+
+import com.nasnetconnect.domain.router.Router;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Periodic drift checks: every {@code period}, {@link DriftService#check} on each router the supplier lists.
+ * A router that fails (unreachable, …) is skipped until the next round; it never stops the others.
+ * Runs on one daemon thread; {@link #close()} stops it.
+ */
+public final class DriftMonitor implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DriftMonitor.class.getName());
+    private final ScheduledExecutorService executor;
+
+    public DriftMonitor(DriftService drift, Supplier<List<Router>> routers, Duration period) {
+        Objects.requireNonNull(drift, "drift");
+        Objects.requireNonNull(routers, "routers");
+        if (period.isNegative() || period.isZero()) throw new IllegalArgumentException("drift period must be positive: " + period);
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "drift-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            for (Router router : routers.get()) {
+                try {
+                    drift.check(router);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "drift check of router " + router.id() + " failed: " + e.getMessage());
+                }
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

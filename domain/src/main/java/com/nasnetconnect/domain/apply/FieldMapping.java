@@ -1,0 +1,30 @@
+package com.nasnetconnect.domain.apply;
+
+import com.nasnetconnect.domain.state.ResourceKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which RouterOS attribute holds which domain field, per resource kind. The one seam through which the
+ * field table is read: {@link StaticFieldMapping} is the built-in table; the schema's {@code @mikrotik}
+ * directives can replace it by implementing this interface.
+ */
+public interface FieldMapping {
+
+    /** The bindings of a kind in the order fields are sent to the router; empty if the kind is unknown. */
+    List<FieldBinding> bindings(ResourceKind kind);
+
+    default Optional<FieldBinding> byDomainField(ResourceKind kind, String domainField) {
+        return bindings(kind).stream().filter(b -> b.domainField().equals(domainField)).findFirst();
+    }
+
+    default Optional<FieldBinding> byRouterAttribute(ResourceKind kind, String routerAttribute) {
+        return bindings(kind).stream().filter(b -> b.routerAttribute().equals(routerAttribute)).findFirst();
+    }
+
+    /** The RouterOS attribute of a domain field; throws naming both if the field is not mapped. */
+    default String attribute(ResourceKind kind, String domainField) {
+        return byDomainField(kind, domainField).map(FieldBinding::routerAttribute).orElseThrow(
+                () -> new IllegalArgumentException(kind + " has no field '" + domainField + "'"));
+    }
+}

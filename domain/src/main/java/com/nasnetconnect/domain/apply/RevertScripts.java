@@ -1,0 +1,71 @@
+package com.nasnetconnect.domain.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes the RouterOS script that undoes a plan, whatever part of it ran: each line is idempotent and guarded
+ * with {@code :do {…} on-error={}}, so it can run after any prefix of the plan and twice without harm. Lines
+ * undo the steps in reverse order: an added object is removed by its identity, a changed one gets its old
+ * values back, a removed one is added again (after removing any copy, so it exists exactly once). The script
+ * ends by removing its scheduler and itself. Uses only {@code :do {…} on-error={}}, {@code [find where …]} and
+ * console-form menu commands.
+ */
+public final class RevertScripts {
+    public static final String PREFIX = "nnc-revert-";
+    private final ResourceKindSpecs specs;
+
+    public RevertScripts(ResourceKindSpecs specs) {
+        this.specs = Objects.requireNonNull(specs, "specs");
+    }
+
+    public String source(String name, List<PlanStep> steps) {
+        var lines = new ArrayList<String>();
+        for (PlanStep s : steps.reversed()) {
+            var spec = specs.spec(s.resource().kind());
+            String menu = spec.menu();
+            switch (s.op()) {
+                case ADD -> lines.add(menu + "/remove [find where " + identityClause(s, s.command().attributes()) + "]");
+                case SET -> {
+                    var sb = new StringBuilder(menu).append("/set ").append(s.nativeId().orElseThrow());
+                    for (String attr : s.command().attributes().keySet()) {
+                        if (attr.equals(".id")) continue;
+                        sb.append(' ').append(attr).append('=').append(quote(s.preState().getOrDefault(attr, "")));
+                    }
+                    lines.add(sb.toString());
+                }
+                case REMOVE -> {
+                    var attrs = UndoCommands.readdAttributes(specs, s);
+                    var sb = new StringBuilder(menu).append("/add");
+                    attrs.forEach((k, v) -> sb.append(' ').append(k).append('=').append(quote(v)));
+                    // remove-then-add instead of :if, so the line is idempotent with the simplest script syntax
+                    lines.add(menu + "/remove [find where " + identityClause(s, attrs) + "]");
+                    lines.add(sb.toString());
+                }
+            }
+        }
+        var out = new StringBuilder();
+        for (String l : lines) out.append(":do {").append(l).append("} on-error={}\n");
+        out.append(":do {/system/scheduler/remove [find where name=").append(quote(name)).append("]} on-error={}\n");
+        out.append(":do {/system/script/remove [find where name=").append(quote(name)).append("]} on-error={}\n");
+        return out.toString();
+    }
+
+    private String identityClause(PlanStep s, Map<String, String> attrs) {
+        var spec = specs.spec(s.resource().kind());
+        var parts = new ArrayList<String>();
+        for (String field : spec.identity()) {
+            String attr = specs.mapping().attribute(s.resource().kind(), field);
+            String v = attrs.get(attr);
+            if (v != null) parts.add(attr + "=" + quote(v));
+        }
+        return String.join(" and ", parts);
+    }
+
+    /** A RouterOS string literal: double quotes, with {@code \ " $} escaped. */
+    static String quote(String v) {
+        return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + '"';
+    }
+}

@@ -1,0 +1,389 @@
+package com.nasnetconnect.domain.apply;
+
+import static com.nasnetconnect.domain.apply.ValidationIssue.error;
+import static com.nasnetconnect.domain.apply.ValidationIssue.warning;
+
+import com.nasnetconnect.domain.router.PlatformInfo;
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterException;
+import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.state.ResourceKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Fills the validation layer of every resource in a {@link ChangePlan}, in stages: schema rules, references
+ * exist, conflicts (duplicate names and identities, VLAN ids, overlapping subnets), platform capability,
+ * dependency order, router pre-flight read, and the dry-run plan (the router commands, in order). Stages that
+ * need the router run only when the configuration itself is valid; this class only reads from the router.
+ */
+public final class ValidationPipeline {
+    private final ResourceKindSpecs specs;
+    private final SchemaRules rules;
+    private final ApplyLedger ledger;
+    private final RouterGateway gateway;
+
+    /** Platform capabilities change only with an upgrade or a package install: re-read after this long. */
+    static final java.time.Duration PLATFORM_TTL = java.time.Duration.ofSeconds(60);
+    private final java.time.Clock clock;
+    private final Map<com.nasnetconnect.domain.router.RouterId, CachedPlatform> platforms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedPlatform(PlatformInfo info, java.time.Instant readAt) { }
+
+    public ValidationPipeline(ResourceKindSpecs specs, SchemaRules rules, ApplyLedger ledger, RouterGateway gateway) {
+        this(specs, rules, ledger, gateway, java.time.Clock.systemUTC());
+    }
+
+    public ValidationPipeline(ResourceKindSpecs specs, SchemaRules rules, ApplyLedger ledger, RouterGateway gateway,
+                              java.time.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.specs = Objects.requireNonNull(specs, "specs");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+    }
+
+    public ValidatedPlan validate(Router router, ChangePlan plan) {
+        var before = new LinkedHashMap<String, ManagedResource>();
+        ledger.resources(router.id()).forEach(r -> before.put(r.id(), r));
+        var issues = new LinkedHashMap<String, List<ValidationIssue>>();
+        var upserts = new ArrayList<DesiredResource>();
+        var deletes = new ArrayList<ManagedResource>();
+        for (Change c : plan.changes()) {
+            var list = issues.computeIfAbsent(c.resourceId(), k -> new ArrayList<>());
+            switch (c) {
+                case Change.Upsert u -> {
+                    upserts.add(u.resource());
+                    var old = before.get(u.resourceId());
+                    if (old != null && old.kind() != u.resource().kind()) {
+                        list.add(error("schema", u.resourceId(), "kind", u.resource().kind().name(),
+                                "resource is a " + old.kind() + "; its kind cannot change"));
+                    }
+                    list.addAll(rules.check(u.resourceId(), u.resource().kind(), u.resource().configuration()));
+                }
+                case Change.Delete d -> {
+                    var old = before.get(d.resourceId());
+                    if (old == null) list.add(error("references", d.resourceId(), "id", d.resourceId(), "no such resource on router " + router.id()));
+                    else deletes.add(old);
+                }
+            }
+        }
+        if (hasErrors(issues)) return result(plan, issues, List.of(), upserts, deletes, before, new RouterView(Map.of()), Optional.empty());
+
+        // The world as it will be: what stays, plus what is upserted.
+        var deletedIds = new HashSet<String>();
+        deletes.forEach(d -> deletedIds.add(d.id()));
+        var future = new LinkedHashMap<String, DesiredResource>();
+        before.values().stream().filter(r -> !deletedIds.contains(r.id())).forEach(r -> future.put(r.id(), r.desired()));
+        upserts.forEach(u -> future.put(u.id(), u));
+
+        PlatformInfo platform;
+        RouterView view;
+        try {
+            platform = platform(router);
+            view = preflight(router, upserts, deletes);
+        } catch (RouterException e) {
+            issues.computeIfAbsent(plan.changes().getFirst().resourceId(), k -> new ArrayList<>())
+                    .add(error("preflight", plan.changes().getFirst().resourceId(), "router", router.id().value(),
+                            "pre-flight read failed: " + e.getMessage()));
+            return result(plan, issues, List.of(), upserts, deletes, before, new RouterView(Map.of()), Optional.empty());
+        }
+        var managedNativeIds = new HashSet<String>();
+        before.values().forEach(r -> r.nativeId().ifPresent(managedNativeIds::add));
+        var deletedNativeIds = new HashSet<String>();
+        deletes.forEach(d -> d.nativeId().ifPresent(deletedNativeIds::add));
+
+        for (DesiredResource u : upserts) {
+            var list = issues.get(u.id());
+            platform(u, platform, list);
+            references(u, future, view, deletedNativeIds, list);
+            conflicts(u, future, view, before, managedNativeIds, list);
+        }
+        for (ManagedResource d : deletes) {
+            for (DesiredResource other : future.values()) {
+                for (Reference ref : specs.spec(other.kind()).references()) {
+                    if (ref.targets().contains(d.kind()) && Objects.equals(other.field(ref.field()),
+                            d.desired().field(ref.targetField())) && !referencedElsewhere(ref, other, future, d.id())) {
+                        issues.get(d.id()).add(error("references", d.id(), "id", d.id(), "still referenced by " + other
+                                + " (" + ref.field() + "='" + other.field(ref.field()) + "'); delete or change it first"));
+                    }
+                }
+            }
+        }
+        if (hasErrors(issues)) return result(plan, issues, List.of(), upserts, deletes, before, view, Optional.of(platform));
+
+        List<DesiredResource> orderedUpserts = order(upserts, issues, false);
+        List<DesiredResource> orderedDeletes = order(deletes.stream().map(ManagedResource::desired).toList(), issues, true);
+        if (hasErrors(issues)) return result(plan, issues, List.of(), upserts, deletes, before, view, Optional.of(platform));
+
+        // A delete runs first when an upsert reuses its name or identity (replace), otherwise last, after the
+        // upserts that may move references away from it.
+        var steps = new ArrayList<PlanStep>();
+        var lateRemovals = new ArrayList<PlanStep>();
+        for (DesiredResource d : orderedDeletes) {
+            var old = before.get(d.id());
+            var spec = specs.spec(d.kind());
+            var row = old.nativeId().flatMap(n -> view.byId(spec.menu(), n));
+            if (row.isEmpty()) {
+                issues.get(d.id()).add(warning("preflight", d.id(), "nativeId", old.nativeId().orElse(null),
+                        "object is already gone from the router; only the record is deleted"));
+            } else {
+                var step = new PlanStep(PlanStep.Op.REMOVE, d,
+                        RouterCommand.of(spec.path("remove")).with(".id", old.nativeId().get()), old.nativeId(), row.get());
+                (reusedByUpsert(d, orderedUpserts) ? steps : lateRemovals).add(step);
+            }
+        }
+        for (DesiredResource u : orderedUpserts) {
+            var spec = specs.spec(u.kind());
+            var old = Optional.ofNullable(before.get(u.id()));
+            var nativeId = old.flatMap(ManagedResource::nativeId);
+            var row = nativeId.flatMap(n -> view.byId(spec.menu(), n));
+            var wanted = specs.toRouter(u.kind(), u.configuration());
+            if (row.isPresent()) {
+                var cmd = RouterCommand.of(spec.path("set")).with(".id", nativeId.get());
+                boolean changed = false;
+                for (var e : wanted.entrySet()) {
+                    if (!Values.same(e.getValue(), row.get().get(e.getKey()))) {
+                        cmd = cmd.with(e.getKey(), e.getValue());
+                        changed = true;
+                    }
+                }
+                if (changed) steps.add(new PlanStep(PlanStep.Op.SET, u, cmd, nativeId, row.get()));
+            } else {
+                if (nativeId.isPresent()) {
+                    issues.get(u.id()).add(warning("preflight", u.id(), "nativeId", nativeId.get(),
+                            "object is gone from the router; it will be created again"));
+                }
+                var cmd = RouterCommand.of(spec.path("add"));
+                for (var e : wanted.entrySet()) if (!e.getValue().isEmpty()) cmd = cmd.with(e.getKey(), e.getValue());
+                steps.add(new PlanStep(PlanStep.Op.ADD, u, cmd, Optional.empty(), Map.of()));
+            }
+        }
+        steps.addAll(lateRemovals);
+        return result(plan, issues, steps, orderedUpserts, deletes, before, view, Optional.of(platform));
+    }
+
+    private boolean reusedByUpsert(DesiredResource deleted, List<DesiredResource> upserts) {
+        var spec = specs.spec(deleted.kind());
+        for (DesiredResource u : upserts) {
+            boolean interfaces = ResourceKindSpecs.INTERFACES.contains(u.kind()) && ResourceKindSpecs.INTERFACES.contains(deleted.kind());
+            if (u.kind() != deleted.kind() && !interfaces) continue;
+            for (String f : spec.unique()) {
+                if (deleted.field(f) != null && deleted.field(f).equals(u.field(f))) return true;
+            }
+            if (u.kind() == deleted.kind() && spec.identity().stream().allMatch(f -> Objects.equals(u.field(f), deleted.field(f)))) return true;
+        }
+        return false;
+    }
+
+    private boolean referencedElsewhere(Reference ref, DesiredResource referrer, Map<String, DesiredResource> future, String deleted) {
+        String v = referrer.field(ref.field());
+        return future.values().stream().anyMatch(o -> !o.id().equals(deleted) && ref.targets().contains(o.kind())
+                && Objects.equals(o.field(ref.targetField()), v));
+    }
+
+    private PlatformInfo platform(Router router) {
+        var now = clock.instant();
+        var cached = platforms.get(router.id());
+        if (cached != null && cached.readAt().plus(PLATFORM_TTL).isAfter(now) && !cached.readAt().isAfter(now)) {
+            return cached.info();
+        }
+        var info = gateway.platform(router.endpoint());
+        platforms.put(router.id(), new CachedPlatform(info, now));
+        return info;
+    }
+
+    private RouterView preflight(Router router, List<DesiredResource> upserts, List<ManagedResource> deletes) {
+        var menus = new LinkedHashSet<String>();
+        for (DesiredResource u : upserts) {
+            var spec = specs.spec(u.kind());
+            menus.add(spec.menu());
+            for (Reference ref : spec.references()) {
+                if (u.field(ref.field()) != null) ref.routerMenu().ifPresent(menus::add);
+            }
+            if (ResourceKindSpecs.INTERFACES.contains(u.kind())) menus.add("/interface");
+        }
+        deletes.forEach(d -> menus.add(specs.spec(d.kind()).menu()));
+        var rows = new HashMap<String, List<Map<String, String>>>();
+        for (String menu : menus) {
+            rows.put(menu, gateway.execute(router.endpoint(), RouterCommand.of(menu + "/print")).rows());
+        }
+        return new RouterView(rows);
+    }
+
+    private void platform(DesiredResource u, PlatformInfo platform, List<ValidationIssue> out) {
+        specs.spec(u.kind()).requiredPackage().ifPresent(pkg -> {
+            if (!platform.hasPackage(pkg)) {
+                out.add(error("platform", u.id(), "kind", u.kind().name(), "needs the RouterOS package '" + pkg
+                        + "', which router (RouterOS " + platform.version() + ") does not have installed"));
+            }
+        });
+    }
+
+    private void references(DesiredResource u, Map<String, DesiredResource> future, RouterView view,
+                            Set<String> deletedNativeIds, List<ValidationIssue> out) {
+        for (Reference ref : specs.spec(u.kind()).references()) {
+            String v = u.field(ref.field());
+            if (v == null || v.isEmpty() || ref.builtins().contains(v)) continue;
+            boolean managed = future.values().stream().anyMatch(o -> ref.targets().contains(o.kind())
+                    && v.equals(o.field(ref.targetField())));
+            boolean onRouter = ref.routerMenu().map(menu -> view.menu(menu).stream().anyMatch(row ->
+                    v.equals(row.get("name".equals(ref.targetField()) ? "name" : ref.targetField()))
+                            && !deletedNativeIds.contains(row.get(".id")))).orElse(false);
+            if (!managed && !onRouter) {
+                out.add(error("references", u.id(), ref.field(), v, "refers to nothing: no "
+                        + String.join("/", ref.targets().stream().map(Enum::name).sorted().toList())
+                        + ref.routerMenu().map(m -> " and no object in " + m).orElse("") + " is named '" + v + "'"));
+            }
+        }
+    }
+
+    private void conflicts(DesiredResource u, Map<String, DesiredResource> future, RouterView view,
+                           Map<String, ManagedResource> before, Set<String> managedNativeIds, List<ValidationIssue> out) {
+        var spec = specs.spec(u.kind());
+        for (DesiredResource o : future.values()) {
+            if (o.id().equals(u.id())) continue;
+            boolean sameKind = o.kind() == u.kind();
+            boolean bothInterfaces = ResourceKindSpecs.INTERFACES.contains(o.kind()) && ResourceKindSpecs.INTERFACES.contains(u.kind());
+            for (String f : spec.unique()) {
+                String v = u.field(f);
+                if (v != null && !v.isEmpty() && (sameKind || (bothInterfaces && f.equals("name"))) && v.equals(o.field(f))) {
+                    out.add(error("conflicts", u.id(), f, v, "is already used by " + o));
+                }
+            }
+            if (sameKind && spec.identity().stream().allMatch(f -> Objects.equals(u.field(f), o.field(f)))
+                    && !spec.unique().containsAll(spec.identity())) {
+                out.add(error("conflicts", u.id(), String.join("+", spec.identity()), identity(spec, u),
+                        "the same object is already described by " + o));
+            }
+            if (sameKind && u.kind() == ResourceKind.VLAN && u.field("vlanId") != null
+                    && u.field("vlanId").equals(o.field("vlanId")) && Objects.equals(u.field("interface"), o.field("interface"))) {
+                out.add(error("conflicts", u.id(), "vlanId", u.field("vlanId"), "VLAN id is already used on interface '"
+                        + u.field("interface") + "' by " + o));
+            }
+            if (sameKind && u.kind() == ResourceKind.IP_ADDRESS) {
+                var a = Ipv4.parse(u.field("address"));
+                var b = Ipv4.parse(o.field("address"));
+                if (a.isPresent() && b.isPresent() && a.get().overlaps(b.get())) {
+                    out.add(error("conflicts", u.id(), "address", u.field("address"), "overlaps " + o.field("address")
+                            + " of " + o + (Objects.equals(u.field("interface"), o.field("interface")) ? "" : " on interface '" + o.field("interface") + "'")));
+                }
+            }
+        }
+        // Objects on the router that nobody manages.
+        var own = Optional.ofNullable(before.get(u.id())).flatMap(ManagedResource::nativeId);
+        var unmanaged = view.menu(spec.menu()).stream()
+                .filter(row -> !managedNativeIds.contains(row.get(".id")) && !"true".equals(row.get("dynamic"))).toList();
+        var wantedIdentity = new LinkedHashMap<String, String>();
+        spec.identity().forEach(f -> wantedIdentity.put(specs.mapping().attribute(u.kind(), f), u.field(f)));
+        for (var row : unmanaged) {
+            if (own.isPresent() && own.get().equals(row.get(".id"))) continue;
+            if (Values.matches(row, wantedIdentity)) {
+                out.add(error("conflicts", u.id(), String.join("+", spec.identity()), identity(spec, u),
+                        "already exists on the router as " + row.get(".id") + " but is not managed; adopt it instead"));
+            } else {
+                for (String f : spec.unique()) {
+                    String attr = specs.mapping().attribute(u.kind(), f);
+                    if (u.field(f) != null && u.field(f).equals(row.get(attr))) {
+                        out.add(error("conflicts", u.id(), f, u.field(f), "is already used on the router by " + row.get(".id")));
+                    }
+                }
+            }
+        }
+        if (ResourceKindSpecs.INTERFACES.contains(u.kind()) && u.field("name") != null) {
+            for (var row : view.menu("/interface")) {
+                boolean ownOrManaged = managedNativeIds.contains(row.get(".id")) || own.map(n -> n.equals(row.get(".id"))).orElse(false);
+                boolean sameMenuType = view.menu(spec.menu()).stream().anyMatch(r -> Objects.equals(r.get(".id"), row.get(".id")));
+                if (!ownOrManaged && !sameMenuType && u.field("name").equals(row.get("name"))) {
+                    out.add(error("conflicts", u.id(), "name", u.field("name"), "is already the name of interface "
+                            + row.get(".id") + (row.get("type") == null ? "" : " (" + row.get("type") + ")")));
+                }
+            }
+        }
+        if (u.kind() == ResourceKind.IP_ADDRESS) {
+            var a = Ipv4.parse(u.field("address"));
+            for (var row : unmanaged) {
+                var b = Ipv4.parse(row.get("address"));
+                if (a.isPresent() && b.isPresent() && a.get().overlaps(b.get()) && !Values.matches(row, wantedIdentity)) {
+                    out.add(error("conflicts", u.id(), "address", u.field("address"), "overlaps " + row.get("address")
+                            + " already on the router (" + row.get(".id") + ", interface " + row.get("interface") + ")"));
+                }
+            }
+        }
+    }
+
+    private static String identity(ResourceKindSpec spec, DesiredResource u) {
+        return String.join("+", spec.identity().stream().map(f -> String.valueOf(u.field(f))).toList());
+    }
+
+    /**
+     * Orders resources so that every one comes after the ones it references (or, for deletes, before them).
+     * Ties keep kind rank, then the given order. A cycle is an error naming its members.
+     */
+    private List<DesiredResource> order(List<DesiredResource> items, Map<String, List<ValidationIssue>> issues, boolean reverse) {
+        var deps = new LinkedHashMap<String, Set<String>>();
+        for (DesiredResource a : items) {
+            var set = new LinkedHashSet<String>();
+            for (Reference ref : specs.spec(a.kind()).references()) {
+                String v = a.field(ref.field());
+                if (v == null) continue;
+                for (DesiredResource b : items) {
+                    if (b != a && ref.targets().contains(b.kind()) && v.equals(b.field(ref.targetField()))) set.add(b.id());
+                }
+            }
+            deps.put(a.id(), set);
+        }
+        var byId = new LinkedHashMap<String, DesiredResource>();
+        items.forEach(i -> byId.put(i.id(), i));
+        var index = new HashMap<String, Integer>();
+        for (int i = 0; i < items.size(); i++) index.put(items.get(i).id(), i);
+        Comparator<DesiredResource> tie = Comparator.<DesiredResource>comparingInt(r -> specs.spec(r.kind()).applyRank())
+                .thenComparingInt(r -> index.get(r.id()));
+        var done = new LinkedHashSet<String>();
+        var out = new ArrayList<DesiredResource>();
+        while (out.size() < items.size()) {
+            var ready = new TreeSet<>(tie);
+            for (DesiredResource r : items) {
+                if (!done.contains(r.id()) && done.containsAll(deps.get(r.id()))) ready.add(r);
+            }
+            if (ready.isEmpty()) {
+                var stuck = items.stream().filter(r -> !done.contains(r.id())).map(DesiredResource::id).toList();
+                for (String id : stuck) {
+                    issues.get(id).add(error("order", id, "references", String.join(",", deps.get(id)),
+                            "dependency cycle among " + stuck));
+                }
+                return List.of();
+            }
+            var next = ready.first();
+            done.add(next.id());
+            out.add(next);
+        }
+        if (reverse) java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static boolean hasErrors(Map<String, List<ValidationIssue>> issues) {
+        return issues.values().stream().flatMap(List::stream).anyMatch(i -> i.severity() == ValidationIssue.Severity.ERROR);
+    }
+
+    private static ValidatedPlan result(ChangePlan plan, Map<String, List<ValidationIssue>> issues, List<PlanStep> steps,
+                                        List<DesiredResource> upserts, List<ManagedResource> deletes,
+                                        Map<String, ManagedResource> before, RouterView view, Optional<PlatformInfo> platform) {
+        var reports = new LinkedHashMap<String, ValidationReport>();
+        issues.forEach((id, list) -> reports.put(id, new ValidationReport(id,
+                list.stream().filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList(),
+                list.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList())));
+        return new ValidatedPlan(plan, reports, steps, upserts, deletes, before, view, platform);
+    }
+}

@@ -1,0 +1,227 @@
+package com.nasnetconnect.routeros.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nasnetconnect.domain.apply.ApplyException;
+import com.nasnetconnect.domain.apply.Change;
+import com.nasnetconnect.domain.apply.ChangePlan;
+import com.nasnetconnect.domain.apply.DesiredResource;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.state.ChangeType;
+import com.nasnetconnect.domain.state.PageRequest;
+import com.nasnetconnect.domain.state.Resource;
+import com.nasnetconnect.domain.state.ResourceKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The whole apply-confirm-merge flow: real simulator over TCP, real gateway, real SQLite router databases. */
+@Timeout(60)
+class ApplyConfirmMergeFlowTest {
+    @TempDir Path dir;
+
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void aPlanIsAppliedInOrderAndTheStoreHoldsWhatTheRouterReported(String version) {
+        try (var r = new SimRouter(version); var server = new Server(dir, Duration.ofSeconds(30))) {
+            var result = server.apply.apply(r.router, Plans.tenObjects());
+
+            assertThat(result.changes()).hasSize(10);
+            var stored = server.resources(r.router.id());
+            assertThat(stored).hasSize(10).allSatisfy(res -> {
+                assertThat(res.deployment()).isPresent();
+                assertThat(res.validation().canApply()).isTrue();
+                assertThat(res.metadata().version()).isEqualTo(1);
+            });
+            var wg = stored.stream().filter(x -> x.kind() == ResourceKind.WIREGUARD_INTERFACE).findFirst().orElseThrow();
+            var simWg = r.sim.snapshot().find("/interface/wireguard", "name", "wg0");
+            assertThat(wg.deployment().orElseThrow().nativeId()).isEqualTo(idOf(r, "/interface/wireguard", "wg0"));
+            assertThat(wg.deployment().orElseThrow().confirmed().string("publicKey")).contains(simWg.get("public-key"));
+            assertThat(wg.deployment().orElseThrow().confirmed().string("privateKey")).get().asString()
+                    .startsWith("sha256:").doesNotContain(simWg.get("private-key"));
+            var route = stored.stream().filter(x -> x.kind() == ResourceKind.ROUTE).findFirst().orElseThrow();
+            assertThat(route.relationships().dependsOn()).hasSize(1);
+            assertThat(server.published).hasSize(10).allSatisfy(e -> assertThat(e.type()).isEqualTo(ChangeType.CREATED));
+            assertThat(r.sim.snapshot().items("/system/scheduler")).isEmpty();
+            assertThat(r.sim.snapshot().items("/system/script")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "fault at command {0} of 10")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void aFaultAtCommandKLeavesRouterAndDatabaseExactlyAsBefore(int k) {
+        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
+            var before = r.sim.snapshot();
+            server.gateway.at(k, () -> r.sim.faults().rejectNth(1, "failure: injected fault " + k));
+
+            assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects()))
+                    .isInstanceOfSatisfying(ApplyException.Rejected.class, e -> {
+                        assertThat(e.failedStep()).isEqualTo(k);
+                        assertThat(e.routerMessage()).isEqualTo("failure: injected fault " + k);
+                        assertThat(e.getMessage()).contains("command " + k + " of 10 failed: /")
+                                .contains("injected fault " + k);
+                        assertThat(e.routerRestored()).isTrue();
+                    });
+            assertThat(before.diff(r.sim.snapshot())).isEmpty();
+            assertThat(server.resources(r.router.id())).isEmpty();
+            assertThat(server.store.events(r.router.id(), Optional.empty(), Optional.empty(), PageRequest.first(10)).items()).isEmpty();
+            assertThat(server.published).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "safe mode, fault at command {0} of 10")
+    @ValueSource(ints = {1, 5, 10})
+    void withSafeModeAFaultAtCommandKAlsoLeavesEverythingAsBefore(int k) {
+        try (var r = new SimRouter("7.23.3"); var server = new Server(dir, Duration.ofSeconds(30))) {
+            var before = r.sim.snapshot();
+            server.gateway.at(k, () -> r.sim.faults().rejectNth(1, "failure: injected fault " + k));
+            assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects()))
+                    .isInstanceOf(ApplyException.Rejected.class);
+            assertThat(before.diff(r.sim.snapshot())).isEmpty();
+            assertThat(server.resources(r.router.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void invalidConfigurationNeverReachesTheRouter() {
+        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
+            var before = r.sim.snapshot();
+            var bad = Plans.res(ResourceKind.VLAN, "name", "v10", "vlanId", "9999", "interface", "ether1");
+            assertThatThrownBy(() -> server.apply.apply(r.router, ChangePlan.of("a", Change.upsert(bad))))
+                    .isInstanceOfSatisfying(ApplyException.Invalid.class, e -> assertThat(e.errors()).singleElement()
+                            .satisfies(i -> assertThat(i.toString()).contains("vlanId='9999'")));
+            assertThat(server.gateway.roundTrips.get()).isZero();
+            assertThat(before.diff(r.sim.snapshot())).isEmpty();
+        }
+    }
+
+    @Test
+    void theRouterRevertsOnItsOwnWhenTheLinkIsLostMidPlanWithoutSafeMode() throws Exception {
+        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(2))) {
+            r.awaitSchedulerWarmUp();
+            var before = r.sim.snapshot();
+            server.gateway.at(6, () -> {
+                r.sim.dropConnections();
+                server.gateway.linkDown();
+            });
+            assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects()))
+                    .isInstanceOfSatisfying(ApplyException.class, e -> assertThat(e.routerRestored()).isFalse());
+            assertThat(before.diff(r.sim.snapshot())).isNotEmpty(); // five commands are on the router, for now
+            assertThat(server.resources(r.router.id())).isEmpty();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+            while (!before.diff(r.sim.snapshot()).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+            assertThat(before.diff(r.sim.snapshot())).as("router reverted itself by its scheduler").isEmpty();
+
+            server.gateway.linkUp();
+            var report = server.apply.reconcile(r.router);
+            assertThat(report.revertedScripts()).isEmpty(); // nothing left to do: the script removed itself
+            assertThat(report.consistent()).isTrue();
+        }
+    }
+
+    @Test
+    void theRouterRevertsAtOnceWhenTheLinkIsLostMidPlanInSafeMode() {
+        try (var r = new SimRouter("7.23.3"); var server = new Server(dir, Duration.ofSeconds(30))) {
+            var before = r.sim.snapshot();
+            server.gateway.at(6, () -> {
+                r.sim.dropConnections();
+                server.gateway.linkDown();
+            });
+            assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects())).isInstanceOf(ApplyException.class);
+            assertThat(before.diff(r.sim.snapshot())).isEmpty();
+            assertThat(server.resources(r.router.id())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void aProcessKilledMidApplyRestartsConsistentAndReconciled(String version) throws Exception {
+        try (var r = new SimRouter(version)) {
+            r.awaitSchedulerWarmUp();
+            var before = r.sim.snapshot();
+            var first = new Server(dir, Duration.ofSeconds(60));
+            first.gateway.at(6, () -> { throw new FaultingGateway.Killed(); });
+            assertThatThrownBy(() -> first.apply.apply(r.router, Plans.tenObjects())).isInstanceOf(FaultingGateway.Killed.class);
+            assertThat(before.diff(r.sim.snapshot())).isNotEmpty();
+            first.close(); // the process is gone: its sockets and database handles close
+
+            try (var second = new Server(dir, Duration.ofSeconds(60))) {
+                var report = second.apply.reconcile(r.router);
+                assertThat(before.diff(r.sim.snapshot())).isEmpty();
+                assertThat(second.resources(r.router.id())).isEmpty();
+                assertThat(report.consistent()).isTrue();
+                if (version.equals("7.16.2")) assertThat(report.revertedScripts()).hasSize(1);
+
+                // and the restarted server applies the same plan normally
+                second.apply.apply(r.router, Plans.tenObjects());
+                assertThat(second.resources(r.router.id())).hasSize(10);
+                assertThat(second.drift.check(r.router)).noneMatch(d -> d.drifted());
+            }
+        }
+    }
+
+    @Test
+    void driftShowsChangedFieldsAndMissingObjectsOnTheStoredResources() {
+        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
+            server.apply.apply(r.router, Plans.tenObjects());
+            assertThat(server.drift.check(r.router)).hasSize(10).noneMatch(d -> d.drifted());
+            var ep = r.router.endpoint();
+            server.gateway.execute(ep, RouterCommand.of("/interface/vlan/set").with(".id", idOf(r, "/interface/vlan", "v10")).with("mtu", "1400"));
+            server.gateway.execute(ep, RouterCommand.of("/interface/bridge/remove").with(".id", idOf(r, "/interface/bridge", "br0")));
+
+            var drift = server.drift.check(r.router);
+            assertThat(drift).filteredOn(d -> d.drifted()).hasSize(2);
+            Resource storedVlan = server.resources(r.router.id()).stream()
+                    .filter(x -> x.configuration().string("name").equals(Optional.of("v10"))).findFirst().orElseThrow();
+            var d = storedVlan.deployment().orElseThrow().drift().orElseThrow();
+            assertThat(d.differences()).singleElement().satisfies(f -> {
+                assertThat(f.field()).isEqualTo("mtu");
+                assertThat(f.before()).contains("1500");
+                assertThat(f.after()).contains("1400");
+            });
+            Resource storedBridge = server.resources(r.router.id()).stream()
+                    .filter(x -> x.kind() == ResourceKind.BRIDGE).findFirst().orElseThrow();
+            assertThat(storedBridge.deployment().orElseThrow().drift().orElseThrow().missing()).isTrue();
+        }
+    }
+
+    @Test
+    void adoptOnboardsAnExistingRouterWithoutListingIds() {
+        try (var r = new SimRouter("7.16.2")) {
+            // someone configured this router by hand before NasNetConnect
+            try (var setup = new Server(dir.resolve("setup"), Duration.ofSeconds(30))) {
+                setup.apply.apply(r.router, Plans.tenObjects());
+            }
+            try (var server = new Server(dir.resolve("fresh"), Duration.ofSeconds(30))) {
+                var adopted = server.adopt.adopt(r.router, java.util.EnumSet.allOf(ResourceKind.class), "onboarding");
+                assertThat(adopted).hasSizeGreaterThanOrEqualTo(10);
+                var stored = server.resources(r.router.id());
+                assertThat(stored).extracting(Resource::kind).contains(ResourceKind.VLAN, ResourceKind.WIREGUARD_INTERFACE,
+                        ResourceKind.ROUTE, ResourceKind.ADDRESS_LIST_ENTRY);
+                assertThat(server.published).allSatisfy(e -> assertThat(e.type()).isEqualTo(ChangeType.ADOPTED));
+                assertThat(server.drift.check(r.router)).noneMatch(d -> d.drifted());
+                assertThat(server.adopt.adopt(r.router, java.util.EnumSet.allOf(ResourceKind.class), "again")).isEmpty();
+
+                // an adopted resource is managed like any other: an update sets the existing object
+                var v10 = stored.stream().filter(x -> x.configuration().string("name").equals(Optional.of("v10"))).findFirst().orElseThrow();
+                var before = r.sim.snapshot();
+                server.apply.apply(r.router, ChangePlan.of("bob", Change.upsert(new DesiredResource(v10.id().toString(),
+                        ResourceKind.VLAN, Map.of("name", "v10", "vlanId", "10", "interface", "ether1", "mtu", "1400")))));
+                assertThat(before.diff(r.sim.snapshot())).singleElement().asString().contains("mtu");
+            }
+        }
+    }
+
+    static String idOf(SimRouter r, String menu, String name) {
+        return r.sim.snapshot().items(menu).entrySet().stream().filter(e -> name.equals(e.getValue().get("name")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + menu));
+    }
+}
