@@ -86,14 +86,14 @@ final class BackendRig implements AutoCloseable {
         monitor.start();
 
         // --- the wiring the lead pastes into Wiring (see the report) ---
-        var specs = ResourceKindSpecs.defaults();
+        SchemaDirectives directives = SchemaDirectives.fromClasspath();
+        var specs = ResourceKindSpecs.defaults(new SchemaFieldMapping(directives));
         var rules = new BasicSchemaRules(specs);
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);
         adopt = new AdoptService(gateway, ledger, specs, rules, clock);
         var resources = new ResourceService(store, bus, clock);
-        SchemaDirectives directives = SchemaDirectives.fromClasspath();
         backend = new DomainGraphQlBackend(routers, monitor, gateway, resources, store, store, bus, apply, adopt,
                 directives, clock);
         Redactor redactor = new Redactor(directives.sensitiveFields(),

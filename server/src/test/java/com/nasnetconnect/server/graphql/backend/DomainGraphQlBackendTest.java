@@ -345,4 +345,20 @@ class DomainGraphQlBackendTest {
             assertThat(v.at("/configuration/vlanId").asInt()).isEqualTo(99);
         });
     }
+
+    @Test
+    void fieldsTheSchemaMapsReachTheRouterAndReadBackTyped() throws Exception {
+        String router = rig.addSimRouter();
+
+        JsonNode r = rig.graphql("operator-key", """
+                mutation($r: ID!) { createDhcpNetwork(routerId: $r, input: {address: "10.0.40.0/24", gateway: "10.0.40.1", dnsServers: ["1.1.1.1", "8.8.8.8"]}) {
+                  resource { uuid deployment { nativeId } ... on DhcpNetwork { configuration { address dnsServers } } }
+                  userErrors { field message value } } }""", "r", router).at("/data/createDhcpNetwork");
+
+        assertThat(r.get("userErrors")).as(r.toString()).isEmpty();
+        String simId = rig.simId("/ip/dhcp-server/network", "address", "10.0.40.0/24");
+        assertThat(rig.sim.snapshot().items("/ip/dhcp-server/network").get(simId)).containsEntry("dns-server", "1.1.1.1,8.8.8.8");
+        assertThat(r.at("/resource/deployment/nativeId").asText()).isEqualTo(simId);
+        assertThat(r.at("/resource/configuration/dnsServers").toString()).isEqualTo("[\"1.1.1.1\",\"8.8.8.8\"]");
+    }
 }
