@@ -1,6 +1,9 @@
 package com.nasnetconnect.server;
 
 import com.nasnetconnect.routeros.sim.SimulatorCommand;
+import com.nasnetconnect.server.cli.ApiKeyCommand;
+import com.nasnetconnect.server.cli.RotateKeyCommand;
+import java.time.Clock;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -14,8 +17,13 @@ final class Commands {
         return SimulatorCommand.run(args, out);
     }
 
+    /** {@code rotate-key}: re-seal every stored secret with a new encryption key. */
+    static int rotateKey(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return new RotateKeyCommand(env, Clock.systemUTC()).execute(args, out, err);
+    }
+
     /** {@code apikey …}: create, list and revoke GraphQL API keys in the data directory. */
     static int apikey(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        err.println("apikey: not available in this build yet"); return 2;
+        return new ApiKeyCommand(env, Clock.systemUTC()).execute(args, out, err);
     }
 }

@@ -23,7 +23,8 @@ public final class Main {
                           NNC_POLL_SECONDS (2), NNC_CONFIG (properties file; default <data dir>/nasnetconnect.properties)
               simulate    run a standalone RouterOS simulator:
                           simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE]
-              apikey      manage GraphQL API keys: apikey create --name N --role R [--data-dir D] | list | revoke
+              apikey      manage GraphQL API keys: apikey create --name N --role R [--data-dir D] | list | revoke --name N
+              rotate-key  re-encrypt every stored secret with a new key [--data-dir D]
               help        show this text
             """;
 
@@ -55,6 +56,7 @@ public final class Main {
                 case "serve" -> serve(env, out);
                 case "simulate" -> Commands.simulate(rest, out, err);
                 case "apikey" -> Commands.apikey(rest, env, out, err);
+                case "rotate-key" -> Commands.rotateKey(rest, env, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

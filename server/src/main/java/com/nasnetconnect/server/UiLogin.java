@@ -4,21 +4,29 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.AuthenticationFailedException;
 import com.nasnetconnect.domain.security.Authenticator;
 import com.nasnetconnect.domain.security.Login;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Sessions;
 import com.nasnetconnect.ui.LoginHandler;
 import java.util.Optional;
 
-/** The UI's sign-in over the domain's authenticator: refusals become empty results. */
+/**
+ * The UI's sign-in over the domain's authenticator and sessions: refusals become empty results; a successful
+ * login opens a domain session (idle and absolute timeouts, log out everywhere) unless the password must
+ * change first.
+ */
 final class UiLogin implements LoginHandler {
     private final Authenticator authenticator;
+    private final Sessions sessions;
 
-    UiLogin(Authenticator authenticator) {
+    UiLogin(Authenticator authenticator, Sessions sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
     public Optional<SignedIn> login(String username, Secret password, String source) {
         try {
-            return Optional.of(signedIn(authenticator.login(username, password, source)));
+            return Optional.of(signedIn(authenticator.login(username, password, source), source));
         } catch (AuthenticationFailedException refused) {
             return Optional.empty();
         }
@@ -27,13 +35,24 @@ final class UiLogin implements LoginHandler {
     @Override
     public Optional<SignedIn> changePassword(String username, Secret current, Secret next, String source) {
         try {
-            return Optional.of(signedIn(authenticator.changePassword(username, current, next, source)));
+            return Optional.of(signedIn(authenticator.changePassword(username, current, next, source), source));
         } catch (AuthenticationFailedException refused) {
             return Optional.empty();
         }
     }
 
-    private static SignedIn signedIn(Login login) {
-        return new SignedIn(login.principal(), login.mustChangePassword());
+    @Override
+    public Optional<Principal> resume(Secret sessionToken) {
+        return sessions.resolve(sessionToken.reveal());
+    }
+
+    @Override
+    public void logout(Secret sessionToken) {
+        sessions.close(sessionToken.reveal());
+    }
+
+    private SignedIn signedIn(Login login, String source) {
+        if (login.mustChangePassword()) return new SignedIn(login.principal(), true, Optional.empty());
+        return new SignedIn(login.principal(), false, Optional.of(sessions.open(login, source).token()));
     }
 }

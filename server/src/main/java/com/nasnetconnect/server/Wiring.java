@@ -6,17 +6,14 @@ import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.router.RouterMonitor;
 import com.nasnetconnect.domain.router.RouterStatus;
-import com.nasnetconnect.domain.security.AuthenticationFailedException;
-import com.nasnetconnect.domain.security.FirstAdmin;
-import com.nasnetconnect.domain.security.SecurityServices;
 import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import com.nasnetconnect.server.auth.SecurityWiring;
 import com.nasnetconnect.server.config.ServerConfig;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
-import com.nasnetconnect.server.web.BearerAuth;
 import com.nasnetconnect.server.web.FrontDoor;
 import com.nasnetconnect.server.web.HealthService;
 import com.nasnetconnect.server.web.MetricsService;
@@ -25,8 +22,6 @@ import com.nasnetconnect.server.web.RequestCounter;
 import com.nasnetconnect.storage.db.DatabaseManager;
 import com.nasnetconnect.storage.db.DatabaseSettings;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
-import com.nasnetconnect.storage.security.AesGcmSecretCipher;
-import com.nasnetconnect.storage.security.SqliteSecurity;
 import com.nasnetconnect.ui.UiContext;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
@@ -73,14 +68,10 @@ final class Wiring {
         }
         Path dataDir = prepareDataDir(config.dataDir());
 
-        // Storage and secrets
-        AesGcmSecretCipher cipher = AesGcmSecretCipher.fromDataDir(dataDir, env);
+        // Storage, secrets and security (the first admin is created, and a generated password printed, here)
         DatabaseManager databases = app.own(new DatabaseManager(dataDir, DatabaseSettings.defaults(), clock));
-        SqliteRouterRepository routers = new SqliteRouterRepository(databases, cipher, clock);
-
-        // Security
-        SecurityServices security = SqliteSecurity.services(databases.system(), clock);
-        Optional<FirstAdmin> firstAdmin = security.users().ensureFirstAdmin(config.adminPassword());
+        SecurityWiring security = createSecurity(databases, dataDir, env, clock, out);
+        SqliteRouterRepository routers = new SqliteRouterRepository(databases, security.cipher(), clock);
 
         // Routers: the demo simulator, the gateway, the status monitor
         int demoPort = -1;
@@ -93,10 +84,9 @@ final class Wiring {
         monitor.start();
 
         // User interface (internal Jetty) and the public front door
-        UiContext ui = new UiContext(monitor, new UiLogin(security.authenticator()));
+        UiContext ui = new UiContext(monitor, new UiLogin(security.services().authenticator(), security.services().sessions()));
         EmbeddedVaadin vaadin = app.own(startVaadin(ui));
 
-        BearerAuth apiAuth = new BearerAuth(security.apiKeys()::authenticate);
         RequestCounter requests = new RequestCounter();
         List<Readiness> readiness = List.of(databasesReadiness(databases), routersReadiness(monitor));
         List<MetricsService.Gauge> gauges = List.of(
@@ -104,13 +94,13 @@ final class Wiring {
                 new MetricsService.Gauge("nnc_routers_reachable", "Routers that answered the last poll.",
                         () -> monitor.current().stream().filter(RouterStatus::reachable).count()),
                 new MetricsService.Gauge("nnc_router_databases_open", "Router databases open now.", databases::openRouterCount));
-        FrontDoor door = new FrontDoor(new HealthService(readiness, apiAuth), new MetricsService(gauges, requests, apiAuth),
-                requests, null, null, vaadin.uri(), EmbeddedVaadin.SECRET_HEADER, vaadin.secret());
+        FrontDoor door = new FrontDoor(new HealthService(readiness), new MetricsService(gauges, requests), requests,
+                security::addFilters, null, null, vaadin.uri(), EmbeddedVaadin.SECRET_HEADER, vaadin.secret(), security.tls());
         WebServer server = startFrontDoor(door, config);
         app.own(server::stop);
         app.ports(server.port(), demoPort);
 
-        printWelcome(out, config, server.port(), firstAdmin, demoPort);
+        printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
         return app;
     }
 
@@ -248,21 +238,19 @@ final class Wiring {
         };
     }
 
-    private static void printWelcome(PrintStream out, ServerConfig config, int port, Optional<FirstAdmin> firstAdmin, int demoPort) {
+    private static SecurityWiring createSecurity(DatabaseManager databases, Path dataDir, Map<String, String> env,
+                                                 Clock clock, PrintStream out) {
+        try {
+            return SecurityWiring.create(databases.system(), dataDir, env, clock, out);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static void printWelcome(PrintStream out, ServerConfig config, int port, boolean https, int demoPort) {
         String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
         out.println();
-        out.println("NasNetConnect is ready: http://" + host + ":" + port + "/");
-        if (firstAdmin.isPresent()) {
-            FirstAdmin a = firstAdmin.get();
-            if (a.generated()) {
-                out.println("  First sign-in: user '" + a.name() + "', password '" + a.password().reveal()
-                        + "' (shown only now; you will be asked to change it)");
-            } else {
-                out.println("  First sign-in: user '" + a.name() + "' with the password from NNC_ADMIN_PASSWORD");
-            }
-        } else {
-            out.println("  Sign in with your existing account.");
-        }
+        out.println("NasNetConnect is ready: " + (https ? "https" : "http") + "://" + host + ":" + port + "/");
         if (demoPort > 0) {
             out.println("  Demo router: simulated RouterOS " + config.demoVersion() + " API on 127.0.0.1:" + demoPort
                     + " (turn off with NNC_DEMO=false)");

@@ -16,10 +16,23 @@ public interface LoginHandler {
     /** Changes the user's own password (required after a generated one). */
     Optional<SignedIn> changePassword(String username, Secret current, Secret next, String source);
 
-    /** A successful sign-in; when {@code mustChangePassword}, no session opens until the password changes. */
-    record SignedIn(Principal principal, boolean mustChangePassword) {
+    /**
+     * The principal of a live session (extending its idle timeout), with the user's current role; empty once
+     * the session expired, was logged out everywhere, or the user was deleted.
+     */
+    Optional<Principal> resume(Secret sessionToken);
+
+    /** Ends the session. */
+    void logout(Secret sessionToken);
+
+    /**
+     * A successful sign-in. When {@code mustChangePassword}, there is no session yet ({@code sessionToken} is
+     * empty) until the password changes.
+     */
+    record SignedIn(Principal principal, boolean mustChangePassword, Optional<Secret> sessionToken) {
         public SignedIn {
             Objects.requireNonNull(principal, "principal");
+            Objects.requireNonNull(sessionToken, "sessionToken");
         }
     }
 }

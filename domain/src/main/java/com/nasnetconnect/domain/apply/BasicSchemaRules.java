@@ -64,16 +64,23 @@ public final class BasicSchemaRules implements SchemaRules {
                 if (!NAME.matcher(v).matches()) out.add(error(STAGE, id, field, v, "is not a valid interface name"));
             }
             case "vlanId", "pvid" -> range(id, field, v, 1, 4094, out);
+            case "vlanIds" -> {
+                for (String part : v.split(",")) range(id, field, part.trim(), 1, 4094, out);
+            }
+            case "defaultRouteDistance" -> range(id, field, v, 1, 255, out);
             case "mtu" -> range(id, field, v, 68, 65535, out);
             case "listenPort", "endpointPort" -> range(id, field, v, 1, 65535, out);
             case "distance" -> range(id, field, v, 1, 255, out);
             case "persistentKeepalive" -> { if (!v.matches("\\d+s?|\\d{1,2}:\\d{2}:\\d{2}")) out.add(error(STAGE, id, field, v, "must be seconds, e.g. 25s")); }
-            case "disabled", "vlanFiltering", "addDefaultRoute", "usePeerDns", "startOnBoot", "passthrough" -> {
+            case "addDefaultRoute" -> {
+                if (!Set.of("yes", "no", "true", "false", "special-classless").contains(v)) out.add(error(STAGE, id, field, v, "must be one of yes, no, special-classless"));
+            }
+            case "disabled", "vlanFiltering", "usePeerDns", "usePeerNtp", "startOnBoot", "passthrough", "fib", "blackhole", "log", "logging" -> {
                 if (!BOOLEAN.contains(v)) out.add(error(STAGE, id, field, v, "must be one of yes, no, true, false"));
             }
             case "address" -> {
                 boolean cidr = kind == ResourceKind.IP_ADDRESS || kind == ResourceKind.DHCP_NETWORK || kind == ResourceKind.VETH;
-                var ip = Ipv4.parse(v);
+                var ip = Ipv4.parse(kind == ResourceKind.VETH ? v.split(",")[0] : v);
                 if (ip.isEmpty() || (cidr && !v.contains("/"))) {
                     out.add(error(STAGE, id, field, v, cidr ? "must be an IPv4 address with prefix, e.g. 192.168.10.1/24" : "must be an IPv4 address or prefix"));
                 } else if (kind == ResourceKind.IP_ADDRESS && ip.get().prefix() < 31
@@ -89,7 +96,7 @@ public final class BasicSchemaRules implements SchemaRules {
                     if (Ipv4.parse(part).isEmpty() && !part.contains(":")) out.add(error(STAGE, id, field, v, "contains '" + part + "', not an address or prefix"));
                 }
             }
-            case "gateway", "dnsServer", "toAddresses", "endpointAddress" -> {
+            case "gateway", "dnsServers", "ntpServers", "toAddresses", "endpointAddress" -> {
                 if (!v.matches("[A-Za-z0-9.:,_-]{1,255}")) out.add(error(STAGE, id, field, v, "must be an address or interface name"));
                 else if (v.matches("[0-9.]+") && Ipv4.parse(v).isEmpty()) out.add(error(STAGE, id, field, v, "is not a valid IPv4 address"));
             }

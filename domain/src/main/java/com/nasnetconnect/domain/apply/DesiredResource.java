@@ -20,6 +20,22 @@ public record DesiredResource(String id, ResourceKind kind, Map<String, String> 
         configuration = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * The intent of a Universal State resource: its configuration layer, values as RouterOS text (booleans
+     * {@code yes}/{@code no}, lists comma-joined).
+     */
+    public static DesiredResource of(com.nasnetconnect.domain.state.ResourceId id, ResourceKind kind,
+                                     com.nasnetconnect.domain.state.Fields configuration) {
+        var cfg = new LinkedHashMap<String, String>();
+        configuration.values().forEach((k, v) -> cfg.put(k, StateApplyLedger.routerText(v)));
+        return new DesiredResource(id.toString(), kind, cfg);
+    }
+
+    /** The intent of a stored resource (its configuration layer). */
+    public static DesiredResource of(com.nasnetconnect.domain.state.Resource resource) {
+        return of(resource.id(), resource.kind(), resource.configuration());
+    }
+
     public String field(String name) {
         return configuration.get(name);
     }

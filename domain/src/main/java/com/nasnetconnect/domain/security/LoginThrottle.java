@@ -53,13 +53,6 @@ public final class LoginThrottle {
         return lockedNow(userKey(user), now) || lockedNow(sourceKey(source), now);
     }
 
-    /** When the user name's lockout ends, or now when it is not locked. */
-    public Instant userLockedUntil(String user) {
-        Entry e = entries.get(userKey(user));
-        Instant now = clock.instant();
-        return e == null || e.lockedUntil().isBefore(now) ? now : e.lockedUntil();
-    }
-
     public void failed(String user, String source) {
         Instant now = clock.instant();
         record(userKey(user), policy.freeUserFailures(), now);

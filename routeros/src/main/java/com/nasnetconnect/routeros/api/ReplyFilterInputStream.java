@@ -63,6 +63,11 @@ final class ReplyFilterInputStream extends InputStream {
         return real == null ? value : real;
     }
 
+    /** Drops placeholders nobody restored (e.g. in a trap message the adapter read from the transport). */
+    void forgetPlaceholders() {
+        restored.clear();
+    }
+
     @Override
     public int read() throws IOException {
         if (pos >= buf.length) fill();

@@ -64,16 +64,36 @@ final class RouterOsConnection implements AutoCloseable {
         var c = new RouterOsConnection(endpoint, settings, pins, scheduler, nanoTime, deadline, onClosed);
         long remaining = deadline - nanoTime.getAsLong();
         if (remaining <= 0) throw new RouterException.Timeout("no time left to connect to " + endpoint.address(), null);
-        ScheduledFuture<?> watchdog = scheduler.schedule(c::close, remaining, TimeUnit.NANOSECONDS);
+        // TCP connect and TLS handshake together get the connect timeout (or what is left of the deadline)
+        long connectPhase = Math.min(remaining, settings.connectTimeout().toNanos());
+        var connectTimedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
+            connectTimedOut.set(true);
+            c.close();
+        }, connectPhase, TimeUnit.NANOSECONDS);
         try {
             c.api = ApiConnection.connect(c.factory, endpoint.host(), endpoint.port(),
-                    (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                    (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(connectPhase)));
         } catch (MikrotikApiException | RuntimeException e) {
             watchdog.cancel(false);
             c.close();
+            if (connectTimedOut.get() || e.getCause() instanceof java.net.SocketTimeoutException) {
+                RouterException pin = pinMismatch(e);
+                if (pin != null) throw pin;
+                if (deadline - nanoTime.getAsLong() <= 0) {
+                    throw new RouterException.Timeout("connecting to " + endpoint.address() + " timed out", null);
+                }
+                throw new RouterException.Unreachable("cannot connect to " + endpoint.address() + ": no connection"
+                        + (endpoint.tls() ? " and TLS handshake" : "") + " within "
+                        + TimeUnit.NANOSECONDS.toMillis(connectPhase) + " ms", null, e);
+            }
             throw connectFailure(endpoint, e, deadline - nanoTime.getAsLong() <= 0);
         }
-        watchdog.cancel(false);
+        if (!watchdog.cancel(false) || connectTimedOut.get()) {
+            c.close();
+            throw new RouterException.Unreachable("cannot connect to " + endpoint.address() + ": no connection within "
+                    + TimeUnit.NANOSECONDS.toMillis(connectPhase) + " ms", null, null);
+        }
         try {
             c.execute(RouterCommand.of("/login").with("name", endpoint.username())
                     .with("password", endpoint.password().reveal()), deadline);
@@ -87,12 +107,18 @@ final class RouterOsConnection implements AutoCloseable {
         return c;
     }
 
-    private static RouterException connectFailure(RouterEndpoint endpoint, Exception e, boolean late) {
+    private static RouterException pinMismatch(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificatePinMismatchException m) {
                 return new RouterException.Unreachable(m.getMessage(), null, m);
             }
         }
+        return null;
+    }
+
+    private static RouterException connectFailure(RouterEndpoint endpoint, Exception e, boolean late) {
+        RouterException pin = pinMismatch(e);
+        if (pin != null) return pin;
         if (late) return new RouterException.Timeout("connecting to " + endpoint.address() + " timed out", null);
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
@@ -118,9 +144,9 @@ final class RouterOsConnection implements AutoCloseable {
         try {
             current = call;
             if (failure != null) throw failure;
-            if (closed.get()) throw new RouterException.Unreachable("connection closed", command.toString(), null);
+            if (closed.get()) throw new RouterException.Unreachable("connection closed", call.described, null);
             long remaining = deadline - nanoTime.getAsLong();
-            if (remaining <= 0) throw new RouterException.Timeout("deadline passed before sending", command.toString());
+            if (remaining <= 0) throw new RouterException.Timeout("deadline passed before sending", call.described);
             watchdog = scheduler.schedule(() -> timeOut(call), remaining, TimeUnit.NANOSECONDS);
             var requests = factory.socket().orElseThrow().requests();
             text.rewrites().forEach(requests::rewrite);
@@ -133,7 +159,7 @@ final class RouterOsConnection implements AutoCloseable {
                 } catch (MikrotikApiException | RuntimeException e) {
                     sent.complete(null);
                     call.fail(failure != null ? failure
-                            : new RouterException.Unreachable("sending failed: " + e.getMessage(), command.toString(), e));
+                            : new RouterException.Unreachable("sending failed: " + e.getMessage(), call.described, e));
                 }
             });
             List<Map<String, String>> rows = await(call, deadline);
@@ -141,7 +167,7 @@ final class RouterOsConnection implements AutoCloseable {
             ReplySentence done = tag == null ? null : finals.remove(tag);
             ReplySentence trap = tag == null ? null : finals.remove(tag + "!trap");
             if (call.trapped) {
-                throw trap(trap, call.trapMessage, command);
+                throw trap(trap, call.trapMessage, call.described);
             }
             Optional<String> ret = done == null ? Optional.empty() : Optional.ofNullable(done.attributes().get("ret"));
             return new RouterReply(rows, ret);
@@ -149,6 +175,7 @@ final class RouterOsConnection implements AutoCloseable {
             if (watchdog != null) watchdog.cancel(false);
             factory.socket().ifPresent(s -> {
                 if (s.requests() != null) s.requests().clearRewrites();
+                if (s.replies() != null) s.replies().forgetPlaceholders();
             });
             current = null;
             callLock.unlock();
@@ -175,18 +202,18 @@ final class RouterOsConnection implements AutoCloseable {
             return call.result.get(wait, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RouterException re) throw re;
-            throw new RouterException.Protocol("unexpected failure: " + e.getCause(), call.command.toString(), e.getCause());
+            throw new RouterException.Protocol("unexpected failure: " + e.getCause(), call.described, e.getCause());
         } catch (TimeoutException e) {
             timeOut(call);
-            throw new RouterException.Timeout("no reply within the deadline", call.command.toString());
+            throw new RouterException.Timeout("no reply within the deadline", call.described);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(new RouterException.Unreachable("interrupted while waiting", call.command.toString(), e));
-            throw new RouterException.Unreachable("interrupted while waiting", call.command.toString(), e);
+            fail(new RouterException.Unreachable("interrupted while waiting", call.described, e));
+            throw new RouterException.Unreachable("interrupted while waiting", call.described, e);
         }
     }
 
-    private static RouterException.Trap trap(ReplySentence trap, String fallbackMessage, RouterCommand command) {
+    private static RouterException.Trap trap(ReplySentence trap, String fallbackMessage, String command) {
         int category = -1;
         String message = fallbackMessage;
         if (trap != null) {
@@ -194,13 +221,13 @@ final class RouterOsConnection implements AutoCloseable {
             if (c != null) category = Integer.parseInt(c);
             message = trap.attributes().getOrDefault("message", fallbackMessage);
         }
-        return new RouterException.Trap(category, message == null ? "(no message)" : message, command.toString());
+        return new RouterException.Trap(category, message == null ? "(no message)" : message, command);
     }
 
     private void timeOut(Call call) {
         if (call.result.isDone()) return;
         // broken first, then wake the caller: the pool must never take this connection back
-        var timeout = new RouterException.Timeout("no reply within the deadline", call.command.toString());
+        var timeout = new RouterException.Timeout("no reply within the deadline", call.described);
         fail(timeout);
         call.fail(timeout);
     }
@@ -232,7 +259,7 @@ final class RouterOsConnection implements AutoCloseable {
                 return api.execute(text.text(), listener);
             } catch (MikrotikApiException e) {
                 throw failure != null ? failure
-                        : new RouterException.Unreachable("sending failed: " + e.getMessage(), command.toString(), e);
+                        : new RouterException.Unreachable("sending failed: " + e.getMessage(), Describe.command(command), e);
             } finally {
                 requests.clearRewrites();
             }
@@ -286,7 +313,7 @@ final class RouterOsConnection implements AutoCloseable {
                 }
             });
             Call c = current;
-            if (c != null) c.fail(new RouterException.Unreachable("connection closed", c.command.toString(), null));
+            if (c != null) c.fail(new RouterException.Unreachable("connection closed", c.described, null));
             onClosed.accept(this);
             closeDone.countDown();
         }
@@ -295,6 +322,7 @@ final class RouterOsConnection implements AutoCloseable {
     /** Receives the library's callbacks for one command. */
     private final class Call implements ResultListener {
         final RouterCommand command;
+        final String described;
         final CompletableFuture<List<Map<String, String>>> result = new CompletableFuture<>();
         final List<Map<String, String>> rows = new ArrayList<>();
         volatile boolean trapped;
@@ -302,6 +330,7 @@ final class RouterOsConnection implements AutoCloseable {
 
         Call(RouterCommand command) {
             this.command = command;
+            this.described = Describe.command(command);
         }
 
         @Override
@@ -346,7 +375,7 @@ final class RouterOsConnection implements AutoCloseable {
         @Override
         public void failed(String reason, boolean protocol, Throwable cause) {
             Call c = current;
-            String cmd = c == null ? null : c.command.toString();
+            String cmd = c == null ? null : c.described;
             RouterException e = protocol
                     ? new RouterException.Protocol(reason + " (from " + endpoint.address() + ")", cmd, cause)
                     : new RouterException.Unreachable(reason + " (" + endpoint.address() + ")", cmd, cause);

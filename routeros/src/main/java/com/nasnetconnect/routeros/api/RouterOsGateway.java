@@ -81,7 +81,7 @@ public final class RouterOsGateway implements RouterGateway {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
         CommandText.of(command); // refuse bad input before touching the network
         long deadline = nanoTime.getAsLong() + timeout.toNanos();
-        return pool(router).call(deadline, command.toString(), c -> c.execute(command, deadline));
+        return pool(router).call(deadline, Describe.command(command), c -> c.execute(command, deadline));
     }
 
     @Override
@@ -205,14 +205,14 @@ public final class RouterOsGateway implements RouterGateway {
             var trap = t == null ? java.util.Optional.<ReplySentence>empty() : connection.trapFor(t);
             int category = trap.map(s -> s.attributes().get("category")).map(Integer::parseInt).orElse(-1);
             String message = trap.map(s -> s.attributes().get("message")).orElse(ex.getMessage());
-            failed(new RouterException.Trap(category, message == null ? "(no message)" : message, command.toString()));
+            failed(new RouterException.Trap(category, message == null ? "(no message)" : message, Describe.command(command)));
         }
 
         @Override
         public void completed() {
             if (closing.get()) return;
             // the router ended the stream by itself (e.g. the menu went away): the caller should know
-            failed(new RouterException.Protocol("router ended the stream", command.toString(), null));
+            failed(new RouterException.Protocol("router ended the stream", Describe.command(command), null));
         }
 
         private void failed(RouterException e) {

@@ -110,7 +110,7 @@ final class TransportSocketFactory extends SocketFactory {
                 raw.connect(endpoint, connectTimeoutMillis);
                 Socket s = raw;
                 if (tls) s = handshake();
-                in = new ReplyFilterInputStream(s.getInputStream(), observer);
+                in = new ReplyFilterInputStream(new java.io.BufferedInputStream(s.getInputStream(), 16 * 1024), observer);
                 out = new RequestOutputStream(s.getOutputStream());
                 channel = s;
             } catch (IOException | RuntimeException e) {

@@ -160,6 +160,7 @@ final class ApiSession implements Runnable {
             CommandTree.Command cmd = executor.state().tree.resolve(req.path());
             CommandExecutor.Stream stream = executor.execute(req, cmd, this, sink);
             if (stream != null) {
+                sink.streaming();
                 CommandExecutor.Stream previous = streams.put(tag == null ? "" : tag, stream);
                 if (previous != null) {
                     previous.cancel();
@@ -219,23 +220,36 @@ final class ApiSession implements Runnable {
         close();
     }
 
-    /** Writes one sentence, applying the armed faults. Failures close the connection. */
     private void send(List<String> words) {
+        send(words, null);
+    }
+
+    /**
+     * Writes one sentence, applying the armed faults; flushes when asked (rows of a synchronous print are
+     * flushed together with their !done). Failures close the connection.
+     */
+    private void send(List<String> words, Sink from) {
         synchronized (writeLock) {
+            boolean flush = from == null || from.streaming || !words.getFirst().equals("!re");
             if (closed) {
                 return;
             }
             try {
                 if (faults.takeDrop()) {
+                    out.flush();
                     close();
                     return;
                 }
                 if (faults.takeGarbage()) {
+                    out.flush();
                     out.write(new byte[] {(byte) 0xF9, (byte) 0xFF, 0x21, 0x3F, 0x00, 0x7F});
                     out.flush();
                     return;
                 }
-                WordCodec.writeSentence(out, words);
+                out.write(WordCodec.encodeSentence(words));
+                if (flush) {
+                    out.flush();
+                }
             } catch (IOException e) {
                 close();
             }
@@ -245,9 +259,24 @@ final class ApiSession implements Runnable {
     /** Adds .tag to the replies of one command. */
     private final class Sink implements ReplySink {
         private final String tag;
+        private volatile boolean streaming;
 
         Sink(String tag) {
             this.tag = tag;
+        }
+
+        /** From now on every row is flushed at once; also flushes rows already written. */
+        void streaming() {
+            synchronized (writeLock) {
+                streaming = true;
+                try {
+                    if (!closed) {
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    close();
+                }
+            }
         }
 
         private void sentence(String type, Map<String, String> attributes) {
@@ -259,7 +288,7 @@ final class ApiSession implements Runnable {
             if (tag != null) {
                 words.add(".tag=" + tag);
             }
-            send(words);
+            send(words, this);
         }
 
         @Override

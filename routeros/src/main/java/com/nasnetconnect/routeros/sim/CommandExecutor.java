@@ -282,7 +282,12 @@ final class CommandExecutor {
         return null;
     }
 
+    /**
+     * Streams changes of the menu. The state listener only enqueues (it runs under the state lock); a virtual
+     * thread per stream writes, so a client that stops reading cannot stall the router for other sessions.
+     */
     private Stream follow(ApiRequest req, MenuSpec spec, Predicate<Map<String, String>> query, ReplySink out) {
+        java.util.concurrent.BlockingQueue<Map<String, String>> queue = new java.util.concurrent.LinkedBlockingQueue<>();
         Consumer<RouterState.Change> listener = change -> {
             if (!change.table().equals(spec.table())) {
                 return;
@@ -292,19 +297,33 @@ final class CommandExecutor {
                     Map<String, String> dead = new LinkedHashMap<>();
                     dead.put(".id", change.id());
                     dead.put(".dead", "true");
-                    out.re(dead);
+                    queue.add(dead);
                     return;
                 }
                 Map<String, String> row = view(spec, change.after());
                 if (query.test(row)) {
-                    out.re(project(row, req.proplist()));
+                    queue.add(project(row, req.proplist()));
                 }
             } catch (RuntimeException e) {
-                // a failing sink (closed connection) must not break the writer
+                // a bad query or view must not break the writer of the change
             }
         };
+        Thread writer = Thread.ofVirtual().name("sim-follow").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    out.re(queue.take());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // the connection went away
+            }
+        });
         state.addListener(listener);
-        return () -> state.removeListener(listener);
+        return () -> {
+            state.removeListener(listener);
+            writer.interrupt();
+        };
     }
 
     // ---- get / find ----

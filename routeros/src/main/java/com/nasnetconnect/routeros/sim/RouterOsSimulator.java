@@ -54,6 +54,7 @@ public final class RouterOsSimulator implements AutoCloseable {
         ScriptEngine engine = new ScriptEngine(executor);
         executor.scripts(engine::runLogged);
         this.scheduler = new Scheduler(state, engine);
+        state.nextRun(scheduler::nextRunText);
     }
 
     public static Builder builder() {

@@ -37,6 +37,7 @@ final class RouterState {
     private volatile Runnable onChange = () -> { };
     private volatile java.util.concurrent.ScheduledExecutorService timers;
     private volatile long pullDelayMillis = 400;
+    private volatile java.util.function.Function<String, String> nextRun = id -> "";
 
     RouterState(RosVersion version, CommandTree tree, Clock clock) {
         this.version = version;
@@ -74,6 +75,15 @@ final class RouterState {
 
     void timers(java.util.concurrent.ScheduledExecutorService t) {
         this.timers = t;
+    }
+
+    /** The scheduler's next run of a /system/scheduler entry, as printed ("" when it will not run). */
+    String nextRun(String id) {
+        return nextRun.apply(id);
+    }
+
+    void nextRun(java.util.function.Function<String, String> f) {
+        this.nextRun = f;
     }
 
     long pullDelayMillis() {

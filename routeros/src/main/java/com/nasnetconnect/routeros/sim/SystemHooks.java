@@ -41,5 +41,10 @@ final class SystemHooks {
         public void derive(RouterState s, Item item, boolean added) {
             Durations.parseMillis(item.get("interval"), "interval");
         }
+
+        @Override
+        public void live(RouterState s, Item item, Map<String, String> out) {
+            out.put("next-run", s.nextRun(item.id));
+        }
     };
 }

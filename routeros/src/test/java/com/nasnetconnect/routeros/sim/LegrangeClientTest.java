@@ -114,4 +114,60 @@ class LegrangeClientTest {
             assertThat(con.execute("/system/identity/print")).hasSize(1);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void streamsFollowAndListenResultsUntilCancelled(String version) throws Exception {
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().version(version).credentials("admin", "pw")
+                .build().start(); ApiConnection con = connect(sim)) {
+            con.login("admin", "pw");
+            java.util.concurrent.BlockingQueue<Map<String, String>> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
+            me.legrange.mikrotik.ResultListener listener = new me.legrange.mikrotik.ResultListener() {
+                @Override
+                public void receive(Map<String, String> result) {
+                    seen.add(result);
+                }
+
+                @Override
+                public void error(MikrotikApiException e) {
+                    completed.countDown();
+                }
+
+                @Override
+                public void completed() {
+                    completed.countDown();
+                }
+            };
+            String tag = con.execute("/interface/listen", listener);
+            con.execute("/interface/vlan/add name=v5 vlan-id=5 interface=ether1");
+            Map<String, String> added = seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(added).containsEntry("name", "v5").containsEntry("type", "vlan");
+            con.execute("/interface/vlan/remove .id=v5");
+            Map<String, String> dead = seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(dead).containsEntry(".dead", "true").containsEntry(".id", added.get(".id"));
+            con.cancel(tag);
+            assertThat(completed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the connection is still usable for synchronous commands
+            assertThat(con.execute("/interface/print where type=ether")).hasSize(4);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void configuresWireguardThroughTheLibrary(String version) throws Exception {
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().version(version).credentials("admin", "pw")
+                .build().start(); ApiConnection con = connect(sim)) {
+            con.login("admin", "pw");
+            con.execute("/interface/wireguard/add name=wg-nnc listen-port=51820");
+            Map<String, String> wg = con.execute("/interface/wireguard/print where name=wg-nnc").getFirst();
+            assertThat(wg.get("public-key")).isEqualTo(WireGuardKeys.publicKey(wg.get("private-key")));
+            assertThat(wg).containsEntry("listen-port", "51820");
+            con.execute("/interface/wireguard/peers/add interface=wg-nnc public-key=\""
+                    + WireGuardKeys.publicKey(WireGuardKeys.generatePrivateKey()) + "\" allowed-address=10.0.0.2/32");
+            assertThat(con.execute("/interface/wireguard/peers/print")).hasSize(1);
+            List<Map<String, String>> count = con.execute("/interface/print count-only");
+            assertThat(count.getFirst()).containsEntry("ret", "5");
+        }
+    }
 }

@@ -25,6 +25,7 @@ import graphql.schema.idl.SchemaGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the executable schema: schema.graphql plus the wiring table below (type -> field -> fetcher), then
@@ -128,7 +129,43 @@ final class GraphQlWiring {
                 code.dataFetcher(coordinates, (DataFetcher<Object>) env -> redactor.mask(type, name, inner.get(env)));
             }
         }
+        Set<String> secretKeys = secretKeys(directives, redactor);
+        for (var coordinates : List.of(FieldCoordinates.coordinates("ResourceEvent", "changes"),
+                FieldCoordinates.coordinates("DeploymentLayer", "generatedFields"),
+                FieldCoordinates.coordinates("RuntimeLayer", "values"))) {
+            var object = (GraphQLObjectType) plain.getType(coordinates.getTypeName());
+            DataFetcher<?> inner = plain.getCodeRegistry().getDataFetcher(coordinates, object.getFieldDefinition(coordinates.getFieldName()));
+            code.dataFetcher(coordinates, (DataFetcher<Object>) env -> maskJson(inner.get(env), secretKeys));
+        }
         return plain.transform(s -> s.codeRegistry(code.build()));
+    }
+
+    /** Names under which a secret may appear in free-form JSON: sensitive field names and their router attributes. */
+    static Set<String> secretKeys(SchemaDirectives directives, Redactor redactor) {
+        var keys = new java.util.TreeSet<String>();
+        for (String type : redactor.typesWithSecrets()) {
+            for (String field : redactor.sensitiveFields(type)) {
+                keys.add(field);
+                for (var kind : ResourceKind.values()) {
+                    if (!type.equals(SchemaDirectives.typeName(kind) + "Config")) continue;
+                    for (var map : List.of(directives.mikrotik(), directives.openwrt())) {
+                        if (map.supports(kind)) map.attribute(kind, field).ifPresent(keys::add);
+                    }
+                }
+            }
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** Masks, at any depth, every non-null value whose key is a secret's name. */
+    static Object maskJson(Object value, Set<String> secretKeys) {
+        if (value instanceof Map<?, ?> m) {
+            var out = new LinkedHashMap<Object, Object>();
+            m.forEach((k, v) -> out.put(k, v != null && secretKeys.contains(String.valueOf(k)) ? Redactor.MASK : maskJson(v, secretKeys)));
+            return out;
+        }
+        if (value instanceof List<?> l) return l.stream().map(v -> maskJson(v, secretKeys)).toList();
+        return value;
     }
 
     /** Query, Mutation and Subscription fields of the schema that the table gives no fetcher, as {@code Type.field}. */

@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * schema.graphql, parsed once, and everything its directives say as domain objects: the {@code @validate}
@@ -110,9 +109,7 @@ public final class SchemaDirectives {
 
     /** {@code BRIDGE_PORT} -> {@code BridgePort}: the naming convention the schema follows for kinds. */
     public static String typeName(ResourceKind kind) {
-        return java.util.Arrays.stream(kind.name().split("_"))
-                .map(w -> w.charAt(0) + w.substring(1).toLowerCase())
-                .collect(Collectors.joining());
+        return com.nasnetconnect.domain.schema.SchemaKinds.typeName(kind);
     }
 
     // -------------------------------------------------------------------------------------------------------

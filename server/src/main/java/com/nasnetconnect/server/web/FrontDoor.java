@@ -11,24 +11,33 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import io.helidon.common.tls.Tls;
 
 /**
  * The single public port (Helidon SE). It answers {@code /graphql} (HTTP and WebSocket), {@code /health},
  * {@code /metrics} and the PWA files itself, and forwards everything else to the internal Vaadin server,
  * relaying {@code /VAADIN/push} WebSockets.
  *
+ * @param security          adds the authentication (and HSTS) filters, before any route
  * @param graphQl           the GraphQL HTTP service, mounted at /graphql (null while not wired)
  * @param graphQlWebSocket  one listener per GraphQL WebSocket connection (null while not wired)
+ * @param tls               HTTPS for the public port, when configured
  */
-public record FrontDoor(HealthService health, MetricsService metrics, RequestCounter requests, HttpService graphQl,
-                        Supplier<WsListener> graphQlWebSocket, URI vaadin, String secretHeader, String secret) {
+public record FrontDoor(HealthService health, MetricsService metrics, RequestCounter requests,
+                        Consumer<HttpRouting.Builder> security, HttpService graphQl,
+                        Supplier<WsListener> graphQlWebSocket, URI vaadin, String secretHeader, String secret,
+                        Optional<Tls> tls) {
 
     public FrontDoor {
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(vaadin, "vaadin");
+        Objects.requireNonNull(tls, "tls");
     }
 
     /** Starts the server on {@code host:port} (port 0: any free port). */
@@ -37,20 +46,21 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
         WsRouting.Builder ws = WsRouting.builder()
                 .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, wsClient));
         if (graphQlWebSocket != null) ws.endpoint("/graphql", graphQlWebSocket);
-        return WebServer.builder()
+        var builder = WebServer.builder()
                 .host(host)
                 .port(port)
                 .shutdownHook(false)
                 .routing(this::routing)
-                .addRouting(ws)
-                .build()
-                .start();
+                .addRouting(ws);
+        tls.ifPresent(builder::tls);
+        return builder.build().start();
     }
 
     /** The HTTP routes, as a table; tests reuse it. */
     void routing(HttpRouting.Builder r) {
-        r.addFilter(requests)
-                .addFilter((chain, req, res) -> {
+        r.addFilter(requests);
+        security.accept(r);
+        r.addFilter((chain, req, res) -> {
                     res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
                     res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
                     chain.proceed();

@@ -31,4 +31,13 @@ class GraphQlWiringTest {
         assertThatThrownBy(() -> new GraphQlEngine(extended, new InMemoryGraphQlBackend(Clock.systemUTC()), redactor, Limits.defaults()))
                 .hasMessageContaining("Subscription.ticks");
     }
+
+    @Test
+    void masksSecretsInFreeFormJsonUnderTheirFieldOrRouterAttributeName() {
+        var keys = GraphQlWiring.secretKeys(directives, redactor);
+        assertThat(keys).contains("privateKey", "private-key", "private_key", "presharedKey", "preshared-key");
+        var masked = GraphQlWiring.maskJson(java.util.Map.of("name", "wg0", "private-key", "AAAA",
+                "peers", java.util.List.of(java.util.Map.of("presharedKey", "BBBB", "public-key", "CCCC"))), keys);
+        assertThat(masked.toString()).doesNotContain("AAAA").doesNotContain("BBBB").contains("CCCC").contains("wg0");
+    }
 }

@@ -109,4 +109,43 @@ class SchemaDirectivesTest {
             assertThat(v.badValue()).isEqualTo(0);
         });
     }
+
+    @Test
+    void theSchemaFieldMappingAgreesWithTheApplyServicesBuiltInTable() {
+        var redactor = new com.nasnetconnect.domain.schema.Redactor(schema.sensitiveFields(), (w, s, f, r, a) -> { },
+                java.time.Clock.systemUTC());
+        var fromSchema = new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor);
+        var builtIn = new com.nasnetconnect.domain.apply.StaticFieldMapping();
+        for (var kind : com.nasnetconnect.domain.state.ResourceKind.values()) {
+            assertThat(fromSchema.bindings(kind)).as("bindings of " + kind).isNotEmpty();
+            for (var b : fromSchema.bindings(kind)) {
+                assertThat(builtIn.byDomainField(kind, b.domainField())).as(kind + "." + b.domainField())
+                        .hasValueSatisfying(s -> assertThat(s.routerAttribute()).isEqualTo(b.routerAttribute()));
+            }
+        }
+        assertThat(fromSchema.byDomainField(com.nasnetconnect.domain.state.ResourceKind.WIREGUARD_INTERFACE, "privateKey"))
+                .hasValueSatisfying(b -> assertThat(b.secret()).isTrue());
+    }
+
+    @Test
+    void theApplyPipelineGetsTheSchemaRulesOnTextConfiguration() {
+        var adapter = new com.nasnetconnect.domain.schema.SchemaRulesAdapter(schema.validationRules());
+        var vlan = com.nasnetconnect.domain.state.ResourceKind.VLAN;
+        assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "10", "interface", "ether1"))).isEmpty();
+        assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "5000", "interface", "ether1")))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.field()).isEqualTo("vlanId");
+                    assertThat(i.value()).isEqualTo("5000");
+                    assertThat(i.message()).isEqualTo("must be at most 4094, was 5000");
+                    assertThat(i.stage()).isEqualTo("schema");
+                });
+        assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "ten", "interface", "ether1")))
+                .singleElement().satisfies(i -> assertThat(i.message()).isEqualTo("must be a number: 'ten'"));
+        var bridgeVlan = com.nasnetconnect.domain.state.ResourceKind.BRIDGE_VLAN;
+        assertThat(adapter.check("r2", bridgeVlan, Map.of("bridge", "br0", "vlanIds", "10,5000")))
+                .singleElement().satisfies(i -> assertThat(i.field()).isEqualTo("vlanIds"));
+        var wg = com.nasnetconnect.domain.state.ResourceKind.WIREGUARD_INTERFACE;
+        assertThat(adapter.check("r3", wg, Map.of("name", "wg0", "privateKey", "not-a-key")).toString())
+                .contains("privateKey").doesNotContain("not-a-key");
+    }
 }

@@ -1,10 +1,8 @@
 package com.nasnetconnect.server.graphql;
 
-import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsRouting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +22,7 @@ final class TestServer implements AutoCloseable {
     final InMemoryGraphQlBackend backend = new InMemoryGraphQlBackend(Clock.systemUTC());
     final List<String> audit = new CopyOnWriteArrayList<>();
     final GraphQlEngine engine;
-    final GraphQlWebSocket ws;
+    final GraphQlEndpoint endpoint;
     final WebServer server;
 
     static SchemaDirectives directives() {
@@ -36,18 +34,15 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Limits limits) {
-        SchemaDirectives d = directives();
-        Redactor redactor = new Redactor(d.sensitiveFields(),
+        endpoint = new GraphQlEndpoint(directives(), backend,
                 (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
-                Clock.systemUTC());
-        engine = new GraphQlEngine(d, backend, redactor, limits);
-        var http = new GraphQlHttpService(engine, AUTH, Clock.systemUTC());
-        ws = new GraphQlWebSocket(engine, AUTH, Clock.systemUTC());
+                AUTH, Clock.systemUTC(), limits);
+        engine = endpoint.engine();
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
-                .routing(r -> r.register("/graphql", http))
-                .addRouting(WsRouting.builder().endpoint("/graphql", ws::newListener))
+                .routing(endpoint::routing)
+                .addRouting(endpoint.wsRouting())
                 .build()
                 .start();
     }
@@ -63,6 +58,6 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        ws.close();
+        endpoint.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.login;
 
+import com.nasnetconnect.ui.UiContext;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
@@ -13,7 +14,7 @@ public class AccessControl implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(enter -> {
             boolean toLogin = enter.getNavigationTarget() == LoginView.class;
             boolean toChange = enter.getNavigationTarget() == ChangePasswordView.class;
-            boolean signedIn = Authentication.current().isPresent();
+            boolean signedIn = Authentication.revalidate(UiContext.current().login()).isPresent();
             if (toChange && !signedIn && Authentication.pendingPasswordChange().isPresent()) {
                 return; // passed the password check, must choose a new password before anything else
             }

@@ -1,32 +1,58 @@
 package com.nasnetconnect.ui.login;
 
+import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.UiContext;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
 
-/** Who is signed in to this Vaadin session; the only place that reads or writes that. */
+/**
+ * Who is signed in to this Vaadin session; the only place that reads or writes that. The Vaadin session holds
+ * the domain session's token; every navigation re-checks it, so idle/absolute timeouts, "log out everywhere"
+ * and role changes take effect on the next click.
+ */
 public final class Authentication {
     /** Session attribute: the user who passed the password check but must choose a new password first. */
     private static final String PENDING_CHANGE = "nnc.pendingPasswordChange";
+    private static final String TOKEN = "nnc.sessionToken";
 
     private Authentication() {
     }
 
+    /** The principal of this UI session as last confirmed. */
     public static Optional<Principal> current() {
         VaadinSession session = VaadinSession.getCurrent();
         return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(Principal.class));
     }
 
-    /** Signs in: a fresh HTTP session id first (no session fixation), then remembers the principal. */
-    static void signIn(Principal principal) {
+    /** Re-checks the domain session; signs the Vaadin session out when it has ended. */
+    static Optional<Principal> revalidate(LoginHandler login) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) return Optional.empty();
+        Secret token = (Secret) session.getAttribute(TOKEN);
+        if (token == null) return Optional.empty();
+        Optional<Principal> p = login.resume(token);
+        if (p.isEmpty()) {
+            session.setAttribute(TOKEN, null);
+            session.setAttribute(Principal.class, null);
+        } else {
+            session.setAttribute(Principal.class, p.get());
+        }
+        return p;
+    }
+
+    /** Signs in: a fresh HTTP session id first (no session fixation), then remembers the session. */
+    static void signIn(LoginHandler.SignedIn signedIn) {
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request != null) VaadinService.reinitializeSession(request);
         VaadinSession session = VaadinSession.getCurrent();
         session.setAttribute(PENDING_CHANGE, null);
-        session.setAttribute(Principal.class, principal);
+        session.setAttribute(TOKEN, signedIn.sessionToken().orElseThrow(() -> new IllegalStateException("no session token")));
+        session.setAttribute(Principal.class, signedIn.principal());
     }
 
     static void requirePasswordChange(String user) {
@@ -41,6 +67,9 @@ public final class Authentication {
     public static void logout() {
         UI ui = UI.getCurrent();
         VaadinSession session = VaadinSession.getCurrent();
+        Secret token = (Secret) session.getAttribute(TOKEN);
+        if (token != null) UiContext.current().login().logout(token);
+        session.setAttribute(TOKEN, null);
         session.setAttribute(Principal.class, null);
         session.setAttribute(PENDING_CHANGE, null);
         ui.getPage().setLocation("/login");

@@ -53,7 +53,7 @@ public class ChangePasswordView extends VerticalLayout {
                     current.setInvalid(true);
                     return;
                 }
-                Authentication.signIn(signedIn.get().principal());
+                Authentication.signIn(signedIn.get());
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (IllegalArgumentException policy) {
                 next.setErrorMessage(policy.getMessage());

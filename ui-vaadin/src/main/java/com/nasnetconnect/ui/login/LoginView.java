@@ -39,7 +39,7 @@ public class LoginView extends VerticalLayout {
                 Authentication.requirePasswordChange(e.getUsername());
                 getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
             } else {
-                Authentication.signIn(signedIn.get().principal());
+                Authentication.signIn(signedIn.get());
                 getUI().ifPresent(ui -> ui.navigate(""));
             }
         });

@@ -1,0 +1,142 @@
+package com.nasnetconnect.server.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nasnetconnect.domain.apply.AdoptService;
+import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.BasicSchemaRules;
+import com.nasnetconnect.domain.apply.LinkLossGuard;
+import com.nasnetconnect.domain.apply.ResourceKindSpecs;
+import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.domain.router.RouterMonitor;
+import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.state.ResourceService;
+import com.nasnetconnect.routeros.api.FileCertificatePins;
+import com.nasnetconnect.routeros.api.GatewaySettings;
+import com.nasnetconnect.routeros.api.RouterOsGateway;
+import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.db.DatabaseSettings;
+import com.nasnetconnect.storage.router.SqliteRouterRepository;
+import com.nasnetconnect.storage.security.AesGcmSecretCipher;
+import com.nasnetconnect.storage.state.SqliteResourceStore;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path: GraphQL over HTTP -> DomainGraphQlBackend -> apply-confirm-merge -> the RouterOS API
+ * simulator over TCP loopback, with state in real SQLite files.
+ */
+@Timeout(60)
+class DomainBackendEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+    private RouterOsSimulator sim;
+    private RouterOsGateway gateway;
+    private DatabaseManager databases;
+    private GraphQlEndpoint endpoint;
+    private WebServer server;
+    private RouterEndpoint routerEndpoint;
+
+    @BeforeEach
+    void start() {
+        Clock clock = Clock.systemUTC();
+        sim = RouterOsSimulator.builder().version("7.23.3").credentials("admin", "pw").apiPort(0).tlsPort(-1).build().start();
+        gateway = new RouterOsGateway(new GatewaySettings(Duration.ofSeconds(5), Duration.ofSeconds(2), 2,
+                Duration.ofMillis(100), Duration.ofSeconds(1)), new FileCertificatePins(dir.resolve("pins")));
+        databases = new DatabaseManager(dir.resolve("data"), DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock);
+        var routers = new SqliteRouterRepository(databases, AesGcmSecretCipher.ofKey(new byte[32]), clock);
+        var store = new SqliteResourceStore(databases);
+        var bus = new ResourceEventBus();
+        var specs = ResourceKindSpecs.defaults();
+        SchemaDirectives schema = TestServer.directives();
+        var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
+        var ledger = new StateApplyLedger(store, bus, specs, clock);
+        var apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules, LinkLossGuard.NONE, clock);
+        var adopt = new AdoptService(gateway, ledger, specs, rules, clock);
+        var monitor = new RouterMonitor(routers, gateway, clock, Duration.ofMinutes(10), Duration.ofSeconds(2));
+        routerEndpoint = new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw"));
+        routers.save(new Router(new RouterId("lab"), "Lab", routerEndpoint, true, clock.instant()));
+        var backend = new DomainGraphQlBackend(routers, monitor, store, store, new ResourceService(store, bus, clock),
+                apply, adopt, bus, clock);
+        endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { }, TestServer.AUTH, clock, Limits.defaults());
+        server = WebServer.builder().host("127.0.0.1").port(0).routing(endpoint::routing).addRouting(endpoint.wsRouting())
+                .build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.stop();
+        if (endpoint != null) endpoint.close();
+        if (gateway != null) gateway.close();
+        if (sim != null) sim.close();
+        if (databases != null) databases.close();
+    }
+
+    private JsonNode post(String query) throws Exception {
+        var req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/graphql"))
+                .header("Authorization", "Bearer operator-key").header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build();
+        return JSON.readTree(CLIENT.send(req, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void createsAVlanOnTheRouterAndServesItWithItsDeploymentAndEvents() throws Exception {
+        var created = post("""
+                mutation { createVlan(routerId: "lab", input: {name: "vlan30", vlanId: 30, interface: "ether1"}) {
+                  resource { uuid kind deployment { nativeId appliedBy } ... on Vlan { configuration { name vlanId interface } } }
+                  userErrors { field message value } } }""");
+        assertThat(created.at("/data/createVlan/userErrors").size()).as(created.toString()).isZero();
+        String uuid = created.at("/data/createVlan/resource/uuid").asText();
+        assertThat(created.at("/data/createVlan/resource/configuration/vlanId").asInt()).isEqualTo(30);
+        assertThat(created.at("/data/createVlan/resource/deployment/nativeId").asText()).startsWith("*");
+
+        var onRouter = gateway.execute(routerEndpoint, RouterCommand.of("/interface/vlan/print").where("?name=vlan30"));
+        assertThat(onRouter.rows()).singleElement().satisfies(row -> assertThat(row).containsEntry("vlan-id", "30"));
+
+        var listed = post("{ resources(routerId: \"lab\", kind: VLAN) { totalCount edges { node { uuid } } } }");
+        assertThat(listed.at("/data/resources/edges/0/node/uuid").asText()).isEqualTo(uuid);
+        var events = post("{ events(routerId: \"lab\") { edges { node { resourceUuid type } } } }");
+        assertThat(events.at("/data/events/edges").findValuesAsText("resourceUuid")).contains(uuid);
+        var router = post("{ routers { id name status { reachable } } }");
+        assertThat(router.at("/data/routers/0/id").asText()).isEqualTo("lab");
+    }
+
+    @Test
+    void reportsARouterRefusalAsAUserErrorAndLeavesNothingBehind() throws Exception {
+        var refused = post("""
+                mutation { createVlan(routerId: "lab", input: {name: "vlan40", vlanId: 40, interface: "no-such-port"}) {
+                  resource { uuid } userErrors { field message value } } }""");
+        assertThat(refused.at("/data/createVlan/resource").isNull()).isTrue();
+        assertThat(refused.at("/data/createVlan/userErrors").size()).as(refused.toString()).isPositive();
+        assertThat(refused.at("/data/createVlan/userErrors/0/message").asText()).isNotBlank();
+        var onRouter = gateway.execute(routerEndpoint, RouterCommand.of("/interface/vlan/print").where("?name=vlan40"));
+        assertThat(onRouter.rows()).isEmpty();
+        var listed = post("{ resources(routerId: \"lab\", kind: VLAN) { totalCount } }");
+        assertThat(listed.at("/data/resources/totalCount").asInt()).isZero();
+    }
+}
