@@ -77,7 +77,10 @@ public final class ApplyConfirmMergeService {
                 var reply = gateway.execute(router.endpoint(), step.command());
                 applied.add(new Applied(step, reply.ret()));
             } catch (RouterException e) {
-                var undo = undo(router, applied, armed);
+                // A trap means the command did nothing. A timeout or lost link leaves its outcome unknown: undo
+                // what is known and keep the router-side revert armed, which also covers this command.
+                boolean outcomeKnown = e instanceof RouterException.Trap;
+                var undo = undo(router, applied, armed, outcomeKnown);
                 String routerMessage = e instanceof RouterException.Trap t ? t.routerMessage() : e.getMessage();
                 throw new ApplyException.Rejected(k + 1, steps.size(), step.command().toString(), routerMessage,
                         undo.restored(), undo.note(), e);
@@ -88,14 +91,14 @@ public final class ApplyConfirmMergeService {
             merged = readBack(router, v, applied);
             armed.confirm();
         } catch (RouterException | IllegalStateException e) {
-            var undo = undo(router, applied, armed);
+            var undo = undo(router, applied, armed, true);
             throw new ApplyException.NotConfirmed("router did not confirm the plan: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
         try {
             ledger.commit(router.id(), merged);
         } catch (RuntimeException e) {
-            var undo = undo(router, applied, LinkLossGuard.NONE.arm(router, v));
+            var undo = undo(router, applied, LinkLossGuard.NONE.arm(router, v), true);
             throw new ApplyException.NotConfirmed("storing the confirmed plan failed: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
@@ -138,7 +141,18 @@ public final class ApplyConfirmMergeService {
     private record Undo(boolean restored, String note) { }
 
     /** Undoes applied steps, last first. Stops at a lost link (the guard then reverts the router itself). */
-    private Undo undo(Router router, List<Applied> applied, LinkLossGuard.Armed armed) {
+    private Undo undo(Router router, List<Applied> applied, LinkLossGuard.Armed armed, boolean lastOutcomeKnown) {
+        if (!lastOutcomeKnown) {
+            for (Applied a : applied.reversed()) {
+                try {
+                    gateway.execute(router.endpoint(), UndoCommands.inverse(specs, a.step(), a.newId()));
+                } catch (RouterException e) {
+                    break;
+                }
+            }
+            return new Undo(false, "the failed command's outcome is unknown, so the router-side protection stays armed: "
+                    + armed.describe() + "; reconcile the router when it answers again");
+        }
         if (applied.isEmpty()) {
             armed.disarm();
             return new Undo(true, "nothing had been applied");

@@ -41,6 +41,9 @@ public final class PreferSafeModeGuard implements LinkLossGuard {
                 return true;
             } catch (RouterException.Trap noSuchMenu) {
                 return false;
+            } catch (RouterException e) {
+                throw new ApplyException.GuardFailed("could not learn whether router " + id + " offers safe mode: "
+                        + e.getMessage(), e);
             }
         });
     }

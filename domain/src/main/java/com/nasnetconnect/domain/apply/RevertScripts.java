@@ -57,8 +57,10 @@ public final class RevertScripts {
         var spec = specs.spec(s.resource().kind());
         var parts = new ArrayList<String>();
         for (String field : spec.identity()) {
-            String attr = specs.mapping().attribute(s.resource().kind(), field);
-            String v = attrs.get(attr);
+            var binding = specs.mapping().byDomainField(s.resource().kind(), field);
+            if (binding.isEmpty()) continue; // an identity field this mapping does not know
+            String v = attrs.get(binding.get().routerAttribute());
+            String attr = binding.get().routerAttribute();
             if (v != null) parts.add(attr + "=" + quote(v));
         }
         return String.join(" and ", parts);

@@ -11,11 +11,18 @@ import java.util.List;
 public interface SchemaRules {
     List<ValidationIssue> check(String resourceId, ResourceKind kind, java.util.Map<String, String> configuration);
 
-    /** Runs this and then {@code other}, concatenating their findings. */
+    /**
+     * Runs this and then {@code other}; a finding of {@code other} about a field this one already found fault
+     * with is dropped, so one bad value gets one message.
+     */
     default SchemaRules and(SchemaRules other) {
         return (id, kind, cfg) -> {
             var all = new java.util.ArrayList<>(check(id, kind, cfg));
-            all.addAll(other.check(id, kind, cfg));
+            var seen = new java.util.HashSet<String>();
+            all.forEach(i -> seen.add(i.field()));
+            for (ValidationIssue i : other.check(id, kind, cfg)) {
+                if (!seen.contains(i.field())) all.add(i);
+            }
             return all;
         };
     }

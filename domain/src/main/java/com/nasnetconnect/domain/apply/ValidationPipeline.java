@@ -286,7 +286,8 @@ public final class ValidationPipeline {
         var unmanaged = view.menu(spec.menu()).stream()
                 .filter(row -> !managedNativeIds.contains(row.get(".id")) && !"true".equals(row.get("dynamic"))).toList();
         var wantedIdentity = new LinkedHashMap<String, String>();
-        spec.identity().forEach(f -> wantedIdentity.put(specs.mapping().attribute(u.kind(), f), u.field(f)));
+        spec.identity().forEach(f -> specs.mapping().byDomainField(u.kind(), f)
+                .ifPresent(b -> wantedIdentity.put(b.routerAttribute(), u.field(f))));
         for (var row : unmanaged) {
             if (own.isPresent() && own.get().equals(row.get(".id"))) continue;
             if (Values.matches(row, wantedIdentity)) {
@@ -294,8 +295,8 @@ public final class ValidationPipeline {
                         "already exists on the router as " + row.get(".id") + " but is not managed; adopt it instead"));
             } else {
                 for (String f : spec.unique()) {
-                    String attr = specs.mapping().attribute(u.kind(), f);
-                    if (u.field(f) != null && u.field(f).equals(row.get(attr))) {
+                    String attr = specs.mapping().byDomainField(u.kind(), f).map(FieldBinding::routerAttribute).orElse(null);
+                    if (attr != null && u.field(f) != null && u.field(f).equals(row.get(attr))) {
                         out.add(error("conflicts", u.id(), f, u.field(f), "is already used on the router by " + row.get(".id")));
                     }
                 }

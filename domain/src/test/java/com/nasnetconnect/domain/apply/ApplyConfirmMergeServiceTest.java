@@ -171,6 +171,21 @@ class ApplyConfirmMergeServiceTest {
     }
 
     @Test
+    void aTimedOutCommandWhoseOutcomeIsUnknownKeepsTheRouterSideRevertArmed() {
+        // writes: script (1), scheduler (2), plan commands 3..; the 3rd plan command is done but never answered
+        router.timeoutAfterWrite(2 + 3);
+        assertThatThrownBy(() -> service.apply(ROUTER, new ChangePlan(tenObjects(), "alice")))
+                .isInstanceOfSatisfying(ApplyException.Rejected.class, e -> {
+                    assertThat(e.failedStep()).isEqualTo(3);
+                    assertThat(e.routerRestored()).isFalse();
+                    assertThat(e.getMessage()).contains("outcome is unknown").contains("revert script");
+                });
+        assertThat(router.rows("/system/scheduler")).hasSize(1);
+        assertThat(router.rows("/system/script").getFirst().get("source")).contains("remove [find where");
+        assertThat(ledger.commits).isEmpty();
+    }
+
+    @Test
     void driftShowsTheFieldsChangedOnTheRouterAndAMissingObject() {
         var result = service.apply(ROUTER, ChangePlan.of("a", Change.upsert(vlan("v10", 10)), Change.upsert(vlan("v20", 20))));
         var v10 = result.changes().stream().filter(c -> "v10".equals(c.resource().field("name"))).findFirst().get();

@@ -30,6 +30,7 @@ class FakeRouter implements RouterGateway {
     private int refuseWrite = -1;
     private Predicate<RouterCommand> refuseWhen = c -> false;
     private int unreachableFromWrite = -1;
+    private int timeoutAfterWrite = -1;
     private boolean unreachable;
 
     FakeRouter row(String menu, Map<String, String> attrs) {
@@ -41,6 +42,8 @@ class FakeRouter implements RouterGateway {
     }
 
     void refuseWrite(int n) { refuseWrite = n; }
+    /** The n-th write is carried out, but its answer never comes (a timeout). */
+    void timeoutAfterWrite(int n) { timeoutAfterWrite = n; }
     void refuseWhen(Predicate<RouterCommand> p) { refuseWhen = p; }
     void loseLinkAtWrite(int n) { unreachableFromWrite = n; }
     void reconnect() { unreachable = false; unreachableFromWrite = -1; }
@@ -69,6 +72,14 @@ class FakeRouter implements RouterGateway {
 
     @Override
     public synchronized RouterReply execute(RouterEndpoint router, RouterCommand c, Duration timeout) {
+        RouterReply reply = run(c);
+        if (!c.verb().equals("print") && writes == timeoutAfterWrite) {
+            throw new RouterException.Timeout("no answer within " + timeout, c.toString());
+        }
+        return reply;
+    }
+
+    private RouterReply run(RouterCommand c) {
         if (unreachable) throw new RouterException.Unreachable("connection lost", c.toString(), null);
         log.add(c);
         String verb = c.verb();

@@ -31,6 +31,9 @@ import me.legrange.mikrotik.ResultListener;
  * that timed out, lost its socket or heard garbage is {@link #broken()} and must be discarded.
  */
 final class RouterOsConnection implements AutoCloseable {
+    /** Send threads still running in this JVM, abandoned ones included (for leak tests). */
+    private static final java.util.concurrent.atomic.AtomicInteger SENDING = new java.util.concurrent.atomic.AtomicInteger();
+
     private final RouterEndpoint endpoint;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier nanoTime;
@@ -126,6 +129,10 @@ final class RouterOsConnection implements AutoCloseable {
                 null, e);
     }
 
+    static int sendThreads() {
+        return SENDING.get();
+    }
+
     RouterEndpoint endpoint() {
         return endpoint;
     }
@@ -153,6 +160,7 @@ final class RouterOsConnection implements AutoCloseable {
             // The library parses and writes on a thread of its own, so the caller can walk away at the deadline
             // even when the library is busy (a huge command) or blocked (a router that stopped reading).
             CompletableFuture<String> sent = new CompletableFuture<>();
+            SENDING.incrementAndGet();
             Thread.ofVirtual().name("nnc-routeros-send").start(() -> {
                 try {
                     sent.complete(api.execute(text.text(), call));
@@ -160,6 +168,8 @@ final class RouterOsConnection implements AutoCloseable {
                     sent.complete(null);
                     call.fail(failure != null ? failure
                             : new RouterException.Unreachable("sending failed: " + e.getMessage(), call.described, e));
+                } finally {
+                    SENDING.decrementAndGet();
                 }
             });
             List<Map<String, String>> rows = await(call, deadline);

@@ -68,6 +68,7 @@ public final class RouterOsGateway implements RouterGateway {
             return t;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
+        this.scheduler.prestartCoreThread(); // one thread per gateway, from the start: no surprise later
     }
 
     @Override
@@ -150,7 +151,7 @@ public final class RouterOsGateway implements RouterGateway {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
-        for (StreamHandle s : Set.copyOf(streams)) s.close();
+        for (StreamHandle s : Set.copyOf(streams)) s.close(false);
         pools.values().forEach(ConnectionPool::close);
         pools.clear();
         scheduler.shutdownNow();
@@ -160,11 +161,16 @@ public final class RouterOsGateway implements RouterGateway {
         Objects.requireNonNull(router, "router");
         if (closed.get()) throw new RouterException.Unreachable("gateway closed", null, null);
         String key = router.address() + "|" + router.username() + "|" + router.tls();
-        return pools.compute(key, (k, existing) -> {
+        ConnectionPool pool = pools.compute(key, (k, existing) -> {
             if (existing != null && existing.endpoint().equals(router)) return existing;
             if (existing != null) existing.close(); // the password changed: old logins are stale
             return new ConnectionPool(router, settings, pins, scheduler, nanoTime);
         });
+        if (closed.get()) { // closed while we were looking: leave nothing behind
+            pool.close();
+            throw new RouterException.Unreachable("gateway closed", null, null);
+        }
+        return pool;
     }
 
     /** A running stream on a dedicated connection. */
@@ -229,11 +235,17 @@ public final class RouterOsGateway implements RouterGateway {
 
         @Override
         public void close() {
+            close(true);
+        }
+
+        /** Ends the stream; with {@code cancel}, first tells the router ({@code /cancel}, at most 2 s). */
+        void close(boolean cancel) {
             if (!closing.compareAndSet(false, true)) return;
             ended.set(true);
             try {
-                if (!connection.broken() && tag != null) {
-                    long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
+                if (cancel && !connection.broken() && tag != null) {
+                    long deadline = nanoTime.getAsLong()
+                            + Math.min(settings.commandTimeout().toNanos(), Duration.ofSeconds(2).toNanos());
                     connection.execute(RouterCommand.of("/cancel").with("tag", tag), deadline);
                 }
             } catch (RouterException ignored) {

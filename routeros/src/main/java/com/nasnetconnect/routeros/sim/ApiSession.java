@@ -237,7 +237,7 @@ final class ApiSession implements Runnable {
             try {
                 if (faults.takeDrop()) {
                     out.flush();
-                    close();
+                    abort();
                     return;
                 }
                 if (faults.takeGarbage()) {
@@ -251,8 +251,20 @@ final class ApiSession implements Runnable {
                     out.flush();
                 }
             } catch (IOException e) {
-                close();
+                abort();
             }
+        }
+    }
+
+    /**
+     * Closes the socket only; the reader thread then ends and runs {@link #close()}. Used while holding the
+     * write lock, where taking the state lock (safe-mode unroll) could deadlock with a print holding it.
+     */
+    private void abort() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
         }
     }
 
@@ -274,7 +286,7 @@ final class ApiSession implements Runnable {
                         out.flush();
                     }
                 } catch (IOException e) {
-                    close();
+                    abort();
                 }
             }
         }

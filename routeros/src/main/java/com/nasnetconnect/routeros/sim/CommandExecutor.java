@@ -132,7 +132,7 @@ final class CommandExecutor {
                 return null;
             }
             case "/export" -> {
-                out.done(Map.of("ret", Export.render(state)));
+                out.done(Map.of("ret", Export.render(state, req.flag("show-sensitive"))));
                 return null;
             }
             case "/safe-mode/take" -> {
@@ -193,6 +193,9 @@ final class CommandExecutor {
                 if (spec.stores(item)) {
                     rows.add(view(spec, item));
                 }
+            }
+            for (Item item : spec.hooks().dynamicItems(state)) {
+                rows.add(view(spec, item));
             }
             return rows;
         }
@@ -601,17 +604,15 @@ final class CommandExecutor {
 
     private void move(ApiRequest req, MenuSpec spec, Object actor, ReplySink out) {
         synchronized (state) {
-            List<Item> items = select(req, spec, true);
+            List<Item> moving = select(req, spec, true);
             String dest = req.attr("destination");
             Table table = state.table(spec.table());
-            for (Item item : items) {
-                state.delete(spec.table(), item.id, actor);
-            }
-            // re-insert keeping ids: restore directly at the destination position
-            int pos = dest == null || dest.isEmpty() ? table.items.size() : table.indexOf(resolve(spec, dest).getFirst().id);
-            for (Item item : items) {
-                table.items.add(pos < 0 ? table.items.size() : pos++, item);
-            }
+            Item anchor = dest == null || dest.isEmpty() ? null : resolve(spec, dest).getFirst();
+            List<Item> order = new ArrayList<>(table.items);
+            order.removeAll(moving);
+            int pos = anchor == null || moving.contains(anchor) ? order.size() : order.indexOf(anchor);
+            order.addAll(pos, moving);
+            state.reorder(spec.table(), order, actor);
         }
         out.done(Map.of());
     }

@@ -16,7 +16,10 @@ final class Export {
     private Export() {
     }
 
-    static String render(RouterState s) {
+    private static final Set<String> SENSITIVE = Set.of("private-key", "preshared-key", "password");
+
+    /** Renders the export; sensitive values (keys, passwords) only with show-sensitive, as RouterOS 7 does. */
+    static String render(RouterState s, boolean showSensitive) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(s.version.text()).append(" (stable)\n# model = CHR\n");
         synchronized (s) {
@@ -34,7 +37,8 @@ final class Export {
                     StringBuilder line = new StringBuilder();
                     for (Map.Entry<String, String> e : item.props.entrySet()) {
                         String k = e.getKey();
-                        if (SKIP.contains(k) || spec.hidden().contains(k)) {
+                        if (SKIP.contains(k) || spec.hidden().contains(k)
+                                || (!showSensitive && SENSITIVE.contains(k))) {
                             continue;
                         }
                         if (e.getValue().equals(spec.defaults().get(k)) && !k.equals(spec.nameKey())) {

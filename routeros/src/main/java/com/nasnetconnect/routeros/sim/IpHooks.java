@@ -112,6 +112,46 @@ final class IpHooks {
         public void live(RouterState s, Item item, Map<String, String> out) {
             out.put("immediate-gw", item.props.getOrDefault("gateway", ""));
         }
+
+        /**
+         * A connected route (flags DAc) for every enabled address on a running interface; its id is the address
+         * id with the dynamic bit 0x80000000 set, so it is stable while the address exists.
+         */
+        @Override
+        public java.util.List<Item> dynamicItems(RouterState s) {
+            java.util.List<Item> out = new java.util.ArrayList<>();
+            for (Item a : s.table("/ip/address").items) {
+                Item iface = InterfaceHooks.byName(s, "/interface", a.get("interface"));
+                if ("true".equals(a.get("disabled")) || iface == null || !InterfaceHooks.running(s, iface)) {
+                    continue;
+                }
+                int[] p = prefix(a.get("address"), "address");
+                Map<String, String> r = new java.util.LinkedHashMap<>();
+                r.put("dst-address", format(p[0] & mask(p[1])) + "/" + p[1]);
+                r.put("gateway", a.get("interface"));
+                r.put("distance", "0");
+                r.put("scope", "10");
+                r.put("target-scope", "5");
+                r.put("routing-table", "main");
+                r.put("local-address", format(p[0]) + "%" + a.get("interface"));
+                r.put("dynamic", "true");
+                r.put("active", "true");
+                r.put("connect", "true");
+                r.put("static", "false");
+                r.put("inactive", "false");
+                r.put("disabled", "false");
+                long n = 0x80000000L | Long.parseLong(a.id.substring(1), 16);
+                out.add(new Item("*" + Long.toHexString(n).toUpperCase(java.util.Locale.ROOT), r));
+            }
+            return out;
+        }
+
+        @Override
+        public void beforeRemove(RouterState s, Item item) {
+            if ("true".equals(item.get("dynamic"))) {
+                throw ApiTrap.failure("can not remove dynamic route");
+            }
+        }
     };
 
     static final MenuSpec.Hooks FIREWALL = new MenuSpec.Hooks() {

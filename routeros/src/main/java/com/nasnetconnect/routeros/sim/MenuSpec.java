@@ -46,6 +46,11 @@ record MenuSpec(String path, String table, String type, boolean singleton, Map<S
         default void beforeRemove(RouterState state, Item item) {
         }
 
+        /** Dynamic items the router derives (e.g. connected routes); printed after the stored ones, read-only. */
+        default List<Item> dynamicItems(RouterState state) {
+            return List.of();
+        }
+
         /** Runs after an add committed (e.g. start a simulated image pull). */
         default void afterAdd(RouterState state, Item item) {
         }

@@ -165,6 +165,22 @@ final class RouterState {
         onChange.run();
     }
 
+    /** Replaces the order of a table's items (move); journaled like any other change. */
+    synchronized void reorder(String tablePath, List<Item> order, Object actor) {
+        Table t = tables.get(tablePath);
+        List<Item> before = List.copyOf(t.items);
+        t.items.clear();
+        t.items.addAll(order);
+        journal(actor, () -> {
+            t.items.clear();
+            t.items.addAll(before);
+        });
+        for (Item item : order) {
+            fire(tablePath, item.id, item);
+        }
+        onChange.run();
+    }
+
     /** Adds a stored item with a fixed id (loading presets and persisted state); bumps the id counter. */
     synchronized void restore(String tablePath, String id, Map<String, String> props) {
         Table t = tables.computeIfAbsent(tablePath, Table::new);

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Runs /system/scheduler entries. The router clock is the state's clock in UTC. An entry runs its on-event
  * (the name of a /system/script, or script source) in the script engine:
  * <ul>
- *   <li>start-time=startup: once, 3 s after the simulator started (and every interval after that);</li>
+ *   <li>start-time=startup: 3 s after the simulator started, for entries present at start (loaded from the state
+ *       file), then every interval;</li>
  *   <li>start-time=HH:MM:SS (with optional start-date yyyy-mm-dd or mmm/dd/yyyy): at that time — the next
  *       occurrence when no date is given — then every interval;</li>
  *   <li>an entry added at run time with start-time=startup and an interval: first after one interval.</li>
@@ -35,6 +36,7 @@ final class Scheduler {
     private final RouterState state;
     private final ScriptEngine engine;
     private final Map<String, Plan> plans = new HashMap<>();
+    private final java.util.Set<String> presentAtStartup = new java.util.HashSet<>();
     private ScheduledFuture<?> tick;
 
     private record Plan(String signature, long next) {
@@ -46,6 +48,11 @@ final class Scheduler {
     }
 
     void start(ScheduledExecutorService timers) {
+        synchronized (state) {
+            for (Item e : state.table("/system/scheduler").items) {
+                presentAtStartup.add(e.id);
+            }
+        }
         tick = timers.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -116,8 +123,9 @@ final class Scheduler {
         long interval = safeInterval(e);
         String start = e.props.getOrDefault("start-time", "startup");
         if (start.equals("startup") || start.isEmpty()) {
+            // entries that existed when the router started run 3 s after boot; one added later waits an interval
             long startup = state.startMillis + STARTUP_DELAY;
-            if (now <= startup) {
+            if (presentAtStartup.contains(e.id) && now <= startup) {
                 return startup;
             }
             return interval > 0 ? now + interval : -1;

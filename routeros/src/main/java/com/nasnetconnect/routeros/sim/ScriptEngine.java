@@ -344,13 +344,16 @@ final class ScriptEngine {
             if (c.equals("and") || c.equals("&&")) {
                 continue;
             }
+            // the operator is the first one in the property name part (a quoted value may contain '=', '~'...)
+            int quote = c.indexOf('"');
+            String head = quote < 0 ? c : c.substring(0, quote);
             String op;
             int at;
-            if ((at = c.indexOf("!=")) > 0) {
+            if ((at = head.indexOf("!=")) > 0) {
                 op = "!=";
-            } else if ((at = c.indexOf('~')) > 0) {
+            } else if ((at = head.indexOf('~')) > 0) {
                 op = "~";
-            } else if ((at = c.indexOf('=')) > 0) {
+            } else if ((at = head.indexOf('=')) > 0) {
                 op = "=";
             } else {
                 throw new ScriptException("unsupported condition " + c + " in [" + expr + "]");

@@ -35,7 +35,8 @@
  * /system/identity, /system/resource (live uptime, cpu-load, free-memory), /system/package, /system/script,
  * /system/scheduler, /log, /safe-mode, /interface (+ ethernet, vlan, bridge, bridge/port, bridge/vlan, wireguard,
  * wireguard/peers, veth; one shared id and name space; moving rx/tx counters), /ip/address, /ip/pool,
- * /ip/dhcp-server (+ network), /ip/dhcp-client, /routing/table, /ip/route, /ip/firewall/filter|nat|mangle|
+ * /ip/dhcp-server (+ network), /ip/dhcp-client, /routing/table, /ip/route (+ dynamic connected routes, ids with
+ * the bit 0x80000000, for enabled addresses on running interfaces), /ip/firewall/filter|nat|mangle|
  * address-list, /container (+ envs, mounts, config), /export. Menus that exist in the tree but are not modelled
  * print empty and refuse changes with the trap "the simulator does not model ...".
  *
@@ -46,9 +47,10 @@
  * {@link com.nasnetconnect.routeros.sim.Scheduler}.
  *
  * <h2>Messages not verified against a real router</h2>
- * "input does not match any value of &lt;arg&gt;", "failure: already have interface with such name", "failure:
- * device already added as bridge port", "no such item", "invalid user name or password (6)", "no such command
- * prefix", "unknown parameter" and "interrupted" follow RouterOS. Removing an item still referenced (e.g. an
+ * "input does not match any value of &lt;arg&gt;" (documented on the MikroTik API page), "no such command
+ * prefix" and "no such command or directory (x)", "unknown parameter x" (7.x, as quoted in client issue
+ * reports), "invalid user name or password (6)", "failure: already have interface with such name", "failure:
+ * device already added as bridge port", "no such item" and "interrupted" follow RouterOS from public reports. Removing an item still referenced (e.g. an
  * interface carrying an address) is refused with "failure: &lt;name&gt; is in use by &lt;menu&gt; &lt;id&gt;",
  * the wording of "missing value of argument x" and of the other menus' duplicate-name traps are the simulator's
  * own.

@@ -25,10 +25,16 @@ final class Leaks {
         }
     }
 
+    /** Threads of me.legrange connections only: two per open connection. */
+    static long mikrotikThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("Mikrotik API")).count();
+    }
+
     static long libraryThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("Mikrotik API"))
-                .count();
+                .filter(t -> t.isAlive() && (t.getName().startsWith("Mikrotik API") || t.getName().startsWith("nnc-routeros")))
+                .count() + RouterOsConnection.sendThreads();
     }
 
     /** Open sockets of this process (Linux: /proc/self/fd links to "socket:[…]"); -1 where not available. */
@@ -59,7 +65,7 @@ final class Leaks {
         while (System.nanoTime() < until && (libraryThreads() > b.threads() || openFiles() > b.files())) {
             Thread.sleep(20);
         }
-        assertThat(libraryThreads()).as("live me.legrange threads").isLessThanOrEqualTo(b.threads());
+        assertThat(libraryThreads()).as("live me.legrange, watchdog and send threads").isLessThanOrEqualTo(b.threads());
         if (b.files() >= 0) assertThat(openFiles()).as("open sockets").isLessThanOrEqualTo(b.files());
     }
 }

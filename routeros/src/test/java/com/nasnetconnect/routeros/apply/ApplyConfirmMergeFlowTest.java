@@ -90,6 +90,30 @@ class ApplyConfirmMergeFlowTest {
     }
 
     @Test
+    void aStalledRouterDoesNotHoldUpAppliesToAnotherRouter() throws Exception {
+        try (var stalled = new SimRouter("7.16.2"); var healthy = new SimRouter("7.23.3");
+             var server = new Server(dir, Duration.ofSeconds(30))) {
+            server.apply.apply(stalled.router, ChangePlan.of("a", Change.upsert(Plans.res(ResourceKind.BRIDGE, "name", "br0"))));
+            stalled.sim.faults().stallForever();
+            var blocked = Thread.ofVirtual().start(() -> {
+                try {
+                    server.apply.apply(stalled.router, Plans.tenObjects());
+                } catch (RuntimeException expected) {
+                    // times out after the gateway's deadline
+                }
+            });
+            Thread.sleep(200); // the stalled apply now holds its router's lock and waits for an answer
+            long t0 = System.nanoTime();
+            server.apply.apply(healthy.router, Plans.tenObjects());
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+            assertThat(blocked.isAlive()).isTrue();
+            assertThat(server.resources(healthy.router.id())).hasSize(10);
+            stalled.sim.faults().clear();
+            blocked.join(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void invalidConfigurationNeverReachesTheRouter() {
         try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
             var before = r.sim.snapshot();

@@ -187,6 +187,11 @@ class MenuSemanticsTest {
         ok(c, "/ip/route/add", "=dst-address=10.50.3.4/16", "=gateway=10.0.0.1", "=routing-table=vpn");
         assertThat(row(c, "/ip/route/print")).containsEntry("dst-address", "10.50.0.0/16")
                 .containsEntry("distance", "1");
+        ok(c, "/ip/address/add", "=address=192.168.7.1/24", "=interface=ether2");
+        assertThat(row(c, "/ip/route/print", "?connect=true")).containsEntry("dst-address", "192.168.7.0/24")
+                .containsEntry("gateway", "ether2").containsEntry("dynamic", "true").containsEntry(".id", "*80000001");
+        ok(c, "/interface/ethernet/disable", "=numbers=ether2");
+        assertThat(rows(c, "/ip/route/print", "?connect=true")).isEmpty();
     }
 
     @Test
@@ -196,6 +201,9 @@ class MenuSemanticsTest {
         ok(c, "/ip/firewall/filter/add", "=chain=input", "=action=accept", "=comment=middle", "=place-before=*2");
         assertThat(rows(c, "/ip/firewall/filter/print")).extracting(r -> r.get("comment"))
                 .containsExactly("first", "middle", "last");
+        ok(c, "/ip/firewall/filter/move", "=numbers=*1", "=destination=*2");
+        assertThat(rows(c, "/ip/firewall/filter/print")).extracting(r -> r.get("comment"))
+                .containsExactly("middle", "first", "last");
         assertThat(trap(c, "/ip/firewall/nat/add", "=action=masquerade")).isEqualTo("missing value of argument chain");
         ok(c, "/ip/firewall/address-list/add", "=list=blocked", "=address=1.2.3.4");
         assertThat(row(c, "/ip/firewall/address-list/print")).containsKey("creation-time");
@@ -205,9 +213,12 @@ class MenuSemanticsTest {
     void exportRendersTheConfiguration() {
         ok(c, "/system/identity/set", "=name=edge");
         ok(c, "/ip/address/add", "=address=10.0.0.1/24", "=interface=ether1", "=comment=mgmt");
+        ok(c, "/interface/wireguard/add", "=name=wg0");
         String export = ok(c, "/export");
         assertThat(export).contains("/system identity\nset name=edge")
-                .contains("/ip address\nadd address=10.0.0.1/24 interface=ether1 comment=mgmt");
+                .contains("/ip address\nadd address=10.0.0.1/24 interface=ether1 comment=mgmt")
+                .contains("/interface wireguard\nadd name=wg0 listen-port=13231").doesNotContain("private-key");
+        assertThat(ok(c, "/export", "=show-sensitive=")).contains("private-key=");
     }
 
     @Test

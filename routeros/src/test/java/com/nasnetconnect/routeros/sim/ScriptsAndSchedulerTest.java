@@ -112,4 +112,35 @@ class ScriptsAndSchedulerTest {
         }
         throw new AssertionError("condition not reached in 10 s");
     }
+
+    /** The shape of the product's revert scripts: every line guarded, console-form API paths, quoted values. */
+    private static final String PRODUCT_REVERT = """
+            :do {/ip/address/remove [find where address="10.10.0.1/24" and interface="v10"]} on-error={}
+            :do {/interface/vlan/remove [find where name="v10"]} on-error={}
+            :do {/interface/ethernet/set *2 mtu="1500" comment=""} on-error={}
+            :do {/ip/pool/remove [find where name="p\\$x=\\"y\\""]} on-error={}
+            :do {/ip/pool/add name="p\\$x=\\"y\\"" ranges="10.0.0.5-10.0.0.9"} on-error={}
+            :do {/system/scheduler/remove [find where name="nnc-revert-42"]} on-error={}
+            :do {/system/script/remove [find where name="nnc-revert-42"]} on-error={}
+            """;
+
+    @Test
+    void theProductsRevertScriptShapeUndoesAPlanAndRemovesItself() throws Exception {
+        ok(c, "/interface/vlan/add", "=name=v10", "=vlan-id=10", "=interface=ether1");
+        ok(c, "/ip/address/add", "=address=10.10.0.1/24", "=interface=v10");
+        ok(c, "/interface/ethernet/set", "=numbers=*2", "=mtu=9000", "=comment=jumbo");
+        ok(c, "/ip/pool/add", "=name=p$x=\"y\"", "=ranges=1.1.1.1");
+        SimulatorState planned = sim.snapshot();
+        ok(c, "/system/script/add", "=name=nnc-revert-42", "=source=" + PRODUCT_REVERT);
+        ok(c, "/system/scheduler/add", "=name=nnc-revert-42", "=interval=1s", "=on-event=nnc-revert-42");
+        waitUntil(() -> rows(c, "/system/script/print").isEmpty());
+        assertThat(rows(c, "/system/scheduler/print")).isEmpty();
+        assertThat(rows(c, "/ip/address/print")).isEmpty();
+        assertThat(rows(c, "/interface/vlan/print")).isEmpty();
+        assertThat(row(c, "/interface/print", "?name=ether2")).containsEntry("mtu", "1500");
+        assertThat(row(c, "/ip/pool/print")).containsEntry("name", "p$x=\"y\"").containsEntry("ranges",
+                "10.0.0.5-10.0.0.9");
+        assertThat(planned.diff(sim.snapshot())).extracting(Object::toString).anyMatch(l -> l.startsWith("- /ip/address"));
+        assertThat(rows(c, "/log/print", "?topics=script,error")).isEmpty();
+    }
 }
