@@ -50,12 +50,10 @@ import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.domain.state.ResourceStore;
 import com.nasnetconnect.domain.state.StateException;
 import com.nasnetconnect.server.graphql.GraphQlBackend;
-import com.nasnetconnect.server.graphql.SchemaDirectives;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +61,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -80,10 +77,12 @@ import java.util.function.Consumer;
  * refused a command, dependents without cascade, unknown ids in a mutation) come back as {@code userErrors}, each
  * naming the input field and the bad value; nothing invalid is sent to a router.
  *
+ * <p>Sensitive values are returned in clear: the GraphQL layer masks them (also inside event change maps).
+ *
  * <p>Updates merge: fields given in the input replace the stored ones, absent (null) fields keep their value, and
  * an empty string clears a field on the router.
  */
-public final class DomainGraphQlBackend implements GraphQlBackend {
+public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable {
     private final RouterRepository routers;
     private final RouterStatusFeed status;
     private final RouterGateway gateway;
@@ -99,13 +98,10 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final Map<ResourceId, RouterId> located = new ConcurrentHashMap<>();
     private final ResourceEventBus.Subscription locator;
 
-    /**
-     * @param directives the schema (for the {@code @sensitive} fields masked in event change lists)
-     */
+    /** Subscribes to the bus (to index which router holds each resource); {@link #close()} ends that. */
     public DomainGraphQlBackend(RouterRepository routers, RouterStatusFeed status, RouterGateway gateway,
                                 ResourceService resources, ResourceStore store, EventLog events, ResourceEventBus bus,
-                                ApplyConfirmMergeService apply, AdoptService adopt, SchemaDirectives directives,
-                                Clock clock) {
+                                ApplyConfirmMergeService apply, AdoptService adopt, Clock clock) {
         this.routers = Objects.requireNonNull(routers, "routers");
         this.status = Objects.requireNonNull(status, "status");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -116,12 +112,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         this.apply = Objects.requireNonNull(apply, "apply");
         this.adopt = Objects.requireNonNull(adopt, "adopt");
         this.clock = Objects.requireNonNull(clock, "clock");
-        var sensitive = new EnumMap<com.nasnetconnect.domain.state.ResourceKind, Set<String>>(com.nasnetconnect.domain.state.ResourceKind.class);
-        for (var k : com.nasnetconnect.domain.state.ResourceKind.values()) {
-            sensitive.put(k, directives.sensitiveFields().getOrDefault(
-                    SchemaDirectives.typeName(GraphQlMapper.kind(k)) + "Config", Set.of()));
-        }
-        this.mapper = new GraphQlMapper(sensitive);
+        this.mapper = new GraphQlMapper();
         this.locator = bus.subscribe(e -> located.put(e.resourceId(), e.routerId()));
     }
 
@@ -484,6 +475,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     }
 
     /** Stops indexing resource locations (the bus subscription); the backend still answers, by scanning. */
+    @Override
     public void close() {
         locator.close();
     }

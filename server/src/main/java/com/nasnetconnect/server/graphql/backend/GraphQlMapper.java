@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,17 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * rather than failing the whole resource.
  */
 final class GraphQlMapper {
-    static final String MASK = "******";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();
-
-    /** Field names of each kind's configuration that are {@code @sensitive}: masked in event change lists. */
-    private final Map<com.nasnetconnect.domain.state.ResourceKind, Set<String>> sensitive;
-
-    GraphQlMapper(Map<com.nasnetconnect.domain.state.ResourceKind, Set<String>> sensitive) {
-        this.sensitive = Map.copyOf(sensitive);
-    }
 
     // ---- kinds ------------------------------------------------------------------------------------------
 
@@ -242,27 +233,22 @@ final class GraphQlMapper {
 
     // ---- events -----------------------------------------------------------------------------------------
 
+    /** The schema's event types mirror the state's change types one to one. */
     static EventType eventType(ChangeType t) {
-        return switch (t) {
-            case CREATED -> EventType.CREATED;
-            case ADOPTED -> EventType.ADOPTED;
-            case DELETED -> EventType.DELETED;
-            case DEPLOYED -> EventType.APPLIED;
-            case DRIFT_CHECKED -> EventType.DRIFT_DETECTED;
-            case CONFIGURED, VALIDATED, UNDEPLOYED, METADATA_CHANGED, RELATIONSHIPS_CHANGED, PLATFORM_CHANGED -> EventType.UPDATED;
-        };
+        return EventType.valueOf(t.name());
     }
 
+    /**
+     * The changed configuration fields as {@code {field: {before, after}}}; keyed by field name so the GraphQL
+     * layer masks a {@code @sensitive} field's values wherever they appear.
+     */
     ResourceEvent event(com.nasnetconnect.domain.state.ResourceEvent e) {
-        Set<String> secret = sensitive.getOrDefault(e.kind(), Set.of());
-        var changes = new ArrayList<Map<String, Object>>();
+        var changes = new LinkedHashMap<String, Object>();
         for (FieldDifference d : e.changes()) {
             var m = new LinkedHashMap<String, Object>();
-            m.put("field", d.field());
-            boolean masked = secret.contains(d.field());
-            m.put("before", d.before().map(v -> masked ? MASK : v).orElse(null));
-            m.put("after", d.after().map(v -> masked ? MASK : v).orElse(null));
-            changes.add(m);
+            m.put("before", d.before().orElse(null));
+            m.put("after", d.after().orElse(null));
+            changes.put(d.field(), m);
         }
         return new ResourceEvent(Cursors.event(e.sequence()), e.routerId().value(), e.resourceId().toString(),
                 kind(e.kind()), eventType(e.type()), e.at(), e.actor(), changes);

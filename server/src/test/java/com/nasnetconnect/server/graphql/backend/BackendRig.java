@@ -10,7 +10,6 @@ import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.RouterMonitor;
-import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.ResourceService;
@@ -18,9 +17,7 @@ import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
-import com.nasnetconnect.server.graphql.GraphQlEngine;
-import com.nasnetconnect.server.graphql.GraphQlHttpService;
-import com.nasnetconnect.server.graphql.GraphQlWebSocket;
+import com.nasnetconnect.server.graphql.GraphQlEndpoint;
 import com.nasnetconnect.server.graphql.Limits;
 import com.nasnetconnect.server.graphql.SchemaDirectives;
 import com.nasnetconnect.storage.db.DatabaseManager;
@@ -29,7 +26,6 @@ import com.nasnetconnect.storage.router.SqliteRouterRepository;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsRouting;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +67,7 @@ final class BackendRig implements AutoCloseable {
     final AdoptService adopt;
     final DomainGraphQlBackend backend;
     final List<String> audit = new CopyOnWriteArrayList<>();
-    final GraphQlWebSocket ws;
+    final GraphQlEndpoint endpoint;
     final WebServer server;
 
     BackendRig(Path dir) {
@@ -94,19 +90,16 @@ final class BackendRig implements AutoCloseable {
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);
         adopt = new AdoptService(gateway, ledger, specs, rules, clock);
         var resources = new ResourceService(store, bus, clock);
-        backend = new DomainGraphQlBackend(routers, monitor, gateway, resources, store, store, bus, apply, adopt,
-                directives, clock);
-        Redactor redactor = new Redactor(directives.sensitiveFields(),
-                (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field), clock);
-        GraphQlEngine engine = new GraphQlEngine(directives, backend, redactor, Limits.defaults());
-        GraphQlHttpService http = new GraphQlHttpService(engine, AUTH, clock);
-        ws = new GraphQlWebSocket(engine, AUTH, clock);
+        backend = new DomainGraphQlBackend(routers, monitor, gateway, resources, store, store, bus, apply, adopt, clock);
+        endpoint = new GraphQlEndpoint(directives, backend,
+                (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field), AUTH, clock,
+                Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .shutdownHook(false)
-                .routing(r -> r.register("/graphql", http))
-                .addRouting(WsRouting.builder().endpoint("/graphql", ws::newListener))
+                .routing(endpoint::routing)
+                .addRouting(endpoint.wsRouting())
                 .build()
                 .start();
     }
@@ -154,7 +147,7 @@ final class BackendRig implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        ws.close();
+        endpoint.close();
         backend.close();
         monitor.close();
         gateway.close();

@@ -62,7 +62,7 @@ class SubscriptionTest {
     }
 
     @Test
-    void theEventStreamDeliversAnUpdateAsAnAppliedEvent() throws Exception {
+    void theEventStreamDeliversAnUpdateAsADeployedEventWithItsChangedFields() throws Exception {
         String router = rig.addSimRouter();
         String uuid = rig.graphql("operator-key", DomainGraphQlBackendTest.CREATE_VLAN, "router", router, "name", "v10",
                 "id", 10, "iface", "ether1").at("/data/createVlan/resource/uuid").asText();
@@ -77,9 +77,10 @@ class SubscriptionTest {
 
             JsonNode event = client.next().at("/payload/data/events");
             assertThat(event.get("resourceUuid").asText()).isEqualTo(uuid);
-            assertThat(event.get("type").asText()).isEqualTo("APPLIED");
+            assertThat(event.get("type").asText()).isEqualTo("DEPLOYED");
             assertThat(event.get("actor").asText()).isEqualTo("operator");
-            assertThat(event.get("changes").toString()).contains("vlanId");
+            assertThat(event.at("/changes/vlanId/before").asText()).isEqualTo("10");
+            assertThat(event.at("/changes/vlanId/after").asText()).isEqualTo("11");
         }
     }
 
