@@ -361,4 +361,45 @@ class DomainGraphQlBackendTest {
         assertThat(r.at("/resource/deployment/nativeId").asText()).isEqualTo(simId);
         assertThat(r.at("/resource/configuration/dnsServers").toString()).isEqualTo("[\"1.1.1.1\",\"8.8.8.8\"]");
     }
+
+    @Test
+    void aWireguardPrivateKeyIsMaskedInResponsesAndRevealedOnlyToAnAdminWithAnAuditRecord() throws Exception {
+        String router = rig.addSimRouter();
+        String key = "YNXtAzepDqRv9H52osJVDQnznT5AM11eCK3ESpwSt04=";
+        JsonNode created = rig.graphql("operator-key", """
+                mutation($r: ID!, $k: String) { createWireguardInterface(routerId: $r, input: {name: "wg0", listenPort: 51820, privateKey: $k}) {
+                  resource { uuid deployment { generatedFields } ... on WireguardInterface { configuration { privateKey } } }
+                  userErrors { field message value } } }""", "r", router, "k", key).at("/data/createWireguardInterface");
+        assertThat(created.get("userErrors")).as(created.toString()).isEmpty();
+        assertThat(created.toString()).doesNotContain(key);
+        assertThat(created.at("/resource/deployment/generatedFields/publicKey").asText()).hasSize(44);
+        String uuid = created.at("/resource/uuid").asText();
+
+        String reveal = "mutation($u: ID!) { revealSecret(uuid: $u, field: \"privateKey\", reason: \"rotate the peer\") { value userErrors { message } } }";
+        assertThat(rig.graphql("operator-key", reveal, "u", uuid).toString()).doesNotContain(key);
+        assertThat(rig.graphql("admin-key", reveal, "u", uuid).at("/data/revealSecret/value").asText()).isEqualTo(key);
+        assertThat(rig.audit).containsExactly("admin " + uuid + " WireguardInterfaceConfig.privateKey");
+    }
+
+    @Test
+    void aMutationOnAnUnknownRouterNamesTheRouterId() throws Exception {
+        JsonNode r = createVlan("no-such-router", "v10", 10, "ether1");
+
+        assertThat(r.get("resource").isNull()).isTrue();
+        assertThat(r.at("/userErrors/0/field").toString()).isEqualTo("[\"routerId\"]");
+        assertThat(r.at("/userErrors/0/value").asText()).isEqualTo("no-such-router");
+    }
+
+    @Test
+    void removeRouterTakesItOffTheListAndKeepsItsRouterUntouched() throws Exception {
+        String router = rig.addSimRouter();
+        createVlan(router, "v10", 10, "ether1");
+
+        JsonNode removed = rig.graphql("operator-key", "mutation($id: ID!) { removeRouter(id: $id) { router { id } userErrors { message } } }",
+                "id", router).at("/data/removeRouter");
+
+        assertThat(removed.at("/router/id").asText()).isEqualTo(router);
+        assertThat(rig.graphql("viewer-key", "{ routers { id } }").at("/data/routers")).isEmpty();
+        assertThat(rig.simId("/interface/vlan", "name", "v10")).isNotNull();
+    }
 }

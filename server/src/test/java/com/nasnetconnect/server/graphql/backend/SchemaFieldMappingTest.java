@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nasnetconnect.domain.apply.FieldBinding;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
-import com.nasnetconnect.domain.apply.StaticFieldMapping;
 import com.nasnetconnect.domain.state.ResourceKind;
 import com.nasnetconnect.server.graphql.SchemaDirectives;
 import graphql.language.InputObjectTypeDefinition;
@@ -28,14 +27,6 @@ class SchemaFieldMappingTest {
         assertThat(unmapped).isEmpty();
         assertThat(mapping.attribute(ResourceKind.DHCP_NETWORK, "dnsServers")).isEqualTo("dns-server");
         assertThat(mapping.attribute(ResourceKind.BRIDGE, "pvid")).isEqualTo("pvid");
-    }
-
-    @Test
-    void theBuiltInTableLacksFieldsTheSchemaOffers() {
-        // why the schema mapping exists: with the built-in table these inputs would be refused
-        var builtIn = new StaticFieldMapping();
-        assertThat(builtIn.byDomainField(ResourceKind.DHCP_NETWORK, "dnsServers")).isEmpty();
-        assertThat(builtIn.byDomainField(ResourceKind.BRIDGE, "pvid")).isEmpty();
     }
 
     @Test
