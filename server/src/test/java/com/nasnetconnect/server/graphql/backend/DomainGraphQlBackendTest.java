@@ -379,6 +379,9 @@ class DomainGraphQlBackendTest {
         assertThat(rig.graphql("operator-key", reveal, "u", uuid).toString()).doesNotContain(key);
         assertThat(rig.graphql("admin-key", reveal, "u", uuid).at("/data/revealSecret/value").asText()).isEqualTo(key);
         assertThat(rig.audit).containsExactly("admin " + uuid + " WireguardInterfaceConfig.privateKey");
+        JsonNode events = rig.graphql("viewer-key", "query($r: ID!) { events(routerId: $r) { edges { node { type changes } } } }", "r", router);
+        assertThat(events.at("/data/events/edges/0/node/changes/privateKey").isMissingNode()).as(events.toString()).isFalse();
+        assertThat(events.toString()).doesNotContain(key);
     }
 
     @Test
