@@ -405,4 +405,46 @@ class DomainGraphQlBackendTest {
         assertThat(rig.graphql("viewer-key", "{ routers { id } }").at("/data/routers")).isEmpty();
         assertThat(rig.simId("/interface/vlan", "name", "v10")).isNotNull();
     }
+
+    @Test
+    void whenTheRouterRefusesTheThirdCommandThePlanIsUndoneAndTheErrorNamesCommandAndMessage() throws Exception {
+        String router = rig.addSimRouter();
+        var before = rig.sim.snapshot();
+        rig.sim.faults().rejectPath("/ip/address/add", "failure: injected refusal");
+
+        JsonNode r = rig.graphql("operator-key", """
+                mutation($r: ID!) { applyPlan(routerId: $r, changes: [
+                  {op: CREATE, kind: IP_ADDRESS, ipAddress: {address: "10.0.30.1/24", interface: "v30"}},
+                  {op: CREATE, kind: VLAN, vlan: {name: "v30", vlanId: 30, interface: "br1"}},
+                  {op: CREATE, kind: BRIDGE, bridge: {name: "br1"}}
+                ]) { resources { uuid } userErrors { field message value } } }""", "r", router).at("/data/applyPlan");
+
+        assertThat(r.get("resources")).isEmpty();
+        assertThat(r.at("/userErrors/0/message").asText()).contains("command 3 of 3").contains("/ip/address/add")
+                .contains("failure: injected refusal").contains("undone");
+        rig.sim.faults().clear();
+        assertThat(before.diff(rig.sim.snapshot())).isEmpty();
+        JsonNode data = rig.graphql("viewer-key", "query($r: ID!) { resources(routerId: $r) { totalCount } events(routerId: $r) { edges { cursor } } }",
+                "r", router).at("/data");
+        assertThat(data.at("/resources/totalCount").asInt()).isZero();
+        assertThat(data.at("/events/edges")).isEmpty();
+    }
+
+    @Test
+    void eventsCanBeLimitedToATimeWindow() throws Exception {
+        String router = rig.addSimRouter();
+        createVlan(router, "v1", 1, "ether1");
+        Thread.sleep(5);
+        Instant middle = Instant.now();
+        Thread.sleep(5);
+        String second = createVlan(router, "v2", 2, "ether1").at("/resource/uuid").asText();
+
+        String q = "query($r: ID!, $s: DateTime, $u: DateTime) { events(routerId: $r, since: $s, until: $u) { edges { node { resourceUuid } } } }";
+        JsonNode since = rig.graphql("viewer-key", q, "r", router, "s", middle.toString(), "u", null).at("/data/events/edges");
+        assertThat(since).hasSize(1);
+        assertThat(since.at("/0/node/resourceUuid").asText()).isEqualTo(second);
+        JsonNode until = rig.graphql("viewer-key", q, "r", router, "s", null, "u", middle.toString()).at("/data/events/edges");
+        assertThat(until).hasSize(1);
+        assertThat(until.at("/0/node/resourceUuid").asText()).isNotEqualTo(second);
+    }
 }
