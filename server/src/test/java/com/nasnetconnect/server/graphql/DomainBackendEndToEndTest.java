@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole path: GraphQL over HTTP -> DomainGraphQlBackend -> apply-confirm-merge -> the RouterOS API
- * simulator over TCP loopback, with state in real SQLite files.
+ * simulator over TCP loopback, with state in real SQLite files; apply translates fields through the
+ * schema-derived SchemaFieldMapping and validates with the schema rules (SchemaRulesAdapter).
  */
 @Timeout(60)
 class DomainBackendEndToEndTest {
@@ -71,8 +72,9 @@ class DomainBackendEndToEndTest {
         var routers = new SqliteRouterRepository(databases, AesGcmSecretCipher.ofKey(new byte[32]), clock);
         var store = new SqliteResourceStore(databases);
         var bus = new ResourceEventBus();
-        var specs = ResourceKindSpecs.defaults();
         SchemaDirectives schema = TestServer.directives();
+        var redactor = new com.nasnetconnect.domain.schema.Redactor(schema.sensitiveFields(), (w, s, f, r, a) -> { }, clock);
+        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor));
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         var apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules, LinkLossGuard.NONE, clock);
@@ -138,5 +140,39 @@ class DomainBackendEndToEndTest {
         assertThat(onRouter.rows()).isEmpty();
         var listed = post("{ resources(routerId: \"lab\", kind: VLAN) { totalCount } }");
         assertThat(listed.at("/data/resources/totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void publishesTheAppliedChangeToResourceChangedSubscribers() throws Exception {
+        var who = new com.nasnetconnect.domain.security.Principal("watcher", com.nasnetconnect.domain.security.Role.VIEWER, true);
+        var result = endpoint.engine().execute(new GraphQlEngine.Request(
+                "subscription { resourceChanged(routerId: \"lab\") { type kind resource { uuid deployment { nativeId } } } }",
+                null, Map.of()), who);
+        assertThat(result.getErrors()).isEmpty();
+        var received = new java.util.concurrent.LinkedBlockingQueue<Map<String, Object>>();
+        org.reactivestreams.Publisher<graphql.ExecutionResult> stream = result.getData();
+        stream.subscribe(new org.reactivestreams.Subscriber<>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(graphql.ExecutionResult r) {
+                received.add(r.toSpecification());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        post("mutation { createBridge(routerId: \"lab\", input: {name: \"br-test\"}) { userErrors { message } } }");
+        var first = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(first.toString()).contains("kind=BRIDGE");
     }
 }
