@@ -70,7 +70,7 @@ final class Wiring {
 
         // Storage, secrets and security (the first admin is created, and a generated password printed, here)
         DatabaseManager databases = app.own(new DatabaseManager(dataDir, DatabaseSettings.defaults(), clock));
-        SecurityWiring security = createSecurity(databases, dataDir, env, clock, out);
+        SecurityWiring security = createSecurity(databases, dataDir, withConfiguredAdminPassword(env, config), clock, out);
         SqliteRouterRepository routers = new SqliteRouterRepository(databases, security.cipher(), clock);
 
         // Routers: the demo simulator, the gateway, the status monitor
@@ -79,7 +79,7 @@ final class Wiring {
             demoPort = startDemoRouter(app, config, routers, dataDir, clock);
         }
         RouterOsGateway gateway = app.own(new RouterOsGateway(GatewaySettings.defaults(),
-                new FileCertificatePins(dataDir.resolve("router-certificates.properties"))));
+                new FileCertificatePins(dataDir.resolve("router-certificates.pins"))));
         RouterMonitor monitor = app.own(new RouterMonitor(routers, gateway, clock, config.pollInterval(), Duration.ofSeconds(5)));
         monitor.start();
 
@@ -236,6 +236,14 @@ final class Wiring {
                 return new Check(true, d);
             }
         };
+    }
+
+    /** The admin password may come from the config file too; security reads it under its variable name. */
+    private static Map<String, String> withConfiguredAdminPassword(Map<String, String> env, ServerConfig config) {
+        if (config.adminPassword().isEmpty() || config.adminPassword().get().isEmpty()) return env;
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.put("NNC_ADMIN_PASSWORD", config.adminPassword().get().reveal());
+        return merged;
     }
 
     private static SecurityWiring createSecurity(DatabaseManager databases, Path dataDir, Map<String, String> env,

@@ -98,10 +98,11 @@ public final class ApplyConfirmMergeService {
         try {
             ledger.commit(router.id(), merged);
         } catch (RuntimeException e) {
-            var undo = undo(router, applied, LinkLossGuard.NONE.arm(router, v), true);
+            var undo = undo(router, applied, armed, true);
             throw new ApplyException.NotConfirmed("storing the confirmed plan failed: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
+        armed.finish();
         var warnings = new ArrayList<String>();
         v.warnings().forEach(w -> warnings.add(w.toString()));
         merged.forEach(m -> warnings.addAll(m.warnings()));
@@ -117,22 +118,29 @@ public final class ApplyConfirmMergeService {
     public ReconcileReport reconcile(Router router) {
         return withLock(router, () -> {
             var reverted = new ArrayList<String>();
+            var finished = new ArrayList<String>();
             var scripts = gateway.execute(router.endpoint(), RouterCommand.of("/system/script/print")).rows();
+            Map<String, ManagedResource> stored = new HashMap<>();
             for (var row : scripts) {
                 String name = row.getOrDefault("name", "");
                 if (!name.startsWith(RevertScripts.PREFIX)) continue;
                 // stop the scheduler first so it cannot run the script a second time concurrently
                 RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/scheduler");
-                gateway.execute(router.endpoint(), RouterCommand.of("/system/script/run").with(".id", row.get(".id")));
+                if (stored.isEmpty()) ledger.resources(router.id()).forEach(r -> stored.put(r.id(), r));
+                if (RevertScripts.committed(row.getOrDefault("source", ""), stored)) {
+                    finished.add(name); // the plan was committed after its confirm: the router keeps it
+                } else {
+                    gateway.execute(router.endpoint(), RouterCommand.of("/system/script/run").with(".id", row.get(".id")));
+                    reverted.add(name);
+                }
                 RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/script");
-                reverted.add(name);
             }
             // a scheduler whose script is gone has nothing to run: remove it too
             for (var row : gateway.execute(router.endpoint(), RouterCommand.of("/system/scheduler/print")).rows()) {
                 String name = row.getOrDefault("name", "");
                 if (name.startsWith(RevertScripts.PREFIX)) RevertScriptGuard.removeLeftovers(gateway, router, name, "/system/scheduler");
             }
-            return new ReconcileReport(reverted, drift.check(router));
+            return new ReconcileReport(reverted, finished, drift.check(router));
         });
     }
 

@@ -5,7 +5,8 @@ import com.nasnetconnect.domain.router.Router;
 /**
  * Makes a router undo a plan on its own if the server loses it mid-apply. {@link #arm} runs before the first
  * command of a plan; {@link Armed#confirm()} after the router's read-back confirmed the plan (the router keeps
- * the change); {@link Armed#disarm()} after the server undid the plan itself.
+ * the change); {@link Armed#finish()} after the store committed it; {@link Armed#disarm()} after the server
+ * undid the plan itself.
  */
 public interface LinkLossGuard {
 
@@ -18,6 +19,9 @@ public interface LinkLossGuard {
 
         /** The plan was undone by the server: remove the router-side revert. Never throws. */
         void disarm();
+
+        /** The confirmed plan is committed to the store: remove what is left of the guard. Never throws. */
+        default void finish() { }
 
         /** Describes the protection for messages, e.g. "revert script nnc-revert-… runs in 30s". */
         String describe();

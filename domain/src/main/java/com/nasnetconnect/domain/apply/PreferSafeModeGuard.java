@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The default link-loss protection: RouterOS safe mode where the router's API offers it, otherwise a scheduled
- * revert script. Which one a router supports is learned on its first apply (one {@code /safe-mode/print}) and
+ * The default link-loss protection: RouterOS safe mode (with the plan's revert script kept as a journal until
+ * the store committed) where the router's API offers it, otherwise a scheduled revert script. Which one a router supports is learned on its first apply (one {@code /safe-mode/print}) and
  * remembered.
  */
 public final class PreferSafeModeGuard implements LinkLossGuard {
@@ -22,9 +22,13 @@ public final class PreferSafeModeGuard implements LinkLossGuard {
     private final Map<RouterId, Boolean> offersSafeMode = new ConcurrentHashMap<>();
 
     public PreferSafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration revertDelay) {
+        this(gateway, specs, revertDelay, java.time.Clock.systemUTC());
+    }
+
+    public PreferSafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration revertDelay, java.time.Clock clock) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
-        this.safeMode = new SafeModeGuard(gateway);
-        this.revertScript = new RevertScriptGuard(gateway, specs, revertDelay);
+        this.safeMode = new SafeModeGuard(gateway, specs);
+        this.revertScript = new RevertScriptGuard(gateway, specs, revertDelay, clock);
     }
 
     @Override

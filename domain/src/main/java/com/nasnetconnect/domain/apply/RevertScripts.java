@@ -21,6 +21,45 @@ public final class RevertScripts {
         this.specs = Objects.requireNonNull(specs, "specs");
     }
 
+    /**
+     * The first line of a revert script: a comment naming the plan's resources, each upsert with the
+     * {@code appliedAt} its deployment had before the plan (epoch millis, 0 when none), so that the store can
+     * tell later whether the plan was committed: {@code # nnc-plan up=<id>@<millis>,… del=<id>,…}.
+     */
+    public static String header(ValidatedPlan plan) {
+        var up = plan.upserts().stream().map(u -> u.id() + "@" + java.util.Optional.ofNullable(plan.before().get(u.id()))
+                .flatMap(ManagedResource::deployment).map(d -> d.appliedAt().toEpochMilli()).orElse(0L)).toList();
+        var del = plan.deletes().stream().map(ManagedResource::id).toList();
+        return "# nnc-plan up=" + String.join(",", up) + " del=" + String.join(",", del) + "\n";
+    }
+
+    /**
+     * Whether the plan a revert script's header describes is committed in {@code store}: every upserted
+     * resource has a deployment applied at another instant than before, and every deleted one is gone.
+     * A script without a readable header counts as not committed (it is then run, which is always safe
+     * when nothing was committed).
+     */
+    public static boolean committed(String source, java.util.Map<String, ManagedResource> store) {
+        if (!source.startsWith("# nnc-plan ")) return false;
+        String line = source.lines().findFirst().orElse("");
+        String up = "", del = "";
+        for (String part : line.substring("# nnc-plan ".length()).trim().split(" ")) {
+            if (part.startsWith("up=")) up = part.substring(3);
+            if (part.startsWith("del=")) del = part.substring(4);
+        }
+        for (String entry : up.isEmpty() ? new String[0] : up.split(",")) {
+            int at = entry.lastIndexOf('@');
+            if (at < 0) return false;
+            var r = store.get(entry.substring(0, at));
+            long before = Long.parseLong(entry.substring(at + 1));
+            if (r == null || r.deployment().isEmpty() || r.deployment().get().appliedAt().toEpochMilli() == before) return false;
+        }
+        for (String id : del.isEmpty() ? new String[0] : del.split(",")) {
+            if (store.containsKey(id)) return false;
+        }
+        return !(up.isEmpty() && del.isEmpty());
+    }
+
     public String source(String name, List<PlanStep> steps) {
         var lines = new ArrayList<String>();
         for (PlanStep s : steps.reversed()) {

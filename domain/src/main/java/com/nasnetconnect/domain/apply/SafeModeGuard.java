@@ -20,8 +20,21 @@ public final class SafeModeGuard implements LinkLossGuard {
     private static final int RELEASE_ATTEMPTS = 4;
     private final RouterGateway gateway;
 
+    private final LinkLossGuard journal;
+
+    /** Safe mode alone: a crash between the release and the store's commit leaves the change on the router. */
     public SafeModeGuard(RouterGateway gateway) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.journal = NONE;
+    }
+
+    /**
+     * Safe mode plus the plan's revert script kept (unscheduled) on the router until the store committed: a
+     * crash between release and commit is then undone by {@code reconcile}. Two more round trips per plan.
+     */
+    public SafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.journal = RevertScriptGuard.journalOnly(gateway, specs);
     }
 
     @Override
@@ -33,10 +46,27 @@ public final class SafeModeGuard implements LinkLossGuard {
             throw new ApplyException.GuardFailed("could not take safe mode on router " + router.id() + ": "
                     + (e instanceof RouterException.Trap t ? t.routerMessage() : e.getMessage()), e);
         }
+        Armed script;
+        try {
+            script = journal.arm(router, plan); // inside safe mode: a dropped link unrolls it with the rest
+        } catch (RuntimeException e) {
+            try {
+                release(router);
+            } catch (RouterException ignored) {
+                // unreachable: the router unrolls the session itself
+            }
+            throw e;
+        }
         return new Armed() {
             @Override
             public void confirm() {
                 release(router);
+                script.confirm();
+            }
+
+            @Override
+            public void finish() {
+                script.finish();
             }
 
             @Override
@@ -46,6 +76,7 @@ public final class SafeModeGuard implements LinkLossGuard {
                 } catch (RouterException ignored) {
                     // the connection is gone: the router unrolled the session's (already undone) changes itself
                 }
+                script.disarm();
             }
 
             @Override

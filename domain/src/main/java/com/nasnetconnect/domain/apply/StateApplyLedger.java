@@ -185,15 +185,10 @@ public final class StateApplyLedger implements ApplyLedger {
     }
 
     private static Validation validation(MergedChange c, Instant at) {
-        var errors = c.validation().errors().stream().map(StateApplyLedger::issue).toList();
-        var warnings = new ArrayList<com.nasnetconnect.domain.state.ValidationIssue>();
-        c.validation().warnings().forEach(w -> warnings.add(issue(w)));
+        var layer = c.validation().toLayer(at);
+        var warnings = new ArrayList<>(layer.warnings());
         c.warnings().forEach(w -> warnings.add(com.nasnetconnect.domain.state.ValidationIssue.of("deployment", "", "confirm-mismatch", w)));
-        return Validation.of(errors, warnings, at);
-    }
-
-    private static com.nasnetconnect.domain.state.ValidationIssue issue(ValidationIssue i) {
-        return com.nasnetconnect.domain.state.ValidationIssue.of(i.field(), i.value(), i.stage(), i.message());
+        return Validation.of(layer.errors(), warnings, at);
     }
 
     private java.util.Set<ResourceId> dependsOn(DesiredResource r, List<Resource> stored, List<MergedChange> changes) {

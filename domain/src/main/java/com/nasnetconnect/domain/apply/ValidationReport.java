@@ -12,4 +12,14 @@ public record ValidationReport(String resourceId, List<ValidationIssue> errors, 
     public boolean canApply() {
         return errors.isEmpty();
     }
+
+    /** This report as the resource's validation layer (issue code = the pipeline stage that found it). */
+    public com.nasnetconnect.domain.state.Validation toLayer(java.time.Instant at) {
+        return com.nasnetconnect.domain.state.Validation.of(errors.stream().map(ValidationReport::issue).toList(),
+                warnings.stream().map(ValidationReport::issue).toList(), at);
+    }
+
+    static com.nasnetconnect.domain.state.ValidationIssue issue(ValidationIssue i) {
+        return com.nasnetconnect.domain.state.ValidationIssue.of(i.field(), i.value(), i.stage(), i.message());
+    }
 }

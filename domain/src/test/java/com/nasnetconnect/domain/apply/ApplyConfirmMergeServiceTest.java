@@ -170,6 +170,19 @@ class ApplyConfirmMergeServiceTest {
         assertThat(router.rows("/system/scheduler")).isEmpty();
     }
 
+    @ParameterizedTest(name = "router date format {0}")
+    @org.junit.jupiter.params.provider.CsvSource({"2026-11-25, 2026-11-26", "nov/25/2026, nov/26/2026"})
+    void theRevertSchedulerIsPinnedToTheRoutersOwnClock(String routerDate, String expectedDate) {
+        router.row("/system/clock", Map.of("date", routerDate, "time", "23:59:50")); // router clock is ahead of ours
+        router.loseLinkAtWrite(2 + 1);
+        assertThatThrownBy(() -> service.apply(ROUTER, ChangePlan.of("a", Change.upsert(vlan("v10", 10)))))
+                .isInstanceOf(ApplyException.class);
+        assertThat(router.rows("/system/scheduler")).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("start-date", expectedDate).containsEntry("start-time", "00:00:20");
+            assertThat(r).containsEntry("interval", "30s");
+        });
+    }
+
     @Test
     void aTimedOutCommandWhoseOutcomeIsUnknownKeepsTheRouterSideRevertArmed() {
         // writes: script (1), scheduler (2), plan commands 3..; the 3rd plan command is done but never answered

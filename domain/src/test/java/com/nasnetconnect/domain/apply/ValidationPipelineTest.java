@@ -27,6 +27,18 @@ class ValidationPipelineTest {
     }
 
     @Test
+    void aReportBecomesTheResourcesValidationLayer() {
+        var v = pipeline.validate(ROUTER, ChangePlan.of("alice", Change.upsert(vlan("v10", 5000))));
+        var layer = v.reports().values().iterator().next().toLayer(CLOCK.instant());
+        assertThat(layer.canApply()).isFalse();
+        assertThat(layer.errors()).singleElement().satisfies(i -> {
+            assertThat(i.field()).isEqualTo("vlanId");
+            assertThat(i.value()).isEqualTo("5000");
+            assertThat(i.code()).isEqualTo("schema");
+        });
+    }
+
+    @Test
     void invalidConfigurationNeverReachesTheRouter() {
         pipeline.validate(ROUTER, ChangePlan.of("alice", Change.upsert(vlan("v10", 0)),
                 Change.upsert(address("10.0.0.300/24", "v10"))));

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the real words are substituted here, below the library, byte for byte.
  */
 final class RequestOutputStream extends OutputStream {
+    private static final int MAX_PLACEHOLDER = 64;
     private final OutputStream out;
     private final Map<String, List<String>> rewrites = new ConcurrentHashMap<>();
     private byte[] pending = new byte[256];
@@ -80,21 +81,24 @@ final class RequestOutputStream extends OutputStream {
             if (available < prefix) break;
             long len = declaredLength(prefix);
             if (available < prefix + len) break;
-            byte[] raw = java.util.Arrays.copyOfRange(pending, wordStart, wordStart + prefix + (int) len);
-            wordStart += raw.length;
+            int start = wordStart;
+            int total = prefix + (int) len;
+            wordStart += total;
             if (len == 0) {
-                sentence.write(raw, 0, raw.length);
-                out.write(sentence.toByteArray());
+                sentence.write(pending, start, total);
+                sentence.writeTo(out);
                 out.flush();
                 sentence.reset();
+                continue;
+            }
+            List<String> replacement = null;
+            if (len <= MAX_PLACEHOLDER && !rewrites.isEmpty()) { // placeholders are short: never decode big words
+                replacement = rewrites.remove(new String(pending, start + prefix, (int) len, StandardCharsets.UTF_8));
+            }
+            if (replacement == null) {
+                sentence.write(pending, start, total);
             } else {
-                String text = new String(raw, prefix, (int) len, StandardCharsets.UTF_8);
-                List<String> replacement = rewrites.remove(text);
-                if (replacement == null) {
-                    sentence.write(raw, 0, raw.length);
-                } else {
-                    for (String w : replacement) ApiWords.write(w, sentence);
-                }
+                for (String w : replacement) ApiWords.write(w, sentence);
             }
         }
         if (wordStart == size) {

@@ -356,6 +356,8 @@ final class RouterOsConnection implements AutoCloseable {
         public void error(MikrotikApiException ex) {
             trapped = true;
             trapMessage = ex.getMessage();
+            // a refused login is final at once: some routers close the connection instead of sending !done
+            if (command.path().equals("/login")) result.complete(List.of());
         }
 
         @Override

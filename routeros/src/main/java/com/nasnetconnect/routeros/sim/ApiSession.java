@@ -161,9 +161,13 @@ final class ApiSession implements Runnable {
             CommandExecutor.Stream stream = executor.execute(req, cmd, this, sink);
             if (stream != null) {
                 sink.streaming();
-                CommandExecutor.Stream previous = streams.put(tag == null ? "" : tag, stream);
+                String key = tag == null ? "" : tag;
+                CommandExecutor.Stream previous = streams.put(key, stream);
                 if (previous != null) {
                     previous.cancel();
+                }
+                if (sink.finished) {
+                    streams.remove(key, stream);
                 }
             }
         } catch (ApiTrap t) {
@@ -272,6 +276,7 @@ final class ApiSession implements Runnable {
     private final class Sink implements ReplySink {
         private final String tag;
         private volatile boolean streaming;
+        private volatile boolean finished;
 
         Sink(String tag) {
             this.tag = tag;
@@ -316,6 +321,17 @@ final class ApiSession implements Runnable {
         @Override
         public void empty() {
             sentence("!empty", Map.of());
+        }
+
+        @Override
+        public boolean async() {
+            return true;
+        }
+
+        @Override
+        public void finished() {
+            finished = true;
+            streams.remove(tag == null ? "" : tag);
         }
 
         @Override

@@ -52,7 +52,7 @@ final class CommandExecutor {
         String menu = cmd.menu();
         String verb = cmd.verb();
         Stream special = special(req, menu, verb, actor, out);
-        if (special != SPECIAL_DONE_MARKER) {
+        if (special != NOT_SPECIAL) {
             return special;
         }
         MenuSpec spec = state.spec(menu);
@@ -88,7 +88,7 @@ final class CommandExecutor {
         return null;
     }
 
-    private static final Stream SPECIAL_DONE_MARKER = () -> { };
+    private static final Stream NOT_SPECIAL = () -> { };
 
     // ---- special commands ----
 
@@ -100,9 +100,26 @@ final class CommandExecutor {
                 int count = Integer.parseInt(script.props.getOrDefault("run-count", "0")) + 1;
                 updated.props.put("run-count", Integer.toString(count));
                 state.replace("/system/script", updated, null);
-                scripts.run(script.props.getOrDefault("source", ""), script.get("name"));
-                out.done(Map.of());
-                return null;
+                String source = script.props.getOrDefault("source", "");
+                if (!out.async()) {
+                    scripts.run(source, script.get("name"));
+                    out.done(Map.of());
+                    return null;
+                }
+                // the reply comes when the script ends; other commands on the connection go on meanwhile
+                java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread runner = Thread.ofVirtual().name("sim-script-run").start(() -> {
+                    scripts.run(source, script.get("name"));
+                    if (!cancelled.get()) {
+                        // unregister before the reply, so a /cancel sent after the !done finds nothing to cancel
+                        out.finished();
+                        out.done(Map.of());
+                    }
+                });
+                return () -> {
+                    cancelled.set(true);
+                    runner.interrupt();
+                };
             }
             case "/container/start", "/container/stop" -> {
                 MenuSpec spec = state.spec("/container");
@@ -160,7 +177,7 @@ final class CommandExecutor {
                 return null;
             }
             default -> {
-                return SPECIAL_DONE_MARKER;
+                return NOT_SPECIAL;
             }
         }
     }
@@ -426,6 +443,9 @@ final class CommandExecutor {
     private static final List<String> CONTROL = List.of(".id", "numbers", "number", "copy-from", "place-before");
 
     private static String normalize(String key, String value) {
+        if (Menus.TIME_PROPS.contains(key) && !value.isEmpty() && !value.equals("none")) {
+            return Durations.formatMillis(Durations.parseMillis(value, key));
+        }
         if (Menus.BOOLEAN_PROPS.contains(key)) {
             return switch (value) {
                 case "yes", "true", "" -> "true";

@@ -35,6 +35,16 @@ final class Durations {
         return b.toString();
     }
 
+    /** Formats milliseconds as RouterOS prints an interval: "25s", "30m", "1d2h", "1s500ms", "0s". */
+    static String formatMillis(long millis) {
+        long ms = millis % 1000;
+        if (millis >= 1000 || ms == 0) {
+            String s = format(millis / 1000);
+            return ms == 0 ? s : s + ms + "ms";
+        }
+        return ms + "ms";
+    }
+
     /**
      * Parses an interval to milliseconds.
      *

@@ -57,7 +57,7 @@ final class Export {
                     }
                 }
                 if (!section.isEmpty()) {
-                    b.append(spec.path().replaceFirst("^/", "/").replace('/', ' ').trim().replaceFirst("^", "/"))
+                    b.append('/').append(spec.path().substring(1).replace('/', ' '))
                             .append('\n').append(section);
                 }
             }

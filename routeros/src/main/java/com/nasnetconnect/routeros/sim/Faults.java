@@ -16,7 +16,10 @@ public final class Faults {
     private int commandsSeen;
     private int sentencesLeft = -1;
 
-    /** Rejects the Nth command (1 = the next one) from now, on any connection, with a trap carrying message. */
+    /**
+     * Rejects the Nth command (1 = the next one) from now, counted over all connections, with a trap carrying
+     * message (then !done). /login, /cancel and /quit are not counted.
+     */
     public synchronized Faults rejectNth(int n, String message) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1: " + n);
@@ -48,7 +51,10 @@ public final class Faults {
         return this;
     }
 
-    /** Closes the connection that would send the (n+1)th reply sentence from now (0 = before the next one). */
+    /**
+     * Closes the connection that would send the (n+1)th reply sentence from now, counted over all connections
+     * (0 = before the next one). Sentences already written are flushed first.
+     */
     public synchronized Faults dropAfterSentences(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0: " + n);

@@ -156,6 +156,23 @@ final class IpHooks {
 
     static final MenuSpec.Hooks FIREWALL = new MenuSpec.Hooks() {
         @Override
+        public void derive(RouterState s, Item item, boolean added) {
+            for (String key : new String[] {"in-interface", "out-interface"}) {
+                String v = item.get(key);
+                if (v == null || v.isEmpty()) {
+                    continue;
+                }
+                String name = v.startsWith("!") ? v.substring(1) : v;
+                if (InterfaceHooks.byName(s, "/interface", name) == null) {
+                    throw ApiTrap.argument("input does not match any value of " + key);
+                }
+            }
+            if ("jump".equals(item.get("action")) && (item.get("jump-target") == null || item.get("jump-target").isEmpty())) {
+                throw ApiTrap.failure("jump-target is not set");
+            }
+        }
+
+        @Override
         public void live(RouterState s, Item item, Map<String, String> out) {
             out.put("bytes", "0");
             out.put("packets", "0");
@@ -165,11 +182,47 @@ final class IpHooks {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * An entry with a timeout is dynamic: it prints the remaining time and disappears when it runs out (a timer
+     * removes it; the expiry is kept in the hidden property "expires", epoch millis).
+     */
     static final MenuSpec.Hooks ADDRESS_LIST = new MenuSpec.Hooks() {
         @Override
         public void derive(RouterState s, Item item, boolean added) {
             if (added) {
                 item.props.put("creation-time", CREATED.format(Instant.ofEpochMilli(s.clock.millis())));
+            }
+            String timeout = item.get("timeout");
+            if (timeout != null && !timeout.isEmpty() && !timeout.equals("none") && item.get("expires") == null) {
+                long ms = Durations.parseMillis(timeout, "timeout");
+                item.props.put("expires", Long.toString(s.clock.millis() + ms));
+                item.props.put("dynamic", "true");
+            }
+        }
+
+        @Override
+        public void afterAdd(RouterState s, Item item) {
+            String expires = item.get("expires");
+            if (expires == null) {
+                return;
+            }
+            long delay = Math.max(0, Long.parseLong(expires) - s.clock.millis());
+            String id = item.id;
+            s.timers().schedule(() -> {
+                synchronized (s) {
+                    if (s.table("/ip/firewall/address-list").find(id) != null) {
+                        s.delete("/ip/firewall/address-list", id, null);
+                    }
+                }
+            }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void live(RouterState s, Item item, Map<String, String> out) {
+            String expires = item.get("expires");
+            if (expires != null) {
+                long left = Math.max(0, Long.parseLong(expires) - s.clock.millis());
+                out.put("timeout", Durations.format((left + 999) / 1000));
             }
         }
     };

@@ -25,7 +25,12 @@ final class Menus {
     static final Set<String> BOOLEAN_PROPS = Set.of("disabled", "running", "dynamic", "invalid", "vlan-filtering",
             "use-peer-dns", "use-peer-ntp", "start-on-boot", "fast-forward", "igmp-snooping", "dhcp-snooping",
             "auto-mac", "ingress-filtering", "hw", "edge", "learn", "fib", "log", "use-service-tag", "add-arp",
-            "dont-require-permissions", "logging", "active", "static", "inactive", "blackhole", "check-certificate");
+            "dont-require-permissions", "logging", "active", "static", "inactive", "blackhole", "check-certificate",
+            "passthrough", "connect");
+
+    /** Time-interval properties: stored and printed in RouterOS form ("25s", "30m", "1d2h"). */
+    static final Set<String> TIME_PROPS = Set.of("persistent-keepalive", "lease-time", "interval", "timeout",
+            "ageing-time", "address-list-timeout", "bootp-lease-time");
 
     /** Registers all modelled menus and loads the factory state. */
     static void install(RouterState s, String identity) {
@@ -84,6 +89,7 @@ final class Menus {
         reg(s, menu("/ip/address").required("address", "interface").ref("interface", "/interface")
                 .defaults("disabled", "false").hooks(IpHooks.ADDRESS));
         reg(s, menu("/ip/pool").required("ranges").name("name").autoName("pool")
+                .refLiterals("next-pool", "/ip/pool", "none")
                 .duplicate("failure: already have pool with such name"));
         reg(s, menu("/ip/dhcp-server").required("interface").name("name").autoName("dhcp")
                 .ref("interface", "/interface").refLiterals("address-pool", "/ip/pool", "static-only")
@@ -111,7 +117,7 @@ final class Menus {
                     .hooks(IpHooks.FIREWALL));
         }
         reg(s, menu("/ip/firewall/address-list").required("list", "address")
-                .defaults("disabled", "false", "dynamic", "false").hooks(IpHooks.ADDRESS_LIST));
+                .defaults("disabled", "false", "dynamic", "false").hide("expires").hooks(IpHooks.ADDRESS_LIST));
 
         // ---- container ----
         reg(s, menu("/container").name("name").ref("interface", "/interface/veth")

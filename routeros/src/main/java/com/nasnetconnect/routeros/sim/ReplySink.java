@@ -14,6 +14,18 @@ interface ReplySink {
     /** Sends the trap sentences (not !done). */
     void trap(ApiTrap trap);
 
+    /**
+     * True when long commands may finish later on their own thread (an API connection); false for callers that
+     * need the command finished on return (scripts).
+     */
+    default boolean async() {
+        return false;
+    }
+
+    /** Called by a command that finished on its own thread after its last reply. */
+    default void finished() {
+    }
+
     /** A sink that discards replies (scripts). */
     ReplySink DISCARD = new ReplySink() {
         @Override

@@ -69,9 +69,12 @@ public final class RouterOsSimulator implements AutoCloseable {
         try {
             InetAddress bind = InetAddress.getByName(config.bindAddress);
             if (config.stateFile != null) {
-                stateFile = new StateFile(config.stateFile, state, timers);
-                stateFile.load();
+                StateFile file = new StateFile(config.stateFile, state, timers);
+                file.load();
+                // only a successfully loaded file is ever written back: a corrupt one is left for inspection
+                stateFile = file;
                 state.onChange(stateFile::changed);
+                resumeTimers();
             }
             apiServer = new ServerSocket();
             apiServer.setReuseAddress(true);
@@ -91,6 +94,19 @@ public final class RouterOsSimulator implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot start simulator on " + config.bindAddress + ":" + config.apiPort, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Entries loaded from the state file that expire (address-list timeouts) get their timers back. */
+    private void resumeTimers() {
+        synchronized (state) {
+            MenuSpec spec = state.spec("/ip/firewall/address-list");
+            for (Item item : java.util.List.copyOf(state.table(spec.table()).items)) {
+                spec.hooks().afterAdd(state, item);
+            }
         }
     }
 

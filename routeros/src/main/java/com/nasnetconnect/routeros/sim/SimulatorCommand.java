@@ -27,6 +27,14 @@ public final class SimulatorCommand {
     private SimulatorCommand() {
     }
 
+    /** Standalone entry point: {@code java -cp ... com.nasnetconnect.routeros.sim.SimulatorCommand --port ...}. */
+    public static void main(String[] args) {
+        int code = run(args, System.out);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
     /** Parses the arguments and starts the simulator; blocks until the process ends. Returns the exit code. */
     public static int run(String[] args, PrintStream out) {
         RouterOsSimulator sim;

@@ -19,23 +19,23 @@ import java.util.List;
  * does not use on the API and is rejected as a {@link ProtocolException}. Words longer than {@link #MAX_WORD}
  * are rejected so that a hostile length cannot exhaust memory.
  */
-public final class WordCodec {
+final class WordCodec {
 
     /** The longest word the simulator accepts (32 MiB). */
-    public static final int MAX_WORD = 32 * 1024 * 1024;
+    static final int MAX_WORD = 32 * 1024 * 1024;
 
     private WordCodec() {
     }
 
     /** Thrown when the peer sends bytes that are not a valid word. */
-    public static final class ProtocolException extends IOException {
-        public ProtocolException(String message) {
+    static final class ProtocolException extends IOException {
+        ProtocolException(String message) {
             super(message);
         }
     }
 
     /** Encodes a length with the minimal encoding. */
-    public static byte[] encodeLength(int length) {
+    static byte[] encodeLength(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("length < 0: " + length);
         }
@@ -59,7 +59,7 @@ public final class WordCodec {
      *
      * @return the length (up to 2^32-1), or -1 when the stream ends before the first byte
      */
-    public static long readLength(InputStream in) throws IOException {
+    static long readLength(InputStream in) throws IOException {
         int b = in.read();
         if (b < 0) {
             return -1;
@@ -90,7 +90,7 @@ public final class WordCodec {
     }
 
     /** Reads one word; returns null at a clean end of stream (before any byte of the word). */
-    public static String readWord(InputStream in) throws IOException {
+    static String readWord(InputStream in) throws IOException {
         long length = readLength(in);
         if (length < 0) {
             return null;
@@ -107,7 +107,7 @@ public final class WordCodec {
     }
 
     /** Reads one sentence; returns null at a clean end of stream between sentences. */
-    public static List<String> readSentence(InputStream in) throws IOException {
+    static List<String> readSentence(InputStream in) throws IOException {
         List<String> words = new ArrayList<>();
         while (true) {
             String word = readWord(in);
@@ -125,7 +125,7 @@ public final class WordCodec {
     }
 
     /** Encodes a sentence (words plus the terminating empty word) to bytes. */
-    public static byte[] encodeSentence(List<String> words) {
+    static byte[] encodeSentence(List<String> words) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String word : words) {
             byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
@@ -137,7 +137,7 @@ public final class WordCodec {
     }
 
     /** Writes a sentence and flushes. */
-    public static void writeSentence(OutputStream out, List<String> words) throws IOException {
+    static void writeSentence(OutputStream out, List<String> words) throws IOException {
         out.write(encodeSentence(words));
         out.flush();
     }

@@ -52,7 +52,7 @@
  * reports), "invalid user name or password (6)", "failure: already have interface with such name", "failure:
  * device already added as bridge port", "no such item" and "interrupted" follow RouterOS from public reports. Removing an item still referenced (e.g. an
  * interface carrying an address) is refused with "failure: &lt;name&gt; is in use by &lt;menu&gt; &lt;id&gt;",
- * the wording of "missing value of argument x" and of the other menus' duplicate-name traps are the simulator's
- * own.
+ * the wording of "missing value of argument x", "not logged in" (a command before /login), "the simulator does not
+ * model ..." and of the other menus' duplicate-name traps are the simulator's own.
  */
 package com.nasnetconnect.routeros.sim;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayFaultTest {
     private static final Duration TIMEOUT = Duration.ofMillis(800);
     private static final GatewaySettings SETTINGS = new GatewaySettings(TIMEOUT, Duration.ofSeconds(1), 2,
-            Duration.ofMillis(300), Duration.ofSeconds(2));
+            Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @TempDir
     Path dir;
@@ -138,7 +138,9 @@ class GatewayFaultTest {
     void aRouterThatStopsReadingCannotBlockTheWriter() throws Exception {
         // the peer never reads: the socket buffers fill and the library's write blocks inside execute()
         var accepted = new CountDownLatch(1);
-        try (var silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+        try (var silent = new ServerSocket()) {
+            silent.setReceiveBufferSize(4096); // a small window: the writer blocks sooner
+            silent.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
             var acceptor = Thread.ofPlatform().daemon().start(() -> {
                 try (var s = silent.accept()) {
                     // answer the login, then never read again
@@ -154,7 +156,7 @@ class GatewayFaultTest {
                 }
             });
             gateway = new RouterOsGateway(SETTINGS, new FileCertificatePins(dir.resolve("pins")));
-            String huge = "x".repeat(32 * 1024 * 1024);
+            String huge = "x".repeat(16 * 1024 * 1024);
             failsWithin(TIMEOUT.plusMillis(1500), RouterException.class,
                     () -> gateway.execute(endpoint(silent.getLocalPort()), RouterCommand.of("/system/script/add").with("source", huge)));
             assertThat(accepted.await(1, TimeUnit.SECONDS)).isTrue();
@@ -211,7 +213,7 @@ class GatewayFaultTest {
         // the pooled connection was found dead; a new connect is refused and starts the backoff
         failsWithin(TIMEOUT, RouterException.Unreachable.class,
                 () -> gateway.execute(router, RouterCommand.of("/interface/print")));
-        var e = failsWithin(Duration.ofMillis(100), RouterException.Unreachable.class,
+        var e = failsWithin(Duration.ofMillis(400), RouterException.Unreachable.class,
                 () -> gateway.execute(router, RouterCommand.of("/interface/print")));
         assertThat(e.getMessage()).contains("not reconnecting to 127.0.0.1:" + router.port());
         assertThat(gateway.openConnections()).isZero();

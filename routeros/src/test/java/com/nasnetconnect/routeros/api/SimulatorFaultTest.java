@@ -26,7 +26,7 @@ class SimulatorFaultTest {
     private static final Duration TIMEOUT = Duration.ofMillis(800);
     private static final Duration SLACK = Duration.ofMillis(700);
     private static final GatewaySettings SETTINGS = new GatewaySettings(TIMEOUT, Duration.ofSeconds(1), 2,
-            Duration.ofMillis(300), Duration.ofSeconds(2));
+            Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @TempDir
     Path dir;
@@ -117,7 +117,7 @@ class SimulatorFaultTest {
         failsWithin(TIMEOUT.plus(SLACK), RouterException.Timeout.class, RouterCommand.of("/interface/print"));
         // a new connection's login stalls too: timeout, and reconnecting backs off
         failsWithin(TIMEOUT.plus(SLACK), RouterException.Timeout.class, RouterCommand.of("/interface/print"));
-        var e = failsWithin(Duration.ofMillis(100), RouterException.Unreachable.class, RouterCommand.of("/interface/print"));
+        var e = failsWithin(Duration.ofMillis(400), RouterException.Unreachable.class, RouterCommand.of("/interface/print"));
         assertThat(e.getMessage()).contains("not reconnecting", "no reply within the deadline").doesNotContain("pw");
         assertThat(gateway.openConnections()).isZero();
     }
@@ -131,7 +131,7 @@ class SimulatorFaultTest {
         assertThat(gateway.openConnections()).isZero();
         var refused = failsWithin(TIMEOUT, RouterException.Unreachable.class, RouterCommand.of("/interface/print"));
         assertThat(refused.getMessage()).contains("cannot connect to 127.0.0.1:" + router.port());
-        var e = failsWithin(Duration.ofMillis(100), RouterException.Unreachable.class, RouterCommand.of("/interface/print"));
+        var e = failsWithin(Duration.ofMillis(400), RouterException.Unreachable.class, RouterCommand.of("/interface/print"));
         assertThat(e.getMessage()).contains("not reconnecting");
     }
 }

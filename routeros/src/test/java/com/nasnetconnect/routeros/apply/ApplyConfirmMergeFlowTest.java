@@ -192,6 +192,37 @@ class ApplyConfirmMergeFlowTest {
         }
     }
 
+    @ParameterizedTest(name = "RouterOS {0}, killed {1} the commit")
+    @org.junit.jupiter.params.provider.CsvSource({"7.16.2, before", "7.16.2, after", "7.23.3, before", "7.23.3, after"})
+    void aProcessKilledAroundTheCommitRestartsIntoTheStateItCommitted(String version, String when) throws Exception {
+        try (var r = new SimRouter(version)) {
+            r.awaitSchedulerWarmUp();
+            var before = r.sim.snapshot();
+            var first = new Server(dir, Duration.ofSeconds(60));
+            Runnable kill = () -> { throw new FaultingGateway.Killed(); };
+            if (when.equals("before")) first.beforeCommit = kill; else first.afterCommit = kill;
+            assertThatThrownBy(() -> first.apply.apply(r.router, Plans.tenObjects())).isInstanceOf(FaultingGateway.Killed.class);
+            first.close();
+            assertThat(r.sim.snapshot().items("/system/scheduler")).isEmpty(); // confirmed: nothing reverts on its own
+            assertThat(r.sim.snapshot().items("/system/script")).hasSize(1);    // but the plan's script is left
+
+            try (var second = new Server(dir, Duration.ofSeconds(60))) {
+                var report = second.apply.reconcile(r.router);
+                assertThat(report.consistent()).isTrue();
+                assertThat(r.sim.snapshot().items("/system/script")).isEmpty();
+                if (when.equals("before")) {
+                    assertThat(report.revertedScripts()).hasSize(1);
+                    assertThat(before.diff(r.sim.snapshot())).isEmpty();
+                    assertThat(second.resources(r.router.id())).isEmpty();
+                } else {
+                    assertThat(report.finishedScripts()).hasSize(1);
+                    assertThat(before.diff(r.sim.snapshot())).hasSize(10);
+                    assertThat(second.resources(r.router.id())).hasSize(10);
+                }
+            }
+        }
+    }
+
     @Test
     void driftShowsChangedFieldsAndMissingObjectsOnTheStoredResources() {
         try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {

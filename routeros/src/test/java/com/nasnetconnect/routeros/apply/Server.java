@@ -36,6 +36,9 @@ final class Server implements AutoCloseable {
     final FaultingGateway gateway;
     final ResourceKindSpecs specs = ResourceKindSpecs.defaults();
     final StateApplyLedger ledger;
+    /** Runs before / after the ledger's commit: lets a test "kill the process" exactly there. */
+    volatile Runnable beforeCommit = () -> { };
+    volatile Runnable afterCommit = () -> { };
     final ApplyConfirmMergeService apply;
     final DriftService drift;
     final AdoptService adopt;
@@ -52,7 +55,25 @@ final class Server implements AutoCloseable {
         gateway = new FaultingGateway(SimRouter.newGateway());
         ledger = new StateApplyLedger(store, bus, specs, clock);
         var rules = new BasicSchemaRules(specs);
-        apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
+        var hooked = new com.nasnetconnect.domain.apply.ApplyLedger() {
+            @Override
+            public List<com.nasnetconnect.domain.apply.ManagedResource> resources(RouterId router) {
+                return ledger.resources(router);
+            }
+
+            @Override
+            public void commit(RouterId router, List<com.nasnetconnect.domain.apply.MergedChange> changes) {
+                beforeCommit.run();
+                ledger.commit(router, changes);
+                afterCommit.run();
+            }
+
+            @Override
+            public void recordDrift(RouterId router, List<com.nasnetconnect.domain.apply.DriftReport> drifts) {
+                ledger.recordDrift(router, drifts);
+            }
+        };
+        apply = new ApplyConfirmMergeService(gateway, hooked, specs, rules,
                 guard != null ? guard : new PreferSafeModeGuard(gateway, specs, revertDelay), clock);
         drift = new DriftService(gateway, ledger, specs, clock);
         adopt = new AdoptService(gateway, ledger, specs, rules, clock);

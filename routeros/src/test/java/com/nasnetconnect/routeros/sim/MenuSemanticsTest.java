@@ -267,4 +267,44 @@ class MenuSemanticsTest {
         }
         throw new AssertionError("container " + id + " never reached " + status);
     }
+
+    @Test
+    void timeIntervalsAreStoredAndPrintedInRouterOsForm() {
+        ok(c, "/interface/wireguard/add", "=name=wg0");
+        String key = WireGuardKeys.publicKey(WireGuardKeys.generatePrivateKey());
+        ok(c, "/interface/wireguard/peers/add", "=interface=wg0", "=public-key=" + key, "=persistent-keepalive=25");
+        assertThat(row(c, "/interface/wireguard/peers/print")).containsEntry("persistent-keepalive", "25s");
+        ok(c, "/ip/dhcp-server/add", "=interface=ether2", "=lease-time=1800");
+        ok(c, "/ip/dhcp-server/set", "=numbers=dhcp1", "=lease-time=01:00:00");
+        assertThat(row(c, "/ip/dhcp-server/print")).containsEntry("lease-time", "1h");
+        assertThat(trap(c, "/ip/dhcp-server/set", "=numbers=dhcp1", "=lease-time=soon"))
+                .isEqualTo("value of lease-time must be a time interval: soon");
+    }
+
+    @Test
+    void addressListEntriesWithATimeoutAreDynamicAndExpire() throws Exception {
+        ok(c, "/ip/firewall/address-list/add", "=list=temp", "=address=1.2.3.4", "=timeout=1s");
+        ok(c, "/ip/firewall/address-list/add", "=list=keep", "=address=5.6.7.8");
+        var temp = row(c, "/ip/firewall/address-list/print", "?list=temp");
+        assertThat(temp).containsEntry("dynamic", "true").containsEntry("timeout", "1s").doesNotContainKey("expires");
+        for (int i = 0; i < 100 && rows(c, "/ip/firewall/address-list/print").size() > 1; i++) {
+            Thread.sleep(30);
+        }
+        assertThat(rows(c, "/ip/firewall/address-list/print")).extracting(r -> r.get("list")).containsExactly("keep");
+    }
+
+    @Test
+    void firewallInterfacesAndPoolChainsAreChecked() {
+        assertThat(trap(c, "/ip/firewall/filter/add", "=chain=forward", "=in-interface=nope"))
+                .isEqualTo("input does not match any value of in-interface");
+        ok(c, "/ip/firewall/filter/add", "=chain=forward", "=in-interface=!ether1", "=action=drop");
+        ok(c, "/ip/firewall/mangle/add", "=chain=prerouting", "=action=mark-routing", "=new-routing-mark=vpn",
+                "=passthrough=no");
+        assertThat(row(c, "/ip/firewall/mangle/print")).containsEntry("passthrough", "false");
+        assertThat(trap(c, "/ip/pool/add", "=name=a", "=ranges=1.1.1.1", "=next-pool=b"))
+                .isEqualTo("input does not match any value of next-pool");
+        ok(c, "/ip/pool/add", "=name=b", "=ranges=1.1.1.2");
+        ok(c, "/ip/pool/add", "=name=a", "=ranges=1.1.1.1", "=next-pool=b");
+        assertThat(trap(c, "/ip/pool/remove", "=numbers=b")).startsWith("failure: b is in use by /ip/pool");
+    }
 }

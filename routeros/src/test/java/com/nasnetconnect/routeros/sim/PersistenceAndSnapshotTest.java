@@ -74,4 +74,13 @@ class PersistenceAndSnapshotTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aCorruptStateFileFailsStartNamingTheFile() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{ not json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RouterOsSimulator.builder().stateFile(file).build()
+                .start()).hasMessageContaining("cannot read simulator state file").hasMessageContaining("broken.json");
+        assertThat(Files.readString(file)).isEqualTo("{ not json");
+    }
 }

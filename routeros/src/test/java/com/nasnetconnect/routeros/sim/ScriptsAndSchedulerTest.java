@@ -143,4 +143,17 @@ class ScriptsAndSchedulerTest {
         assertThat(planned.diff(sim.snapshot())).extracting(Object::toString).anyMatch(l -> l.startsWith("- /ip/address"));
         assertThat(rows(c, "/log/print", "?topics=script,error")).isEmpty();
     }
+
+    @Test
+    void aLongScriptRunDoesNotBlockOtherCommandsOnTheConnection() throws Exception {
+        ok(c, "/system/script/add", "=name=slow", "=source=:delay 700ms\n/system identity set name=after-delay");
+        c.send("/system/script/run", "=number=slow", ".tag=run");
+        List<List<String>> quick = c.call("/system/identity/print", ".tag=q");
+        assertThat(quick.getFirst()).contains("=name=MikroTik", ".tag=q");
+        List<String> done = c.read();
+        assertThat(done).containsExactly("!done", ".tag=run");
+        assertThat(row(c, "/system/identity/print")).containsEntry("name", "after-delay");
+        // a finished run is no stream any more: cancelling it sends nothing for its tag
+        assertThat(c.call("/cancel", "=tag=run", ".tag=c")).containsExactly(List.of("!done", ".tag=c"));
+    }
 }

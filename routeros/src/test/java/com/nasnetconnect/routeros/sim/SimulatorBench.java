@@ -38,12 +38,22 @@ public final class SimulatorBench {
                     }
                 });
             }
-            for (boolean noDelay : new boolean[] {false, true}) {
-                SocketFactory factory = noDelay ? new NoDelaySocketFactory() : SocketFactory.getDefault();
+            for (int mode = 0; mode < 3; mode++) {
+                boolean noDelay = mode > 0;
+                SocketFactory factory = switch (mode) {
+                    case 0 -> SocketFactory.getDefault();
+                    case 1 -> new NoDelaySocketFactory(false);
+                    default -> new NoDelaySocketFactory(true);
+                };
                 ApiConnection con = ApiConnection.connect(factory, "127.0.0.1", sim.apiPort(), 2000);
                 try (con) {
                     con.login("admin", "pw");
-                    report(noDelay ? "library+NODELAY" : "me.legrange 3.0.7", Math.min(iterations, noDelay ? iterations : 200), () -> {
+                    String name = switch (mode) {
+                        case 0 -> "me.legrange 3.0.7";
+                        case 1 -> "library+NODELAY";
+                        default -> "library+NODELAY+buffered";
+                    };
+                    report(name, Math.min(iterations, noDelay ? iterations : 200), () -> {
                         List<Map<String, String>> r = con.execute("/ip/firewall/address-list/print");
                         if (r.size() != 100) {
                             throw new IllegalStateException("expected 100 rows, got " + r.size());
@@ -60,15 +70,33 @@ public final class SimulatorBench {
      */
     static final class NoDelaySocketFactory extends SocketFactory {
         private final SocketFactory delegate = SocketFactory.getDefault();
+        private final boolean buffered;
+
+        NoDelaySocketFactory(boolean buffered) {
+            this.buffered = buffered;
+        }
 
         private static java.net.Socket noDelay(java.net.Socket s) throws java.io.IOException {
             s.setTcpNoDelay(true);
             return s;
         }
 
+        /** A socket whose input is buffered: the library reads one byte per call. */
+        private static final class BufferedSocket extends java.net.Socket {
+            private java.io.InputStream in;
+
+            @Override
+            public synchronized java.io.InputStream getInputStream() throws java.io.IOException {
+                if (in == null) {
+                    in = new java.io.BufferedInputStream(super.getInputStream(), 64 * 1024);
+                }
+                return in;
+            }
+        }
+
         @Override
         public java.net.Socket createSocket() throws java.io.IOException {
-            return noDelay(delegate.createSocket());
+            return noDelay(buffered ? new BufferedSocket() : delegate.createSocket());
         }
 
         @Override
@@ -111,7 +139,7 @@ public final class SimulatorBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(nanos);
-        System.out.printf("%-18s 100-row print: %8.0f commands/s  p50 %6.3f ms  p99 %6.3f ms  (%d iterations)%n",
+        System.out.printf("%-26s 100-row print: %8.0f commands/s  p50 %6.3f ms  p99 %6.3f ms  (%d iterations)%n",
                 name, iterations / seconds, nanos[iterations / 2] / 1e6, nanos[(int) (iterations * 0.99)] / 1e6,
                 iterations);
     }

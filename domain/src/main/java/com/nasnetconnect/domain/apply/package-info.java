@@ -1,0 +1,34 @@
+/**
+ * Apply → confirm → merge: how intent reaches a router and comes back as confirmed state.
+ *
+ * <ul>
+ *   <li>{@link com.nasnetconnect.domain.apply.ResourceKindSpecs} — per kind: menu, identity, unique fields,
+ *       references (dependency order), router-generated fields, required package; fields translated through
+ *       one {@link com.nasnetconnect.domain.apply.FieldMapping} ({@code StaticFieldMapping} built in,
+ *       {@code SchemaFieldMapping} from the schema's {@code @mikrotik}/{@code @sensitive}).</li>
+ *   <li>{@link com.nasnetconnect.domain.apply.ValidationPipeline} — schema rules, references, conflicts,
+ *       platform capability, order, pre-flight read, dry-run commands; read-only.</li>
+ *   <li>{@link com.nasnetconnect.domain.apply.ApplyConfirmMergeService} — validate, arm the link-loss guard,
+ *       run the commands (undo in reverse on failure), read back, confirm, commit event+row in one
+ *       transaction through {@link com.nasnetconnect.domain.apply.ApplyLedger}, publish; and
+ *       {@code reconcile} after a reconnect or restart.</li>
+ *   <li>{@link com.nasnetconnect.domain.apply.LinkLossGuard} — {@code PreferSafeModeGuard} (safe mode where
+ *       the API offers it, else {@code RevertScriptGuard}: a scheduled {@code /system/script} of the undo).</li>
+ *   <li>{@link com.nasnetconnect.domain.apply.DriftService} / {@code DriftMonitor} — deployment layer versus
+ *       router; {@link com.nasnetconnect.domain.apply.AdoptService} — onboard existing objects.</li>
+ * </ul>
+ *
+ * Wiring (composition root):
+ * <pre>{@code
+ * var specs  = ResourceKindSpecs.defaults(new SchemaFieldMapping(directives.mikrotik(), directives.sensitiveFields()));
+ * var rules  = new BasicSchemaRules(specs).and(new SchemaValidationRules(directives.validationRules()));
+ * var ledger = new StateApplyLedger(resourceStore, resourceEventBus, specs, clock);
+ * var apply  = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
+ *                  new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);
+ * var drift  = new DriftService(gateway, ledger, specs, clock);
+ * var adopt  = new AdoptService(gateway, ledger, specs, rules, clock);
+ * var driftMonitor = new DriftMonitor(drift, routerRepository::findAll, Duration.ofMinutes(5));  // close() at shutdown
+ * routerMonitor.subscribe(new ReconcileOnReconnect(apply, routerRepository));
+ * }</pre>
+ */
+package com.nasnetconnect.domain.apply;
