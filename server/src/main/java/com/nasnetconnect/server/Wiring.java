@@ -84,7 +84,9 @@ final class Wiring {
         monitor.start();
 
         // User interface (internal Jetty) and the public front door
-        UiContext ui = new UiContext(monitor, new UiLogin(security.services().authenticator(), security.services().sessions()));
+        UiContext ui = new UiContext(monitor, new UiLogin(security.services().authenticator(), security.services().sessions()),
+                security.services().authenticator(), security.services().users(), security.services().apiKeys(),
+                security.services().sessions(), security.services().audit());
         EmbeddedVaadin vaadin = app.own(startVaadin(ui));
 
         RequestCounter requests = new RequestCounter();

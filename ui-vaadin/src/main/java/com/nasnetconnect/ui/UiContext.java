@@ -1,6 +1,11 @@
 package com.nasnetconnect.ui;
 
 import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.nasnetconnect.domain.security.ApiKeys;
+import com.nasnetconnect.domain.security.AuditTrail;
+import com.nasnetconnect.domain.security.Authenticator;
+import com.nasnetconnect.domain.security.Sessions;
+import com.nasnetconnect.domain.security.UserAdministration;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletService;
 import java.util.Objects;
@@ -9,13 +14,19 @@ import java.util.Objects;
  * What the UI needs from the rest of the application, handed over by the composition root through the
  * servlet context (Vaadin creates views itself, with no-argument constructors).
  */
-public record UiContext(RouterStatusFeed routerStatus, LoginHandler login) {
+public record UiContext(RouterStatusFeed routerStatus, LoginHandler login, Authenticator authenticator,
+                        UserAdministration users, ApiKeys apiKeys, Sessions sessions, AuditTrail audit) {
     /** The servlet-context attribute under which the composition root stores the context. */
     public static final String ATTRIBUTE = UiContext.class.getName();
 
     public UiContext {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(audit, "audit");
     }
 
     /** The context of the running Vaadin service. */

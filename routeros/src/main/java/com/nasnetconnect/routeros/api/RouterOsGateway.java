@@ -182,6 +182,8 @@ public final class RouterOsGateway implements RouterGateway {
         private final AtomicBoolean ended = new AtomicBoolean();
         private final AtomicBoolean closing = new AtomicBoolean();
         private volatile String tag;
+        /** The library may report a trap before {@link #start} has learned the stream's tag. */
+        private final java.util.concurrent.CountDownLatch tagKnown = new java.util.concurrent.CountDownLatch(1);
 
         StreamHandle(RouterOsConnection connection, RouterCommand command, Consumer<Map<String, String>> onRow,
                      Consumer<RouterException> onError) {
@@ -192,7 +194,11 @@ public final class RouterOsGateway implements RouterGateway {
         }
 
         void start(long deadline) {
-            tag = connection.startStream(command, this, deadline);
+            try {
+                tag = connection.startStream(command, this, deadline);
+            } finally {
+                tagKnown.countDown();
+            }
             connection.onFailure(this::failed);
         }
 
@@ -207,6 +213,11 @@ public final class RouterOsGateway implements RouterGateway {
         @Override
         public void error(MikrotikApiException ex) {
             if (closing.get()) return; // the "interrupted" trap that answers our /cancel
+            try {
+                tagKnown.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             String t = tag;
             var trap = t == null ? java.util.Optional.<ReplySentence>empty() : connection.trapFor(t);
             int category = trap.map(s -> s.attributes().get("category")).map(Integer::parseInt).orElse(-1);

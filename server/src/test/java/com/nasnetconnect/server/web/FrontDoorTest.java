@@ -26,6 +26,7 @@ class FrontDoorTest {
     static WebServer server;
     static HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static String base;
+    static com.nasnetconnect.storage.db.DatabaseManager databases;
 
     /** A feed with no routers: this test is about the HTTP plumbing, not router status. */
     static final RouterStatusFeed NO_ROUTERS = new RouterStatusFeed() {
@@ -48,12 +49,15 @@ class FrontDoorTest {
 
     @BeforeAll
     static void start() throws Exception {
+        databases = new com.nasnetconnect.storage.db.DatabaseManager(java.nio.file.Files.createTempDirectory("nnc-frontdoor"),
+                com.nasnetconnect.storage.db.DatabaseSettings.defaults(), java.time.Clock.systemUTC());
+        var security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), java.time.Clock.systemUTC());
         vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, new com.nasnetconnect.ui.LoginHandler() {
             public Optional<SignedIn> login(String u, com.nasnetconnect.domain.common.Secret p, String s) { return Optional.empty(); }
             public Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c, com.nasnetconnect.domain.common.Secret n, String s) { return Optional.empty(); }
             public Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret t) { return Optional.empty(); }
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
-        }));
+        }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit()));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),
@@ -68,6 +72,7 @@ class FrontDoorTest {
     static void stop() throws Exception {
         if (server != null) server.stop();
         if (vaadin != null) vaadin.close();
+        if (databases != null) databases.close();
     }
 
     static HttpResponse<String> get(String uri, String... headers) throws Exception {

@@ -1,6 +1,11 @@
 package com.nasnetconnect.ui.shell;
 
 import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.ui.account.AccountView;
+import com.nasnetconnect.ui.admin.ApiKeysView;
+import com.nasnetconnect.ui.admin.AuditView;
+import com.nasnetconnect.ui.admin.UsersView;
 import com.nasnetconnect.ui.dashboard.DashboardView;
 import com.nasnetconnect.ui.login.Authentication;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -37,6 +42,13 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
+        if (who != null && !who.apiKey() && who.role().allows(Role.ADMIN)) {
+            // only what the role may use; the domain services refuse the rest anyway
+            nav.addItem(new SideNavItem("Users", UsersView.class));
+            nav.addItem(new SideNavItem("API keys", ApiKeysView.class));
+            nav.addItem(new SideNavItem("Audit trail", AuditView.class));
+        }
+        if (who != null && !who.apiKey()) nav.addItem(new SideNavItem("My account", AccountView.class));
 
         addToNavbar(new DrawerToggle(), bar);
         addToDrawer(nav);

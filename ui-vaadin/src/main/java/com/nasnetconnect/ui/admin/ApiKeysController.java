@@ -1,0 +1,127 @@
+package com.nasnetconnect.ui.admin;
+
+import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.security.ApiKeyInfo;
+import com.nasnetconnect.domain.security.ApiKeys;
+import com.nasnetconnect.domain.security.CreatedApiKey;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The API keys screen without Vaadin: lists keys, creates one (its token is in the one state published right
+ * after creation, and in no other), revokes one. Every intent goes through the {@link ApiKeys} in-port with the
+ * signed-in principal, which enforces the role; this controller only hides what the role cannot do and turns
+ * refusals into a {@link Notice}.
+ */
+public final class ApiKeysController {
+
+    /** One key as the grid shows it. Active keys first, newest first. */
+    public record KeyRow(String name, String role, String created, String createdBy, String lastUsed, String revoked,
+                         boolean active) {
+    }
+
+    /** A key just created: the only time its token is available. */
+    public record NewKey(String name, String role, Secret token) {
+    }
+
+    /**
+     * @param canManage false for roles below admin: the view shows no key management at all
+     * @param newKey    present only in the state published by a successful {@link #create}
+     */
+    public record State(boolean canManage, List<KeyRow> keys, Optional<Notice> notice, Optional<NewKey> newKey) {
+        public State {
+            keys = List.copyOf(keys);
+            Objects.requireNonNull(notice, "notice");
+            Objects.requireNonNull(newKey, "newKey");
+        }
+    }
+
+    private final ApiKeys apiKeys;
+    private final Principal actor;
+    private final ZoneId zone;
+    private final Publisher<State> publisher;
+
+    public ApiKeysController(ApiKeys apiKeys, Principal actor, ZoneId zone) {
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.publisher = new Publisher<>(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty(), Optional.empty()));
+        refresh();
+    }
+
+    public State state() {
+        return publisher.state();
+    }
+
+    public AutoCloseable subscribe(Consumer<State> subscriber) {
+        return publisher.subscribe(subscriber);
+    }
+
+    /** The roles a new key may get. */
+    public List<Role> roles() {
+        return List.of(Role.values());
+    }
+
+    /** Reloads the list (clears the notice). */
+    public void refresh() {
+        publish(Optional.empty(), Optional.empty());
+    }
+
+    /** Creates a key; on success the next state carries its token, once. */
+    public void create(String name, Role role) {
+        if (role == null) {
+            publish(Optional.of(Notice.error("Choose a role for the new key")), Optional.empty());
+            return;
+        }
+        try {
+            CreatedApiKey created = apiKeys.create(actor, name == null ? "" : name.trim(), role);
+            String roleName = Display.role(created.info().role());
+            publish(Optional.of(Notice.success("Created API key '" + created.info().name() + "' (" + roleName + ")")),
+                    Optional.of(new NewKey(created.info().name(), roleName, created.token())));
+        } catch (RuntimeException e) {
+            publish(Optional.of(Notice.refusal(e)), Optional.empty());
+        }
+    }
+
+    /** Revokes the active key of that name: requests with it are refused from now on. */
+    public void revoke(String name) {
+        try {
+            ApiKeyInfo revoked = apiKeys.revoke(actor, name);
+            publish(Optional.of(Notice.success("Revoked API key '" + revoked.name() + "'")), Optional.empty());
+        } catch (RuntimeException e) {
+            publish(Optional.of(Notice.refusal(e)), Optional.empty());
+        }
+    }
+
+    /** The view has shown the new key: forget it (the state no longer holds the token). */
+    public void newKeyShown() {
+        State s = state();
+        if (s.newKey().isPresent()) publisher.publish(new State(s.canManage(), s.keys(), s.notice(), Optional.empty()));
+    }
+
+    private void publish(Optional<Notice> notice, Optional<NewKey> newKey) {
+        boolean canManage = actor.role().allows(Role.ADMIN);
+        List<KeyRow> rows = List.of();
+        try {
+            rows = apiKeys.list(actor).stream()
+                    .sorted(Comparator.comparing(ApiKeyInfo::active).reversed()
+                            .thenComparing(ApiKeyInfo::createdAt, Comparator.reverseOrder()))
+                    .map(this::row).toList();
+        } catch (RuntimeException e) {
+            canManage = false;
+            if (notice.isEmpty()) notice = Optional.of(Notice.refusal(e));
+        }
+        publisher.publish(new State(canManage, rows, notice, newKey));
+    }
+
+    private KeyRow row(ApiKeyInfo k) {
+        return new KeyRow(k.name(), Display.role(k.role()), Display.time(k.createdAt(), zone, ""), k.createdBy(),
+                Display.time(k.lastUsedAt(), zone, "never"), Display.time(k.revokedAt(), zone, ""), k.active());
+    }
+}

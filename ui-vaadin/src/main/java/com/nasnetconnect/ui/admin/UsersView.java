@@ -1,0 +1,166 @@
+package com.nasnetconnect.ui.admin;
+
+import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.admin.UsersController.UserRow;
+import com.nasnetconnect.ui.login.Authentication;
+import com.nasnetconnect.ui.shell.MainLayout;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Users: create one, and per user change the role, reset the password, sign out everywhere, delete. Lays out
+ * and binds only; {@link UsersController} decides.
+ */
+@Route(value = "admin/users", layout = MainLayout.class)
+@PageTitle("Users · NasNetConnect")
+public class UsersView extends VerticalLayout {
+    private final NoticeBanner notice = new NoticeBanner("users-notice");
+    private final TextField name = new TextField("User name");
+    private final Select<Role> role = new Select<>();
+    private final PasswordField password = new PasswordField("Initial password");
+    private final HorizontalLayout form;
+    private final Grid<UserRow> grid = new Grid<>();
+    private UsersController controller;
+    private AutoCloseable subscription;
+
+    public UsersView() {
+        setWidthFull();
+        name.setId("new-user-name");
+        role.setId("new-user-role");
+        role.setLabel("Role");
+        role.setItemLabelGenerator(Display::role);
+        password.setId("new-user-password");
+        password.setHelperText("They must change it at first sign-in");
+        Button create = new Button("Create user", e -> {
+            controller.create(name.getValue(), role.getValue(), Secret.of(password.getValue()));
+            password.clear();
+            if (!controller.state().notice().map(Notice::isError).orElse(true)) name.clear();
+        });
+        create.setId("create-user");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        form = new HorizontalLayout(name, role, password, create);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        grid.setId("users-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(UserRow::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
+        grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(r -> r.mustChangePassword() ? "must change" : "").setHeader("Password").setAutoWidth(true);
+        grid.addColumn(UserRow::created).setHeader("Created").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+
+        add(new H2("Users"), new Paragraph("Viewers read, operators change routers, admins also manage users and keys."),
+                notice, form, grid);
+    }
+
+    private Component roleSelect(UserRow row) {
+        Select<Role> select = new Select<>();
+        select.setItems(List.of(Role.values()));
+        select.setItemLabelGenerator(Display::role);
+        select.setValue(row.role());
+        select.addClassName("user-role");
+        select.getElement().setAttribute("data-user", row.name());
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient()) controller.changeRole(row.name(), e.getValue());
+        });
+        return select;
+    }
+
+    private Component actions(UserRow row) {
+        Button reset = new Button("Reset password", e -> askTemporaryPassword(row.name()));
+        reset.addClassName("reset-password");
+        Button logout = new Button("Sign out everywhere", e -> Confirm.ask("Sign '" + row.name() + "' out everywhere?",
+                "Every session of this user ends now.", "Sign out", () -> controller.logOutEverywhere(row.name())));
+        logout.addClassName("logout-user");
+        Button delete = new Button("Delete", e -> Confirm.ask("Delete user '" + row.name() + "'?",
+                "The user is removed and signed out everywhere. This cannot be undone.", "Delete",
+                () -> controller.delete(row.name())));
+        delete.addClassName("delete-user");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        // your own password and sessions are on the account page, where the current password is asked for
+        HorizontalLayout actions = new HorizontalLayout();
+        if (!row.self()) actions.add(reset, logout, delete);
+        actions.getChildren().forEach(c -> {
+            ((Button) c).addThemeVariants(ButtonVariant.LUMO_SMALL);
+            c.getElement().setAttribute("data-user", row.name());
+        });
+        actions.setSpacing(true);
+        return actions;
+    }
+
+    private void askTemporaryPassword(String user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reset the password of '" + user + "'");
+        PasswordField temporary = new PasswordField("Temporary password");
+        temporary.setId("temporary-password");
+        temporary.setHelperText("They must change it at next sign-in; their sessions end now");
+        temporary.setWidthFull();
+        Button cancel = new Button("Cancel", e -> dialog.close());
+        Button reset = new Button("Reset password", e -> {
+            Secret value = Secret.of(temporary.getValue());
+            temporary.clear();
+            dialog.close();
+            controller.resetPassword(user, value);
+        });
+        reset.setId("confirm-reset-password");
+        reset.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(temporary);
+        dialog.getFooter().add(cancel, reset);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) dialog.getElement().removeFromParent();
+        });
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        Principal who = Authentication.current().orElseThrow(() -> new IllegalStateException("not signed in"));
+        UiContext ctx = UiContext.current();
+        controller = new UsersController(ctx.users(), ctx.sessions(), who, ZoneId.systemDefault());
+        role.setItems(controller.roles());
+        role.setValue(Role.VIEWER);
+        subscription = controller.subscribe(this::render);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        try {
+            if (subscription != null) subscription.close();
+        } catch (Exception ignored) {
+            // removing a subscriber from a list cannot fail
+        }
+        subscription = null;
+        controller = null;
+    }
+
+    private void render(UsersController.State state) {
+        notice.show(state.notice());
+        form.setVisible(state.canManage());
+        grid.setVisible(state.canManage());
+        grid.setItems(state.users());
+    }
+}

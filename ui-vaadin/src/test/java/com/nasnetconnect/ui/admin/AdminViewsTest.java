@@ -1,0 +1,174 @@
+package com.nasnetconnect.ui.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.router.RouterStatus;
+import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.account.AccountView;
+import com.nasnetconnect.ui.admin.ApiKeysController.KeyRow;
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin and account views without a browser, over the real security services: what each role is shown,
+ * and that the one-time key display and the confirmations reach the in-ports.
+ */
+@Timeout(60)
+@ViewPackages(packages = "com.nasnetconnect.ui")
+class AdminViewsTest extends BrowserlessTest {
+    static final RouterStatusFeed NO_ROUTERS = new RouterStatusFeed() {
+        public List<RouterStatus> current() { return List.of(); }
+        public AutoCloseable subscribe(Consumer<List<RouterStatus>> l) { l.accept(List.of()); return () -> { }; }
+        public void refreshNow() { }
+    };
+
+    @TempDir
+    Path dir;
+    RealSecurity security;
+
+    /** Runs instead of the inherited set-up: the services and the UiContext must exist before Vaadin starts. */
+    @BeforeEach
+    @Override
+    protected void initVaadinEnvironment() {
+        security = new RealSecurity(dir);
+        LoginHandler login = new LoginHandler() {
+            public Optional<SignedIn> login(String u, Secret p, String s) { return Optional.empty(); }
+            public Optional<SignedIn> changePassword(String u, Secret c, Secret n, String s) { return Optional.empty(); }
+            public Optional<Principal> resume(Secret token) { return security.s.sessions().resolve(token.reveal()); }
+            public void logout(Secret token) { security.s.sessions().close(token.reveal()); }
+        };
+        UiContext ctx = new UiContext(NO_ROUTERS, login, security.s.authenticator(), security.s.users(),
+                security.s.apiKeys(), security.s.sessions(), security.s.audit());
+        TestUiContext.next(ctx);
+        super.initVaadinEnvironment();
+    }
+
+    @AfterEach
+    void close() {
+        if (security != null) security.close();
+    }
+
+    /** What the sign-in page leaves in the Vaadin session: the domain session's token and its principal. */
+    String signIn(String user, String password) {
+        String token = security.session(user, password);
+        VaadinSession.getCurrent().setAttribute("nnc.sessionToken", Secret.of(token));
+        VaadinSession.getCurrent().setAttribute(Principal.class, security.s.sessions().resolve(token).orElseThrow());
+        return token;
+    }
+
+    List<String> navigation() {
+        return $(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    void anAdminCreatesAKeyReadsItOnceAndRevokesIt() {
+        signIn("admin", RealSecurity.ADMIN_PASSWORD);
+        navigate(ApiKeysView.class);
+        assertThat(navigation()).containsExactly("Dashboard", "Users", "API keys", "Audit trail", "My account");
+
+        test($(TextField.class).id("new-key-name")).setValue("grafana");
+        test($(Button.class).id("create-key")).click();
+
+        TextField shown = $(TextField.class).id("new-key-token");
+        String token = shown.getValue();
+        assertThat(security.s.apiKeys().authenticate(token)).isPresent();
+        test($(Button.class).id("close-key-dialog")).click();
+        assertThat($(Dialog.class).withId("new-key-dialog").exists()).isFalse();
+        assertThat(shown.getValue()).as("the token is dropped with the dialog").isEmpty();
+
+        @SuppressWarnings("unchecked")
+        Grid<KeyRow> grid = $(Grid.class).id("api-keys-grid");
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getRow(0).name()).isEqualTo("grafana");
+        test((Button) test(grid).getCellComponent(0, 6)).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat(security.s.apiKeys().authenticate(token)).isEmpty();
+        assertThat(test(grid).getRow(0).active()).isFalse();
+        assertThat($(NoticeBanner.class).id("api-keys-notice").getText()).isEqualTo("Revoked API key 'grafana'");
+    }
+
+    @Test
+    void anAdminCreatesAUserAndResetsTheirPasswordThroughTheForms() {
+        signIn("admin", RealSecurity.ADMIN_PASSWORD);
+        navigate(UsersView.class);
+
+        test($(TextField.class).id("new-user-name")).setValue("olga");
+        test($(com.vaadin.flow.component.textfield.PasswordField.class).id("new-user-password")).setValue("Initial-pass-1");
+        test($(Button.class).id("create-user")).click();
+
+        assertThat($(NoticeBanner.class).id("users-notice").getText()).startsWith("Created user 'olga' (viewer)");
+        assertThat($(TextField.class).id("new-user-name").getValue()).isEmpty();
+        @SuppressWarnings("unchecked")
+        Grid<UsersController.UserRow> grid = $(Grid.class).id("users-grid");
+        assertThat(test(grid).size()).isEqualTo(2);
+        assertThat(test(grid).getRow(1).name()).isEqualTo("olga");
+        assertThat(test(grid).getRow(0).self()).isTrue();
+        assertThat(find(Button.class, test(grid).getCellComponent(0, 4)).all()).as("no actions on yourself").isEmpty();
+
+        Button reset = find(Button.class, test(grid).getCellComponent(1, 4)).withText("Reset password").single();
+        test(reset).click();
+        test($(com.vaadin.flow.component.textfield.PasswordField.class).id("temporary-password")).setValue("Temporary-pass-2");
+        test($(Button.class).id("confirm-reset-password")).click();
+
+        assertThat($(NoticeBanner.class).id("users-notice").getText()).startsWith("Password of 'olga' reset");
+        assertThat(security.s.authenticator().login("olga", Secret.of("Temporary-pass-2"), RealSecurity.SOURCE)
+                .mustChangePassword()).isTrue();
+    }
+
+    @Test
+    void aViewerIsShownNoAdministrationAndAClearRefusalOnAnAdminAddress() {
+        security.user("vic", Role.VIEWER, "Vic-pass-12345");
+        signIn("vic", "Vic-pass-12345");
+        navigate(UsersView.class);
+
+        assertThat(navigation()).containsExactly("Dashboard", "My account");
+        assertThat($(Grid.class).withId("users-grid").exists()).isFalse();
+        assertThat($(Button.class).withId("create-user").exists()).isFalse();
+        assertThat($(NoticeBanner.class).id("users-notice").getText())
+                .isEqualTo("Not allowed: 'vic' (viewer) may not list users: needs admin");
+
+        navigate(AuditView.class);
+        assertThat($(Grid.class).withId("audit-grid").exists()).isFalse();
+        assertThat($(Button.class).withId("audit-older").exists()).isFalse();
+        assertThat($(NoticeBanner.class).id("audit-notice").getText()).contains("may not read the audit trail");
+    }
+
+    @Test
+    void anyUserSignsThemselvesOutEverywhereAfterConfirming() {
+        security.user("vic", Role.VIEWER, "Vic-pass-12345");
+        String here = signIn("vic", "Vic-pass-12345");
+        String elsewhere = security.session("vic", "Vic-pass-12345");
+        navigate(AccountView.class);
+
+        test($(Button.class).id("logout-everywhere")).click();
+        assertThat(security.s.sessions().resolve(elsewhere)).as("nothing happens before the confirmation").isPresent();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat(security.s.sessions().resolve(here)).isEmpty();
+        assertThat(security.s.sessions().resolve(elsewhere)).isEmpty();
+        assertThat($(Dialog.class).id("signed-out-dialog").isOpened()).isTrue();
+        assertThat($(Button.class).id("sign-in-again").isVisible()).isTrue();
+    }
+}
