@@ -11,7 +11,28 @@ import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import com.nasnetconnect.domain.apply.AdoptService;
+import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.BasicSchemaRules;
+import com.nasnetconnect.domain.apply.DriftMonitor;
+import com.nasnetconnect.domain.apply.DriftService;
+import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
+import com.nasnetconnect.domain.apply.ReconcileOnReconnect;
+import com.nasnetconnect.domain.apply.ResourceKindSpecs;
+import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.schema.AuditedSecretReveals;
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.schema.SchemaFieldMapping;
+import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.server.auth.SecurityWiring;
+import com.nasnetconnect.server.graphql.DomainGraphQlBackend;
+import com.nasnetconnect.server.graphql.GraphQlEndpoint;
+import com.nasnetconnect.server.graphql.Limits;
+import com.nasnetconnect.server.graphql.SchemaDirectives;
+import com.nasnetconnect.storage.security.SqliteAuditLog;
+import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.server.config.ServerConfig;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
 import com.nasnetconnect.server.web.FrontDoor;
@@ -81,7 +102,28 @@ final class Wiring {
         RouterOsGateway gateway = app.own(new RouterOsGateway(GatewaySettings.defaults(),
                 new FileCertificatePins(dataDir.resolve("router-certificates.pins"))));
         RouterMonitor monitor = app.own(new RouterMonitor(routers, gateway, clock, config.pollInterval(), Duration.ofSeconds(5)));
+
+        // Universal State v2 and apply-confirm-merge, driven by schema.graphql (field maps, rules, redaction)
+        SchemaDirectives schema = SchemaDirectives.fromClasspath();
+        AuditedSecretReveals reveals = new AuditedSecretReveals(new SqliteAuditLog(databases.system()));
+        Redactor redactor = new Redactor(schema.sensitiveFields(), reveals, clock);
+        ResourceKindSpecs specs = ResourceKindSpecs.defaults(new SchemaFieldMapping(schema.mikrotik(), redactor));
+        var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
+        SqliteResourceStore store = new SqliteResourceStore(databases);
+        ResourceEventBus bus = new ResourceEventBus();
+        StateApplyLedger ledger = new StateApplyLedger(store, bus, specs, clock);
+        ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
+                new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
+        AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, clock);
+        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, clock), routers::findAll, Duration.ofMinutes(5)));
+        monitor.subscribe(new ReconcileOnReconnect(apply, routers));
         monitor.start();
+
+        // GraphQL at /graphql (HTTP and graphql-transport-ws)
+        DomainGraphQlBackend backend = new DomainGraphQlBackend(routers, monitor, store, store,
+                new ResourceService(store, bus, clock), apply, adopt, bus, clock);
+        GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
+                token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
 
         // User interface (internal Jetty) and the public front door
         UiContext ui = new UiContext(monitor, new UiLogin(security.services().authenticator(), security.services().sessions()),
@@ -97,7 +139,7 @@ final class Wiring {
                         () -> monitor.current().stream().filter(RouterStatus::reachable).count()),
                 new MetricsService.Gauge("nnc_router_databases_open", "Router databases open now.", databases::openRouterCount));
         FrontDoor door = new FrontDoor(new HealthService(readiness), new MetricsService(gauges, requests), requests,
-                security::addFilters, null, null, vaadin.uri(), EmbeddedVaadin.SECRET_HEADER, vaadin.secret(), security.tls());
+                security::addFilters, graphQl::routing, graphQl.wsListeners(), vaadin.uri(), EmbeddedVaadin.SECRET_HEADER, vaadin.secret(), security.tls());
         WebServer server = startFrontDoor(door, config);
         app.own(server::stop);
         app.ports(server.port(), demoPort);

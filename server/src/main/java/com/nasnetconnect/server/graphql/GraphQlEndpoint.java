@@ -45,6 +45,11 @@ public final class GraphQlEndpoint implements AutoCloseable {
         return WsRouting.builder().endpoint(PATH, webSocket::newListener);
     }
 
+    /** One graphql-transport-ws listener per connection, for a WebSocket routing built elsewhere. */
+    public java.util.function.Supplier<io.helidon.websocket.WsListener> wsListeners() {
+        return webSocket::newListener;
+    }
+
     /** For other features that mask what they log, export or publish. */
     public Redactor redactor() {
         return redactor;

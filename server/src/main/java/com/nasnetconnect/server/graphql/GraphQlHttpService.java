@@ -132,11 +132,12 @@ public final class GraphQlHttpService implements HttpService {
                     + ", was: '" + req.headers().first(HeaderNames.ACCEPT).orElse("") + "'"));
             return;
         }
-        Optional<Principal> who = bearer(req).flatMap(authenticator);
+        // The front door's authentication filter has usually resolved the caller already (API key, or the UI's
+        // session cookie from the same origin); otherwise the API key is checked here.
+        Optional<Principal> who = req.context().get(Principal.class).or(() -> bearer(req).flatMap(authenticator));
         if (who.isEmpty()) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-            send(res, Status.UNAUTHORIZED_401, mediaType, errors(bearer(req).isEmpty()
-                    ? "missing 'Authorization: Bearer <api key>' header" : "unknown or revoked API key"));
+            send(res, Status.UNAUTHORIZED_401, mediaType, errors("authentication failed"));
             return;
         }
         if (!rateLimiter.tryAcquire(who.get().name())) {

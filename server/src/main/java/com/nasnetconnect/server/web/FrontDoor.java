@@ -22,12 +22,12 @@ import io.helidon.common.tls.Tls;
  * relaying {@code /VAADIN/push} WebSockets.
  *
  * @param security          adds the authentication (and HSTS) filters, before any route
- * @param graphQl           the GraphQL HTTP service, mounted at /graphql (null while not wired)
+ * @param graphQl           registers GraphQL over HTTP at /graphql (null: not mounted)
  * @param graphQlWebSocket  one listener per GraphQL WebSocket connection (null while not wired)
  * @param tls               HTTPS for the public port, when configured
  */
 public record FrontDoor(HealthService health, MetricsService metrics, RequestCounter requests,
-                        Consumer<HttpRouting.Builder> security, HttpService graphQl,
+                        Consumer<HttpRouting.Builder> security, Consumer<HttpRouting.Builder> graphQl,
                         Supplier<WsListener> graphQlWebSocket, URI vaadin, String secretHeader, String secret,
                         Optional<Tls> tls) {
 
@@ -68,13 +68,12 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
                 .register("/health", health)
                 .register("/metrics", metrics)
                 .register(new StaticAssets());
-        if (graphQl != null) r.register("/graphql", graphQl);
+        if (graphQl != null) graphQl.accept(r);
         r.any(new VaadinProxy(vaadin, secretHeader, secret));
     }
 
     /** For diagnostics: what is mounted where. */
     public Map<String, String> describe() {
-        return Map.of("/graphql", graphQl == null ? "not wired" : graphQl.getClass().getSimpleName(),
-                "/*", "Vaadin at " + vaadin);
+        return Map.of("/graphql", graphQl == null ? "not mounted" : "GraphQL", "/*", "Vaadin at " + vaadin);
     }
 }
