@@ -10,6 +10,9 @@ import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.RouterMonitor;
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.schema.SecretRevealAudit;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.ResourceService;
@@ -81,19 +84,19 @@ final class BackendRig implements AutoCloseable {
         monitor = new RouterMonitor(routers, gateway, clock, Duration.ofSeconds(2), Duration.ofSeconds(2));
         monitor.start();
 
-        // --- the wiring the lead pastes into Wiring (see the report) ---
-        SchemaDirectives directives = SchemaDirectives.fromClasspath();
-        var specs = ResourceKindSpecs.defaults(new SchemaFieldMapping(directives));
-        var rules = new BasicSchemaRules(specs);
+        // --- as Wiring builds them (main), with this package's backend ---
+        SchemaDirectives schema = SchemaDirectives.fromClasspath();
+        SecretRevealAudit reveals = (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field);
+        Redactor redactor = new Redactor(schema.sensitiveFields(), reveals, clock);
+        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor));
+        var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
-                new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);
+                new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
         adopt = new AdoptService(gateway, ledger, specs, rules, clock);
-        var resources = new ResourceService(store, bus, clock);
-        backend = new DomainGraphQlBackend(routers, monitor, gateway, resources, store, store, bus, apply, adopt, clock);
-        endpoint = new GraphQlEndpoint(directives, backend,
-                (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field), AUTH, clock,
-                Limits.defaults());
+        backend = new DomainGraphQlBackend(routers, monitor, gateway, new ResourceService(store, bus, clock), store, store,
+                bus, apply, adopt, clock);
+        endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
