@@ -1,0 +1,160 @@
+package com.nasnetconnect.server.graphql.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nasnetconnect.domain.apply.AdoptService;
+import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.BasicSchemaRules;
+import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
+import com.nasnetconnect.domain.apply.ResourceKindSpecs;
+import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.router.RouterMonitor;
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.schema.SecretRevealAudit;
+import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.domain.state.ResourceService;
+import com.nasnetconnect.routeros.api.FileCertificatePins;
+import com.nasnetconnect.routeros.api.GatewaySettings;
+import com.nasnetconnect.routeros.api.RouterOsGateway;
+import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import com.nasnetconnect.server.graphql.GraphQlEndpoint;
+import com.nasnetconnect.server.graphql.Limits;
+import com.nasnetconnect.server.graphql.SchemaDirectives;
+import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.db.DatabaseSettings;
+import com.nasnetconnect.storage.router.SqliteRouterRepository;
+import com.nasnetconnect.storage.security.AesGcmSecretCipher;
+import com.nasnetconnect.storage.state.SqliteResourceStore;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * One server as Wiring builds it, on real parts: SQLite in a temp dir, the RouterOS simulator over loopback TCP,
+ * the real gateway, monitor, state, apply-confirm-merge and adopt services, the GraphQL engine over
+ * {@link DomainGraphQlBackend}, served by Helidon on an ephemeral port (HTTP and graphql-transport-ws).
+ */
+final class BackendRig implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Map<String, Principal> KEYS = Map.of(
+            "viewer-key", new Principal("viewer", Role.VIEWER, true),
+            "operator-key", new Principal("operator", Role.OPERATOR, true),
+            "admin-key", new Principal("admin", Role.ADMIN, true));
+    static final Function<String, Optional<Principal>> AUTH = key -> Optional.ofNullable(KEYS.get(key));
+
+    final Clock clock = Clock.systemUTC();
+    final RouterOsSimulator sim;
+    final DatabaseManager databases;
+    final SqliteRouterRepository routers;
+    final SqliteResourceStore store;
+    final ResourceEventBus bus = new ResourceEventBus();
+    final RouterOsGateway gateway;
+    final RouterMonitor monitor;
+    final ApplyConfirmMergeService apply;
+    final AdoptService adopt;
+    final DomainGraphQlBackend backend;
+    final List<String> audit = new CopyOnWriteArrayList<>();
+    final GraphQlEndpoint endpoint;
+    final WebServer server;
+
+    BackendRig(Path dir) {
+        sim = RouterOsSimulator.builder().version("7.16.2").credentials("admin", "pw").apiPort(0).build().start();
+        databases = new DatabaseManager(dir, DatabaseSettings.defaults(), clock);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        routers = new SqliteRouterRepository(databases, AesGcmSecretCipher.ofKey(key), clock);
+        store = new SqliteResourceStore(databases);
+        gateway = new RouterOsGateway(GatewaySettings.defaults(), new FileCertificatePins(dir.resolve("pins")));
+        monitor = new RouterMonitor(routers, gateway, clock, Duration.ofSeconds(2), Duration.ofSeconds(2));
+        monitor.start();
+
+        // --- as Wiring builds them (main), with this package's backend ---
+        SchemaDirectives schema = SchemaDirectives.fromClasspath();
+        SecretRevealAudit reveals = (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field);
+        Redactor redactor = new Redactor(schema.sensitiveFields(), reveals, clock);
+        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor));
+        var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
+        var ledger = new StateApplyLedger(store, bus, specs, clock);
+        apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
+                new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
+        adopt = new AdoptService(gateway, ledger, specs, rules, clock);
+        backend = new DomainGraphQlBackend(routers, monitor, gateway, new ResourceService(store, bus, clock), store, store,
+                bus, apply, adopt, clock);
+        endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
+        server = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .shutdownHook(false)
+                .routing(endpoint::routing)
+                .addRouting(endpoint.wsRouting())
+                .build()
+                .start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port() + "/graphql";
+    }
+
+    String wsUrl() {
+        return "ws://127.0.0.1:" + server.port() + "/graphql";
+    }
+
+    /** POSTs one GraphQL request with an API key; returns the whole response body. */
+    JsonNode graphql(String key, String query, Object... variables) throws Exception {
+        var vars = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < variables.length; i += 2) vars.put((String) variables[i], variables[i + 1]);
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", vars));
+        var res = CLIENT.send(HttpRequest.newBuilder(URI.create(url()))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(res.body());
+    }
+
+    /** Registers the simulator through the API; returns the new router's id. */
+    String addSimRouter() throws Exception {
+        JsonNode r = graphql("operator-key", """
+                mutation($port: Int) { addRouter(input: {name: "lab", host: "127.0.0.1", port: $port, username: "admin", password: "pw"}) {
+                  router { id } userErrors { field message value } } }""", "port", sim.apiPort());
+        JsonNode payload = r.at("/data/addRouter");
+        if (!payload.path("userErrors").isEmpty() || payload.at("/router/id").isMissingNode()) {
+            throw new AssertionError("addRouter failed: " + r);
+        }
+        return payload.at("/router/id").asText();
+    }
+
+    /** The simulator's .id of the first item in a menu whose property has this value, or null. */
+    String simId(String menu, String property, String value) {
+        return sim.snapshot().items(menu).entrySet().stream().filter(e -> value.equals(e.getValue().get(property)))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        endpoint.close();
+        backend.close();
+        monitor.close();
+        gateway.close();
+        databases.close();
+        sim.close();
+    }
+}
