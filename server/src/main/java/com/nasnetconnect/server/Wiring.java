@@ -28,7 +28,7 @@ import com.nasnetconnect.domain.schema.SchemaFieldMapping;
 import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
 import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.server.auth.SecurityWiring;
-import com.nasnetconnect.server.graphql.DomainGraphQlBackend;
+import com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend;
 import com.nasnetconnect.server.graphql.GraphQlEndpoint;
 import com.nasnetconnect.server.graphql.Limits;
 import com.nasnetconnect.server.graphql.SchemaDirectives;
@@ -121,8 +121,8 @@ final class Wiring {
         monitor.start();
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
-        DomainGraphQlBackend backend = new DomainGraphQlBackend(routers, monitor, store, store,
-                new ResourceService(store, bus, clock), apply, adopt, bus, security.services().apiKeys(), clock);
+        DomainGraphQlBackend backend = app.own(new DomainGraphQlBackend(routers, monitor, gateway,
+                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock));
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
 

@@ -9,8 +9,8 @@
  * (graphql-transport-ws). {@link com.nasnetconnect.server.graphql.GraphQlEndpoint} builds all of it:
  * <pre>{@code
  * SchemaDirectives schema = SchemaDirectives.fromClasspath();
- * var backend = new DomainGraphQlBackend(routers, routerMonitor, resourceStore, resourceStore, resourceService,
- *         applyService, adoptService, eventBus, clock);
+ * var backend = new backend.DomainGraphQlBackend(routers, routerMonitor, gateway, resourceService, resourceStore,
+ *         resourceStore, eventBus, applyService, adoptService, apiKeys, clock);   // see Wiring
  * var graphql = new GraphQlEndpoint(schema, backend, new AuditedSecretReveals(auditLog), apiKeyService::authenticate,
  *         clock, Limits.defaults());
  * WebServer.builder().routing(graphql::routing).addRouting(graphql.wsRouting());

@@ -50,6 +50,13 @@ import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.domain.state.ResourceStore;
 import com.nasnetconnect.domain.state.StateException;
 import com.nasnetconnect.server.graphql.GraphQlBackend;
+import com.nasnetconnect.domain.schema.types.AccessRole;
+import com.nasnetconnect.domain.schema.types.ApiKey;
+import com.nasnetconnect.domain.schema.types.ApiKeyPayload;
+import com.nasnetconnect.domain.schema.types.CreateApiKeyPayload;
+import com.nasnetconnect.domain.security.ApiKeyInfo;
+import com.nasnetconnect.domain.security.ApiKeys;
+import com.nasnetconnect.domain.security.CreatedApiKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -92,6 +99,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     private final ResourceEventBus bus;
     private final ApplyConfirmMergeService apply;
     private final AdoptService adopt;
+    private final ApiKeys apiKeys;
     private final Clock clock;
     private final GraphQlMapper mapper;
     /** Which router holds a resource (GraphQL addresses resources by uuid alone); filled from the bus and reads. */
@@ -101,7 +109,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     /** Subscribes to the bus (to index which router holds each resource); {@link #close()} ends that. */
     public DomainGraphQlBackend(RouterRepository routers, RouterStatusFeed status, RouterGateway gateway,
                                 ResourceService resources, ResourceStore store, EventLog events, ResourceEventBus bus,
-                                ApplyConfirmMergeService apply, AdoptService adopt, Clock clock) {
+                                ApplyConfirmMergeService apply, AdoptService adopt, ApiKeys apiKeys, Clock clock) {
         this.routers = Objects.requireNonNull(routers, "routers");
         this.status = Objects.requireNonNull(status, "status");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -111,6 +119,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         this.bus = Objects.requireNonNull(bus, "bus");
         this.apply = Objects.requireNonNull(apply, "apply");
         this.adopt = Objects.requireNonNull(adopt, "adopt");
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mapper = new GraphQlMapper();
         this.locator = bus.subscribe(e -> located.put(e.resourceId(), e.routerId()));
@@ -563,6 +572,37 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
             case RouterException r -> List.of(error(fallback, "router problem: " + r.getMessage(), null));
             default -> List.of(error(fallback, e.getMessage(), null));
         };
+    }
+
+    // ---- API keys (the domain service checks that the caller is an admin, and audits) ----------------------
+
+    @Override
+    public List<ApiKey> apiKeys(Principal who) {
+        return apiKeys.list(who).stream().map(DomainGraphQlBackend::apiKey).toList();
+    }
+
+    @Override
+    public CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role) {
+        try {
+            CreatedApiKey created = apiKeys.create(who, name, com.nasnetconnect.domain.security.Role.valueOf(role.name()));
+            return new CreateApiKeyPayload(apiKey(created.info()), created.token().reveal(), List.of());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return new CreateApiKeyPayload(null, null, List.of(error(List.of("name"), refused.getMessage(), name)));
+        }
+    }
+
+    @Override
+    public ApiKeyPayload revokeApiKey(Principal who, String name) {
+        try {
+            return new ApiKeyPayload(apiKey(apiKeys.revoke(who, name)), List.of());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return new ApiKeyPayload(null, List.of(error(List.of("name"), refused.getMessage(), name)));
+        }
+    }
+
+    private static ApiKey apiKey(ApiKeyInfo k) {
+        return new ApiKey(k.name(), AccessRole.valueOf(k.role().name()), k.createdAt(), k.createdBy(), k.lastUsedAt(),
+                k.revokedAt(), k.active());
     }
 
     private static UserError error(List<String> field, String message, String value) {
