@@ -1,0 +1,56 @@
+package com.nasnetconnect.e2e;
+
+import static com.codeborne.selenide.Condition.attribute;
+import static com.codeborne.selenide.Condition.text;
+import static com.codeborne.selenide.Condition.visible;
+import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.open;
+
+import com.codeborne.selenide.Condition;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The owner adds a VLAN to the demo router from the browser: the form refuses what schema.graphql's rules
+ * refuse (before anything reaches the router), and a valid VLAN shows up with the id the router gave it.
+ */
+@Timeout(120)
+class VlanE2ETest {
+    static ServerProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ServerProcess.start(Map.of());
+        Browser.open(1280, 800);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Browser.close();
+        if (server != null) server.close();
+    }
+
+    @Test
+    void addsAVlanThroughTheFormAndRefusesAnOutOfRangeId() {
+        open(server.baseUrl() + "/");
+        $("input[name='username']").setValue("admin");
+        $("input[name='password']").setValue(ServerProcess.ADMIN_PASSWORD).pressEnter();
+        $("#routers-grid").shouldBe(visible);
+
+        open(server.baseUrl() + "/vlans");
+        $("#vlan-router input").shouldHave(Condition.value("Demo router"));
+        $("#vlan-name input").setValue("guests");
+        $("#vlan-id input").setValue("5000");
+        $("#vlan-add").click();
+        $("#vlan-id").shouldHave(attribute("invalid"));
+        $("#vlans-grid").shouldNotHave(text("guests"));
+
+        $("#vlan-id input").setValue("77");
+        $("#vlan-add").click();
+        $("#vlan-notice").shouldHave(text("created on the router as *"));
+        $("#vlans-grid").shouldHave(text("guests"), text("77"), text("ether2"));
+    }
+}
