@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class GraphQlE2ETest {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String PRIVATE_KEY = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=";
     final HttpClient http = HttpClient.newHttpClient();
 
     JsonNode graphql(ServerProcess server, String key, String query) throws Exception {
@@ -67,6 +68,12 @@ class GraphQlE2ETest {
             assertThat(bad.toString()).contains("vlanId").contains("5000");
             assertThat(bad.at("/data/createVlan/resource").isMissingNode() || bad.at("/data/createVlan/resource").isNull()).isTrue();
 
+            JsonNode wg = graphql(server, key, "mutation { createWireguardInterface(routerId: \"demo\", input: {name: \"wg-e2e\", "
+                    + "listenPort: 51821, privateKey: \"" + PRIVATE_KEY + "\"}) { resource { uuid ... on WireguardInterface { "
+                    + "configuration { privateKey } } } userErrors { field message } } }");
+            assertThat(wg.at("/data/createWireguardInterface/userErrors").size()).as(wg.toString()).isZero();
+            assertThat(wg.toString()).as("masked in responses").doesNotContain(PRIVATE_KEY);
+
             JsonNode viewerless = graphql(server, "not-a-key", "{ routers { id } }");
             assertThat(viewerless.at("/errors/0/message").asText()).isEqualTo("authentication failed");
         }
@@ -76,6 +83,13 @@ class GraphQlE2ETest {
             assertThat(found.at("/data/resource/uuid").asText()).as(found.toString()).isEqualTo(vlanUuid);
             // The demo router kept its own state too: adopting it finds the VLAN already managed, not a stranger.
             assertThat(Files.readString(data.resolve("demo-router.json"))).contains("\"iot\"");
+        }
+        // No database, key file or log of the server holds the WireGuard private key in clear.
+        try (var files = Files.walk(data)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("demo-router.json")).toList()) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain(PRIVATE_KEY);
+            }
         }
     }
 }

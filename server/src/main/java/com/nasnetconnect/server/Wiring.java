@@ -16,6 +16,7 @@ import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
 import com.nasnetconnect.domain.apply.DriftMonitor;
 import com.nasnetconnect.domain.apply.DriftService;
+import com.nasnetconnect.domain.apply.FieldBinding;
 import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
 import com.nasnetconnect.domain.apply.ReconcileOnReconnect;
 import com.nasnetconnect.domain.apply.ResourceChanges;
@@ -33,6 +34,7 @@ import com.nasnetconnect.server.graphql.GraphQlEndpoint;
 import com.nasnetconnect.server.graphql.Limits;
 import com.nasnetconnect.server.graphql.SchemaDirectives;
 import com.nasnetconnect.storage.security.SqliteAuditLog;
+import com.nasnetconnect.storage.state.SecretFieldSealer;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.server.config.ServerConfig;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
@@ -110,7 +112,9 @@ final class Wiring {
         Redactor redactor = new Redactor(schema.sensitiveFields(), reveals, clock);
         ResourceKindSpecs specs = ResourceKindSpecs.defaults(new SchemaFieldMapping(schema.mikrotik(), redactor));
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
-        SqliteResourceStore store = new SqliteResourceStore(databases);
+        // secret configuration values (@sensitive: WireGuard keys, pre-shared keys…) are sealed in router databases
+        SqliteResourceStore store = new SqliteResourceStore(databases, new SecretFieldSealer(security.cipher(),
+                (kind, field) -> specs.mapping().byDomainField(kind, field).map(FieldBinding::secret).orElse(false)));
         ResourceEventBus bus = new ResourceEventBus();
         StateApplyLedger ledger = new StateApplyLedger(store, bus, specs, clock);
         ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,

@@ -49,17 +49,31 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
 
     private final DatabaseManager databases;
     private final int telemetryWindow;
+    private final SecretFieldSealer sealer;
 
-    /** Keeps the latest {@code telemetryWindow} samples per resource (older ones are pruned on insert). */
-    public SqliteResourceStore(DatabaseManager databases, int telemetryWindow) {
+    /**
+     * Keeps the latest {@code telemetryWindow} samples per resource (older ones are pruned on insert), and
+     * secret configuration values sealed by {@code sealer}.
+     */
+    public SqliteResourceStore(DatabaseManager databases, int telemetryWindow, SecretFieldSealer sealer) {
         this.databases = Objects.requireNonNull(databases, "databases");
         if (telemetryWindow < 1) throw new IllegalArgumentException("telemetryWindow < 1: " + telemetryWindow);
         this.telemetryWindow = telemetryWindow;
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
+    }
+
+    public SqliteResourceStore(DatabaseManager databases, int telemetryWindow) {
+        this(databases, telemetryWindow, SecretFieldSealer.NONE);
     }
 
     /** Keeps 288 telemetry samples per resource (a day at one per five minutes). */
     public SqliteResourceStore(DatabaseManager databases) {
         this(databases, 288);
+    }
+
+    /** As {@link #SqliteResourceStore(DatabaseManager)}, with secret values sealed. */
+    public SqliteResourceStore(DatabaseManager databases, SecretFieldSealer sealer) {
+        this(databases, 288, sealer);
     }
 
     // --- reads ----------------------------------------------------------------------------------------------
@@ -223,9 +237,11 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
             before = configurationOf(c, r.id());
         }
         List<FieldDifference> changes = before.diff(r.configuration());
+        Resource stored = sealer.seal(r);
         // the event first, then the row: both in this transaction
-        long seq = appendEvent(c, r.id(), r.kind(), put.type(), set, version, changes, Optional.of(ResourceJson.state(r)));
-        writeRow(c, r, current.isEmpty(), nanos(set.at()));
+        long seq = appendEvent(c, r.id(), r.kind(), put.type(), set, version, sealer.seal(r.kind(), changes),
+                Optional.of(ResourceJson.state(stored)));
+        writeRow(c, stored, current.isEmpty(), nanos(set.at()));
         return new ResourceEvent(seq, set.routerId(), r.id(), r.kind(), put.type(), set.at(), set.actor(), version, changes, Optional.of(r));
     }
 
@@ -247,7 +263,8 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
             }
         }
         List<FieldDifference> changes = configurationOf(c, delete.id()).diff(Fields.EMPTY);
-        long seq = appendEvent(c, delete.id(), kind, ChangeType.DELETED, set, current.get(), changes, Optional.empty());
+        long seq = appendEvent(c, delete.id(), kind, ChangeType.DELETED, set, current.get(), sealer.seal(kind, changes),
+                Optional.empty());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM resources WHERE uuid = ?")) {
             ps.setString(1, delete.id().toString());
             ps.executeUpdate();
@@ -320,11 +337,11 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
         }
     }
 
-    private static Fields configurationOf(Connection c, ResourceId id) throws SQLException {
+    private Fields configurationOf(Connection c, ResourceId id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT configuration FROM resources WHERE uuid = ?")) {
             ps.setString(1, id.toString());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? ResourceJson.fields(ResourceJson.read(rs.getString(1))) : Fields.EMPTY;
+                return rs.next() ? sealer.open(ResourceJson.fields(ResourceJson.read(rs.getString(1)))) : Fields.EMPTY;
             }
         }
     }
@@ -341,14 +358,14 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
         return Optional.of(complete(c, r));
     }
 
-    private static Resource readRow(ResultSet rs, RouterId router) throws SQLException {
+    private Resource readRow(ResultSet rs, RouterId router) throws SQLException {
         String deployment = rs.getString("deployment");
-        return new Resource(ResourceId.parse(rs.getString("uuid")), router, ResourceKind.valueOf(rs.getString("kind")),
+        return sealer.open(new Resource(ResourceId.parse(rs.getString("uuid")), router, ResourceKind.valueOf(rs.getString("kind")),
                 ResourceJson.fields(ResourceJson.read(rs.getString("configuration"))),
                 ResourceJson.validation(ResourceJson.read(rs.getString("validation"))),
                 deployment == null ? Optional.empty() : Optional.of(ResourceJson.deployment(ResourceJson.read(deployment))),
                 Optional.empty(), Telemetry.EMPTY, ResourceJson.metadata(ResourceJson.read(rs.getString("metadata"))),
-                Relationships.NONE, ResourceJson.platform(ResourceJson.read(rs.getString("platform"))));
+                Relationships.NONE, ResourceJson.platform(ResourceJson.read(rs.getString("platform")))));
     }
 
     /** Adds relationships (both directions), runtime and telemetry to a row read from {@code resources}. */
@@ -395,7 +412,7 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
         return out;
     }
 
-    private static List<ResourceEvent> events(Connection c, RouterId router, String sql, Object... params) throws SQLException {
+    private List<ResourceEvent> events(Connection c, RouterId router, String sql, Object... params) throws SQLException {
         var out = new ArrayList<ResourceEvent>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
@@ -405,8 +422,8 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
                     out.add(new ResourceEvent(rs.getLong("seq"), router, ResourceId.parse(rs.getString("uuid")),
                             ResourceKind.valueOf(rs.getString("kind")), ChangeType.valueOf(rs.getString("type")),
                             instant(rs.getLong("at_nanos")), rs.getString("actor"), rs.getLong("version"),
-                            ResourceJson.differences(ResourceJson.read(rs.getString("changes"))),
-                            state == null ? Optional.empty() : Optional.of(ResourceJson.state(router, state))));
+                            sealer.open(ResourceJson.differences(ResourceJson.read(rs.getString("changes")))),
+                            state == null ? Optional.empty() : Optional.of(sealer.open(ResourceJson.state(router, state)))));
                 }
             }
         }
