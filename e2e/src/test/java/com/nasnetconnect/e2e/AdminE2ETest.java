@@ -55,8 +55,7 @@ class AdminE2ETest {
     @Order(1)
     void anAdminCreatesAnApiKeyAndSeesItOnce() {
         open(server.baseUrl() + "/");
-        $("input[name='username']").setValue("admin");
-        $("input[name='password']").setValue(ServerProcess.ADMIN_PASSWORD).pressEnter();
+        Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
         $("#current-user").shouldHave(text("admin"));
 
         open(server.baseUrl() + "/admin/api-keys");

@@ -41,6 +41,12 @@ final class Browser {
         WebDriverRunner.setWebDriver(driver);
     }
 
+    /** Fills and submits the sign-in form of the page that is open. */
+    static void signIn(String user, String password) {
+        com.codeborne.selenide.Selenide.$("input[name='username']").setValue(user);
+        com.codeborne.selenide.Selenide.$("input[name='password']").setValue(password).pressEnter();
+    }
+
     static void close() {
         if (WebDriverRunner.hasWebDriverStarted()) WebDriverRunner.closeWebDriver();
     }

@@ -41,14 +41,12 @@ class FirstLoginE2ETest {
         String generated = m.group(1);
 
         open(server.baseUrl() + "/");
-        $("input[name='username']").setValue("admin");
-        $("input[name='password']").setValue(generated).pressEnter();
+        Browser.signIn("admin", generated);
         $("#new-password").shouldBe(visible);
 
         open(server.baseUrl() + "/");   // nothing else is reachable yet
         $("vaadin-login-form").shouldBe(visible);
-        $("input[name='username']").setValue("admin");
-        $("input[name='password']").setValue(generated).pressEnter();
+        Browser.signIn("admin", generated);
 
         $("#current-password input").setValue(generated);
         $("#new-password input").setValue("a-new-Password-2026");

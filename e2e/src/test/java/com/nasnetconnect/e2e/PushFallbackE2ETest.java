@@ -44,8 +44,7 @@ class PushFallbackE2ETest {
         open(server.baseUrl() + "/login");
         Object ws = executeJavaScript("return typeof window.WebSocket");
         assertThat(ws).isEqualTo("undefined");
-        $("input[name='username']").setValue("admin");
-        $("input[name='password']").setValue(ServerProcess.ADMIN_PASSWORD).pressEnter();
+        Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
         $("#routers-grid").shouldBe(visible).shouldHave(text("Demo router"));
 
         executeJavaScript("window.__nncNoReload = 'still here'");

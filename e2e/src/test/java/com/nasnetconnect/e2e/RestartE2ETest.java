@@ -56,8 +56,7 @@ class RestartE2ETest {
 
             Browser.open(1280, 800);
             open(second.baseUrl() + "/");
-            $("input[name='username']").setValue("admin");
-            $("input[name='password']").setValue(ServerProcess.ADMIN_PASSWORD).pressEnter();
+            Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
             $("#routers-grid").shouldBe(visible).shouldHave(text("Demo router"), text("Online"));
         }
     }

@@ -51,8 +51,7 @@ class UiE2ETest {
     void signsInAndSeesTheDemoRouterInAGridOnADesktop() {
         open(server.baseUrl() + "/");
         $("vaadin-login-form").shouldBe(visible);
-        $("input[name='username']").setValue("admin");
-        $("input[name='password']").setValue(ServerProcess.ADMIN_PASSWORD).pressEnter();
+        Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
 
         $("#routers-grid").shouldBe(visible).shouldHave(text("Demo router"), text("Online"), text("CHR"));
         $("#routers-cards").shouldNot(exist);

@@ -36,8 +36,7 @@ class VlanE2ETest {
     @Test
     void addsAVlanThroughTheFormAndRefusesAnOutOfRangeId() {
         open(server.baseUrl() + "/");
-        $("input[name='username']").setValue("admin");
-        $("input[name='password']").setValue(ServerProcess.ADMIN_PASSWORD).pressEnter();
+        Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
         $("#routers-grid").shouldBe(visible);
 
         open(server.baseUrl() + "/vlans");
