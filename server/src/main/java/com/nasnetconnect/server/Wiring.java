@@ -61,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The composition root: every object of the running server is built here with {@code new}, in dependency
@@ -91,6 +92,11 @@ final class Wiring {
             requireFreePort("127.0.0.1", config.demoApiPort(), "NNC_DEMO_API_PORT (or NNC_DEMO=false)");
         }
         Path dataDir = prepareDataDir(config.dataDir());
+        // Vaadin's start (class scan, initialisation) is the slowest step and needs none of the services: it runs
+        // alongside the rest and gets its services before the front door opens.
+        CompletableFuture<EmbeddedVaadin> vaadinStarting = CompletableFuture.supplyAsync(Wiring::startVaadin,
+                task -> Thread.ofPlatform().name("vaadin-start").daemon().start(task));
+        app.own(() -> vaadinStarting.thenAccept(Wiring::closeQuietly));
 
         // Storage, secrets and security (the first admin is created, and a generated password printed, here)
         DatabaseManager databases = app.own(new DatabaseManager(dataDir, DatabaseSettings.defaults(), clock));
@@ -135,7 +141,8 @@ final class Wiring {
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), new ResourceChanges(apply, routers, store),
                 schema.validationRules());
-        EmbeddedVaadin vaadin = app.own(startVaadin(ui));
+        EmbeddedVaadin vaadin = started(vaadinStarting);
+        vaadin.attach(ui);
 
         RequestCounter requests = new RequestCounter();
         List<Readiness> readiness = List.of(databasesReadiness(databases), routersReadiness(monitor));
@@ -206,13 +213,30 @@ final class Wiring {
         return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b));
     }
 
-    private static EmbeddedVaadin startVaadin(UiContext ui) {
+    private static EmbeddedVaadin startVaadin() {
         try {
-            EmbeddedVaadin vaadin = new EmbeddedVaadin(ui);
+            EmbeddedVaadin vaadin = new EmbeddedVaadin();
             vaadin.start();
             return vaadin;
         } catch (Exception e) {
             throw new StartupException("the user interface could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedVaadin started(CompletableFuture<EmbeddedVaadin> starting) {
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof StartupException s) throw s;
+            throw new StartupException("the user interface could not start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void closeQuietly(EmbeddedVaadin vaadin) {
+        try {
+            vaadin.close();
+        } catch (Exception ignored) {
+            // shutting down: nothing more to do for a UI server that will not stop cleanly
         }
     }
 

@@ -48,8 +48,19 @@ public final class EmbeddedVaadin implements AutoCloseable {
     private final Server server;
     private final String secret;
     private final Path webRoot;
+    private final WebAppContext context;
 
+    /** Starts with the UI's services already known (tests). */
     public EmbeddedVaadin(UiContext uiContext) throws IOException {
+        this();
+        attach(uiContext);
+    }
+
+    /**
+     * Vaadin without the UI's services yet: it can start (scan, initialise) while the rest of the application is
+     * still being built; {@link #attach} must be called before the front door lets any request through.
+     */
+    public EmbeddedVaadin() throws IOException {
         expandManifestClassPath();
         this.secret = HexFormat.of().formatHex(randomBytes());
         this.webRoot = Files.createTempDirectory("nnc-webroot");
@@ -64,13 +75,12 @@ public final class EmbeddedVaadin implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
 
-        WebAppContext context = new WebAppContext();
+        context = new WebAppContext();
         context.setContextPath("/");
         context.setBaseResource(context.getResourceFactory().newResource(webRoot));
         context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, SCAN_PATTERN);
         context.setConfigurationDiscovered(true);
         context.setThrowUnavailableOnStartupException(true);
-        context.setAttribute(UiContext.ATTRIBUTE, uiContext);
         context.getSessionHandler().setHttpOnly(true);
         context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
         context.getSessionHandler().setSessionCookie("NNCSESSION");
@@ -83,6 +93,11 @@ public final class EmbeddedVaadin implements AutoCloseable {
         byte[] b = new byte[32];
         new SecureRandom().nextBytes(b);
         return b;
+    }
+
+    /** Hands the UI its services (views read them from the servlet context when they are created). */
+    public void attach(UiContext uiContext) {
+        context.setAttribute(UiContext.ATTRIBUTE, java.util.Objects.requireNonNull(uiContext, "uiContext"));
     }
 
     public void start() throws Exception {
