@@ -20,6 +20,7 @@ import com.nasnetconnect.domain.apply.FieldBinding;
 import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
 import com.nasnetconnect.domain.apply.ReconcileOnReconnect;
 import com.nasnetconnect.domain.apply.ResourceChanges;
+import com.nasnetconnect.domain.apply.RouterPlatforms;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
@@ -122,7 +123,8 @@ final class Wiring {
         SqliteResourceStore store = new SqliteResourceStore(databases, new SecretFieldSealer(security.cipher(),
                 (kind, field) -> specs.mapping().byDomainField(kind, field).map(FieldBinding::secret).orElse(false)));
         ResourceEventBus bus = new ResourceEventBus();
-        StateApplyLedger ledger = new StateApplyLedger(store, bus, specs, clock);
+        StateApplyLedger ledger = new StateApplyLedger(store, bus, specs, clock,
+                new RouterPlatforms(routers, gateway, clock, Duration.ofMinutes(10)));
         ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
         AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, clock);

@@ -40,12 +40,20 @@ public final class StateApplyLedger implements ApplyLedger {
     private final ResourceEventPublisher publisher;
     private final ResourceKindSpecs specs;
     private final Clock clock;
+    private final java.util.function.Function<RouterId, Platform> platforms;
 
     public StateApplyLedger(ResourceStore store, ResourceEventPublisher publisher, ResourceKindSpecs specs, Clock clock) {
+        this(store, publisher, specs, clock, router -> Platform.MIKROTIK);
+    }
+
+    /** @param platforms the platform layer for a router's resources (e.g. {@link RouterPlatforms}) */
+    public StateApplyLedger(ResourceStore store, ResourceEventPublisher publisher, ResourceKindSpecs specs, Clock clock,
+                            java.util.function.Function<RouterId, Platform> platforms) {
         this.store = Objects.requireNonNull(store, "store");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.specs = Objects.requireNonNull(specs, "specs");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.platforms = Objects.requireNonNull(platforms, "platforms");
     }
 
     @Override
@@ -96,6 +104,7 @@ public final class StateApplyLedger implements ApplyLedger {
         all.forEach(r -> current.put(r.id().toString(), r));
         String actor = changes.stream().flatMap(c -> c.deployment().stream()).map(Confirmation::appliedBy).findFirst().orElse("system");
         var out = new ArrayList<ResourceChange>();
+        Platform platform = platforms.apply(router);
         for (MergedChange c : changes) {
             var id = ResourceId.parse(c.resource().id());
             var old = Optional.ofNullable(current.get(c.resource().id()));
@@ -109,12 +118,12 @@ public final class StateApplyLedger implements ApplyLedger {
                     var deps = dependsOn(c.resource(), all, changes);
                     if (old.isEmpty()) {
                         var r = new Resource(id, router, c.resource().kind(), cfg, validation, deployment, Optional.empty(),
-                                Telemetry.EMPTY, Metadata.created(at, actor), new Relationships(deps, java.util.Set.of()), Platform.MIKROTIK);
+                                Telemetry.EMPTY, Metadata.created(at, actor), new Relationships(deps, java.util.Set.of()), platform);
                         out.add(new ResourceChange.Put(r, c.change() == MergedChange.Kind.ADOPTED ? ChangeType.ADOPTED : ChangeType.CREATED));
                     } else {
                         var o = old.get();
                         var r = new Resource(id, router, o.kind(), cfg, validation, deployment, o.runtime(), o.telemetry(),
-                                o.metadata().next(at, actor), new Relationships(deps, o.relationships().dependents()), o.platform());
+                                o.metadata().next(at, actor), new Relationships(deps, o.relationships().dependents()), platform);
                         out.add(new ResourceChange.Put(r, ChangeType.DEPLOYED));
                     }
                 }

@@ -57,7 +57,8 @@ class VlansControllerTest {
         var store = new SqliteResourceStore(databases);
         var specs = ResourceKindSpecs.defaults();
         var rules = new SchemaRulesAdapter(SchemaDirectives.fromClasspath().validationRules()).and(new BasicSchemaRules(specs));
-        var apply = new ApplyConfirmMergeService(gateway, new StateApplyLedger(store, new ResourceEventBus(), specs, clock),
+        var apply = new ApplyConfirmMergeService(gateway, new StateApplyLedger(store, new ResourceEventBus(), specs, clock,
+                        new com.nasnetconnect.domain.apply.RouterPlatforms(routers, gateway, clock, java.time.Duration.ofMinutes(10))),
                 specs, rules, LinkLossGuard.NONE, clock);
         changes = new ResourceChanges(apply, routers, store);
     }
@@ -81,6 +82,11 @@ class VlansControllerTest {
         assertThat(row.vlanId()).isEqualTo("42");
         assertThat(row.nativeId()).startsWith("*");
         assertThat(sim.snapshot().find("/interface/vlan", "name", "iot")).containsEntry("vlan-id", "42");
+        // the platform layer carries what capability detection found on the router
+        var stored = changes.list(new Principal("op", Role.OPERATOR, false), new RouterId("lab"),
+                com.nasnetconnect.domain.state.ResourceKind.VLAN).getFirst();
+        assertThat(stored.platform().current()).isEqualTo("mikrotik");
+        assertThat(stored.platform().capabilities()).contains("routeros:7.16.2", "board:CHR", "arch:x86_64", "package:routeros");
     }
 
     @Test
