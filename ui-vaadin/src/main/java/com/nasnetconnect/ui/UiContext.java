@@ -3,6 +3,7 @@ package com.nasnetconnect.ui;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.schema.ValidationRules;
+import com.nasnetconnect.domain.state.DatabaseStatus;
 import com.nasnetconnect.domain.security.ApiKeys;
 import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.Authenticator;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * What the UI needs from the rest of the application, handed over by the composition root through the
  * servlet context (Vaadin creates views itself, with no-argument constructors).
  */
-public record UiContext(RouterStatusFeed routerStatus, LoginHandler login, Authenticator authenticator,
+public record UiContext(RouterStatusFeed routerStatus, DatabaseStatus databases, LoginHandler login, Authenticator authenticator,
                         UserAdministration users, ApiKeys apiKeys, Sessions sessions, AuditTrail audit,
                         ResourceChanges resources, ValidationRules validationRules) {
     /** The servlet-context attribute under which the composition root stores the context. */
@@ -24,6 +25,7 @@ public record UiContext(RouterStatusFeed routerStatus, LoginHandler login, Authe
 
     public UiContext {
         Objects.requireNonNull(routerStatus, "routerStatus");
+        Objects.requireNonNull(databases, "databases");
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(users, "users");

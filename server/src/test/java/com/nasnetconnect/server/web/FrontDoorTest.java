@@ -52,7 +52,7 @@ class FrontDoorTest {
         databases = new com.nasnetconnect.storage.db.DatabaseManager(java.nio.file.Files.createTempDirectory("nnc-frontdoor"),
                 com.nasnetconnect.storage.db.DatabaseSettings.defaults(), java.time.Clock.systemUTC());
         var security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), java.time.Clock.systemUTC());
-        vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, new com.nasnetconnect.ui.LoginHandler() {
+        vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, databases, new com.nasnetconnect.ui.LoginHandler() {
             public Optional<SignedIn> login(String u, com.nasnetconnect.domain.common.Secret p, String s) { return Optional.empty(); }
             public Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c, com.nasnetconnect.domain.common.Secret n, String s) { return Optional.empty(); }
             public Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret t) { return Optional.empty(); }

@@ -3,6 +3,8 @@ package com.nasnetconnect.ui.dashboard;
 import com.nasnetconnect.domain.router.RouterOsDurations;
 import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.nasnetconnect.domain.state.DatabaseHealth;
+import com.nasnetconnect.domain.state.DatabaseStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,21 +27,28 @@ public final class DashboardController implements AutoCloseable {
                             String board, String uptime, String cpuLoad, String freeMemory, String problem) {
     }
 
-    /** The whole dashboard at one moment. */
-    public record State(Layout layout, List<RouterRow> routers, String summary) {
+    /**
+     * The whole dashboard at one moment.
+     *
+     * @param warnings problems the owner must know about (a quarantined router database, system.db trouble)
+     */
+    public record State(Layout layout, List<RouterRow> routers, String summary, List<String> warnings) {
         public State {
             routers = List.copyOf(routers);
+            warnings = List.copyOf(warnings);
         }
     }
 
     private final RouterStatusFeed feed;
+    private final DatabaseStatus databases;
     private final List<Consumer<State>> subscribers = new CopyOnWriteArrayList<>();
     private volatile State state;
     private AutoCloseable feedSubscription;
 
-    public DashboardController(RouterStatusFeed feed, int initialViewportWidth) {
+    public DashboardController(RouterStatusFeed feed, DatabaseStatus databases, int initialViewportWidth) {
         this.feed = Objects.requireNonNull(feed, "feed");
-        this.state = new State(layoutFor(initialViewportWidth), rows(feed.current()), summary(feed.current()));
+        this.databases = Objects.requireNonNull(databases, "databases");
+        this.state = new State(layoutFor(initialViewportWidth), rows(feed.current()), summary(feed.current()), warnings());
     }
 
     public State state() {
@@ -74,7 +83,7 @@ public final class DashboardController implements AutoCloseable {
     public void viewportResized(int width) {
         Layout layout = layoutFor(width);
         if (layout != state.layout()) {
-            publish(new State(layout, state.routers(), state.summary()));
+            publish(new State(layout, state.routers(), state.summary(), state.warnings()));
         }
     }
 
@@ -84,12 +93,23 @@ public final class DashboardController implements AutoCloseable {
     }
 
     private void onStatuses(List<RouterStatus> statuses) {
-        publish(new State(state.layout(), rows(statuses), summary(statuses)));
+        publish(new State(state.layout(), rows(statuses), summary(statuses), warnings()));
     }
 
     private void publish(State next) {
         state = next;
         for (Consumer<State> s : subscribers) s.accept(next);
+    }
+
+    private List<String> warnings() {
+        DatabaseHealth h = databases.health();
+        var out = new java.util.ArrayList<String>();
+        if (!h.systemOk()) out.add("The system database does not answer: " + h.systemProblem().orElse("unknown problem"));
+        for (var q : h.quarantined()) {
+            out.add("The database of router '" + q.routerId() + "' was damaged (" + q.reason() + ") and moved aside to "
+                    + q.movedTo() + "; its history is unavailable, other routers are not affected.");
+        }
+        return out;
     }
 
     static Layout layoutFor(int width) {

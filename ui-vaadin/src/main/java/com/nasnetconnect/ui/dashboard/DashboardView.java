@@ -6,6 +6,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -24,6 +25,7 @@ import com.vaadin.flow.shared.Registration;
 @PageTitle("Dashboard · NasNetConnect")
 public class DashboardView extends VerticalLayout {
     private final Span summary = new Span();
+    private final Div warnings = new Div();
     private DashboardController controller;
     private DashboardPresenter presenter;
     private Registration resize;
@@ -37,13 +39,15 @@ public class DashboardView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.expand(summary);
-        add(header);
+        warnings.setId("db-warnings");
+        warnings.addClassName("nnc-problem");
+        add(header, warnings);
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        controller = new DashboardController(UiContext.current().routerStatus(), 0);
+        controller = new DashboardController(UiContext.current().routerStatus(), UiContext.current().databases(), 0);
         render(controller.state());
         ui.getPage().retrieveExtendedClientDetails(details -> controller.viewportResized(details.getWindowInnerWidth()));
         resize = ui.getPage().addBrowserWindowResizeListener(e -> controller.viewportResized(e.getWidth()));
@@ -68,6 +72,9 @@ public class DashboardView extends VerticalLayout {
             add(presenter.component());
         }
         summary.setText(state.summary());
+        warnings.removeAll();
+        state.warnings().forEach(w -> warnings.add(new Div(w)));
+        warnings.setVisible(!state.warnings().isEmpty());
         presenter.show(state);
     }
 }

@@ -58,7 +58,7 @@ class AdminViewsTest extends BrowserlessTest {
             public Optional<Principal> resume(Secret token) { return security.s.sessions().resolve(token.reveal()); }
             public void logout(Secret token) { security.s.sessions().close(token.reveal()); }
         };
-        UiContext ctx = new UiContext(NO_ROUTERS, login, security.s.authenticator(), security.s.users(),
+        UiContext ctx = new UiContext(NO_ROUTERS, security.databases, login, security.s.authenticator(), security.s.users(),
                 security.s.apiKeys(), security.s.sessions(), security.s.audit(),
                 com.nasnetconnect.ui.TestResources.changes(security.databases), com.nasnetconnect.ui.TestResources.noRules());
         TestUiContext.next(ctx);

@@ -59,7 +59,7 @@ class DashboardControllerTest {
     @Test
     void switchesLayoutLiveWhenTheViewportIsResizedAndOnlyThen() {
         ManualFeed feed = new ManualFeed();
-        var controller = new DashboardController(feed, 1280);
+        var controller = new DashboardController(feed, HEALTHY, 1280);
         List<State> seen = new ArrayList<>();
         controller.attach(seen::add);
         seen.clear();
@@ -75,7 +75,7 @@ class DashboardControllerTest {
     @Test
     void publishesEveryPollWithFormattedValues() {
         ManualFeed feed = new ManualFeed();
-        var controller = new DashboardController(feed, 1280);
+        var controller = new DashboardController(feed, HEALTHY, 1280);
         List<State> seen = new ArrayList<>();
         controller.attach(seen::add);
 
@@ -98,7 +98,7 @@ class DashboardControllerTest {
     @Test
     void stopsListeningWhenClosedAndForwardsRefresh() {
         ManualFeed feed = new ManualFeed();
-        var controller = new DashboardController(feed, 1280);
+        var controller = new DashboardController(feed, HEALTHY, 1280);
         controller.attach(s -> { });
         assertThat(feed.listeners).hasSize(1);
         controller.refresh();
@@ -107,9 +107,23 @@ class DashboardControllerTest {
         assertThat(feed.listeners).isEmpty();
     }
 
+    static final com.nasnetconnect.domain.state.DatabaseStatus HEALTHY = () ->
+            new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 1, 32, List.of(), Instant.EPOCH);
+
+    @Test
+    void warnsAboutAQuarantinedRouterDatabaseAndNamesWhereItWent() {
+        var quarantined = new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 0, 32,
+                List.of(new com.nasnetconnect.domain.state.DatabaseHealth.QuarantinedDatabase("branch",
+                        "/data/quarantine/router-branch.db", "file is not a database", Instant.EPOCH)), Instant.EPOCH);
+        var controller = new DashboardController(new ManualFeed(), () -> quarantined, 1280);
+        assertThat(controller.state().warnings()).singleElement().asString()
+                .contains("'branch'", "file is not a database", "/data/quarantine/router-branch.db");
+        assertThat(new DashboardController(new ManualFeed(), HEALTHY, 1280).state().warnings()).isEmpty();
+    }
+
     @Test
     void summarisesAnEmptyFleet() {
-        assertThat(new DashboardController(new ManualFeed(), 390).state().summary()).isEqualTo("No routers yet");
+        assertThat(new DashboardController(new ManualFeed(), HEALTHY, 390).state().summary()).isEqualTo("No routers yet");
     }
 
     @Test
