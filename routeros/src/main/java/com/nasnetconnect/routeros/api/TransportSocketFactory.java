@@ -108,6 +108,11 @@ final class TransportSocketFactory extends SocketFactory {
                 raw.setTcpNoDelay(true);
                 raw.setKeepAlive(true);
                 raw.connect(endpoint, connectTimeoutMillis);
+                if (selfConnected(raw)) {
+                    // Nothing listened on the router's port and the kernel gave this socket that same port: TCP
+                    // "simultaneous open" connected it to itself. It is a refused connection, not a router.
+                    throw new java.net.ConnectException("connection refused (" + endpoint + ": socket connected to itself)");
+                }
                 Socket s = raw;
                 if (tls) s = handshake();
                 in = new ReplyFilterInputStream(new java.io.BufferedInputStream(s.getInputStream(), 16 * 1024), observer);
@@ -117,6 +122,10 @@ final class TransportSocketFactory extends SocketFactory {
                 close();
                 throw e;
             }
+        }
+
+        static boolean selfConnected(Socket s) {
+            return s.getLocalPort() == s.getPort() && s.getLocalAddress().equals(s.getInetAddress());
         }
 
         private Socket handshake() throws IOException {

@@ -208,6 +208,7 @@ class GatewayFaultTest {
         var router = start(WordServer::doneToAll);
         gateway.execute(router, RouterCommand.of("/interface/print"));
         server.close();
+        Leaks.awaitPortClosed(router.port());
         failsWithin(TIMEOUT, RouterException.Unreachable.class,
                 () -> gateway.execute(router, RouterCommand.of("/interface/print")));
         // the pooled connection was found dead; a new connect is refused and starts the backoff

@@ -68,4 +68,25 @@ final class Leaks {
         assertThat(libraryThreads()).as("live me.legrange, watchdog and send threads").isLessThanOrEqualTo(b.threads());
         if (b.files() >= 0) assertThat(openFiles()).as("open sockets").isLessThanOrEqualTo(b.files());
     }
+
+    /**
+     * Waits (at most 2 s) until nothing accepts connections on a loopback port any more: a closed listener's
+     * port can briefly still complete connections that were already queued.
+     */
+    static void awaitPortClosed(int port) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < until) {
+            try (var probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 200);
+            } catch (java.io.IOException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

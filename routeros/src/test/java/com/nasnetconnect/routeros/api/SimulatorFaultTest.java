@@ -125,6 +125,7 @@ class SimulatorFaultTest {
     @Test
     void aKilledSimulatorIsUnreachableThenBackedOff() {
         sim.close();
+        Leaks.awaitPortClosed(router.port());
         // the idle pooled connection notices the router went away by itself
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (gateway.openConnections() > 0 && System.nanoTime() < until) Thread.onSpinWait();

@@ -9,7 +9,6 @@ import io.helidon.websocket.WsListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,10 +69,5 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
                 .register(new StaticAssets());
         if (graphQl != null) graphQl.accept(r);
         r.any(new VaadinProxy(vaadin, secretHeader, secret));
-    }
-
-    /** For diagnostics: what is mounted where. */
-    public Map<String, String> describe() {
-        return Map.of("/graphql", graphQl == null ? "not mounted" : "GraphQL", "/*", "Vaadin at " + vaadin);
     }
 }

@@ -112,7 +112,6 @@ public final class PushRelay implements WsListener {
     /** Frames from Jetty to the browser. */
     private static final class Upstream implements WebSocket.Listener {
         private final WsSession browser;
-        private final StringBuilder text = new StringBuilder();
 
         Upstream(WsSession browser) {
             this.browser = browser;

@@ -58,15 +58,13 @@ public final class VaadinProxy implements Handler {
         String rawQuery = req.query().rawValue();
         String uri = target + req.path().rawPath() + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
         HttpClientRequest out = client.method(method).uri(uri).skipUriEncoding(true).followRedirects(false);
-        boolean hopByHopConnection = false;
         for (var header : req.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
             if (HOP_BY_HOP.contains(name) || name.equalsIgnoreCase(secretHeader.defaultCase())) continue;
             out.header(header);
         }
-        String peer = req.remotePeer().host();
-        String priorFor = req.headers().value(HeaderNames.X_FORWARDED_FOR).orElse(null);
-        out.header(HeaderNames.X_FORWARDED_FOR, priorFor == null || !trustForwarded(req) ? peer : priorFor + ", " + peer);
+        // We are the edge: whatever X-Forwarded-* the browser sent was dropped above; these are the facts.
+        out.header(HeaderNames.X_FORWARDED_FOR, req.remotePeer().host());
         out.header(HeaderNames.X_FORWARDED_PROTO, req.isSecure() ? "https" : "http");
         out.header(HeaderNames.X_FORWARDED_HOST, req.authority());
         out.header(secretHeader, secret);
@@ -106,11 +104,6 @@ public final class VaadinProxy implements Handler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** X-Forwarded-For from the browser side is not trusted: we are the edge. */
-    private static boolean trustForwarded(ServerRequest req) {
-        return false;
     }
 
     /** Copies and flushes as data arrives, so streamed and long-polling answers are not held back. */
