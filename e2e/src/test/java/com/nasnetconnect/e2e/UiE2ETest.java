@@ -100,6 +100,16 @@ class UiE2ETest {
 
     @Test
     @Order(5)
+    void theSignedInBrowserMayQueryGraphQlWithItsSession() {
+        String answer = executeAsyncJavaScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},"
+                        + " body: JSON.stringify({query: '{ routers { id name } }'})}).then(r => r.text()).then(done, e => done('error ' + e));");
+        assertThat(answer).contains("\"id\":\"demo\"").doesNotContain("errors");
+    }
+
+    @Test
+    @Order(6)
     void serviceWorkerControlsThePage() {
         String scope = executeAsyncJavaScript(
                 "const done = arguments[arguments.length - 1];"
@@ -112,7 +122,7 @@ class UiE2ETest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void showsTheOfflinePageWhenTheServerCannotBeReached() throws Exception {
         server.close();
         open(server.baseUrl() + "/");

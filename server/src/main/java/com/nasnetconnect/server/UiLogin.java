@@ -17,10 +17,17 @@ import java.util.Optional;
 final class UiLogin implements LoginHandler {
     private final Authenticator authenticator;
     private final Sessions sessions;
+    private final String cookieName;
 
-    UiLogin(Authenticator authenticator, Sessions sessions) {
+    UiLogin(Authenticator authenticator, Sessions sessions, String cookieName) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.cookieName = cookieName;
+    }
+
+    @Override
+    public Optional<String> sessionCookieName() {
+        return Optional.of(cookieName);
     }
 
     @Override

@@ -139,7 +139,8 @@ final class Wiring {
                 token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
 
         // User interface (internal Jetty) and the public front door
-        UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions()),
+        UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),
+                security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), new ResourceChanges(apply, routers, store),
                 schema.validationRules());

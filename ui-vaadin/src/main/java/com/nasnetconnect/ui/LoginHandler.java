@@ -26,6 +26,14 @@ public interface LoginHandler {
     void logout(Secret sessionToken);
 
     /**
+     * Name of the cookie that carries the session token to the API (the GraphQL console in the same browser);
+     * empty when the API should not accept the UI session.
+     */
+    default java.util.Optional<String> sessionCookieName() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A successful sign-in. When {@code mustChangePassword}, there is no session yet ({@code sessionToken} is
      * empty) until the password changes.
      */

@@ -6,6 +6,8 @@ import com.nasnetconnect.ui.LoginHandler;
 import com.nasnetconnect.ui.UiContext;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import jakarta.servlet.http.Cookie;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
@@ -51,8 +53,28 @@ public final class Authentication {
         if (request != null) VaadinService.reinitializeSession(request);
         VaadinSession session = VaadinSession.getCurrent();
         session.setAttribute(PENDING_CHANGE, null);
-        session.setAttribute(TOKEN, signedIn.sessionToken().orElseThrow(() -> new IllegalStateException("no session token")));
+        Secret token = signedIn.sessionToken().orElseThrow(() -> new IllegalStateException("no session token"));
+        session.setAttribute(TOKEN, token);
         session.setAttribute(Principal.class, signedIn.principal());
+        sessionCookie(token.reveal(), -1);
+    }
+
+    /**
+     * The same session for the API: an HttpOnly, SameSite=Strict cookie (Secure under HTTPS) that the front door
+     * accepts from the same origin only. maxAge 0 removes it.
+     */
+    private static void sessionCookie(String value, int maxAge) {
+        var name = UiContext.current().login().sessionCookieName();
+        VaadinResponse response = VaadinService.getCurrentResponse();
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (name.isEmpty() || response == null) return;
+        Cookie cookie = new Cookie(name.get(), value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request != null && request.isSecure());
+        cookie.setAttribute("SameSite", "Strict");
+        cookie.setMaxAge(maxAge);
+        response.addCookie(cookie);
     }
 
     static void requirePasswordChange(String user) {
@@ -69,6 +91,7 @@ public final class Authentication {
         VaadinSession session = VaadinSession.getCurrent();
         Secret token = (Secret) session.getAttribute(TOKEN);
         if (token != null) UiContext.current().login().logout(token);
+        sessionCookie("", 0);
         session.setAttribute(TOKEN, null);
         session.setAttribute(Principal.class, null);
         session.setAttribute(PENDING_CHANGE, null);
