@@ -7,7 +7,7 @@ import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Sessions;
 import com.nasnetconnect.ui.admin.Display;
 import com.nasnetconnect.ui.admin.Notice;
-import com.nasnetconnect.ui.admin.Publisher;
+import com.nasnetconnect.ui.Publisher;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -46,7 +46,7 @@ public final class AccountController {
         return publisher.state();
     }
 
-    public AutoCloseable subscribe(Consumer<State> subscriber) {
+    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
         return publisher.subscribe(subscriber);
     }
 

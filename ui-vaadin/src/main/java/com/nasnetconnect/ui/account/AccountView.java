@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.account;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.ui.UiContext;
@@ -34,7 +35,7 @@ public class AccountView extends VerticalLayout {
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField again = new PasswordField("New password again");
     private AccountController controller;
-    private AutoCloseable subscription;
+    private Publisher.Subscription subscription;
     private boolean signedOutShown;
 
     public AccountView() {
@@ -77,11 +78,7 @@ public class AccountView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        try {
-            if (subscription != null) subscription.close();
-        } catch (Exception ignored) {
-            // removing a subscriber from a list cannot fail
-        }
+        if (subscription != null) subscription.close();
         subscription = null;
         controller = null;
     }

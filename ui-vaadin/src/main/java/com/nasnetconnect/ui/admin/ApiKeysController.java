@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.admin;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.ApiKeyInfo;
 import com.nasnetconnect.domain.security.ApiKeys;
@@ -59,7 +60,7 @@ public final class ApiKeysController {
         return publisher.state();
     }
 
-    public AutoCloseable subscribe(Consumer<State> subscriber) {
+    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
         return publisher.subscribe(subscriber);
     }
 

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.admin;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.ui.UiContext;
@@ -40,7 +41,7 @@ public class ApiKeysView extends VerticalLayout {
     private final HorizontalLayout form;
     private final Grid<KeyRow> grid = new Grid<>();
     private ApiKeysController controller;
-    private AutoCloseable subscription;
+    private Publisher.Subscription subscription;
 
     public ApiKeysView() {
         setWidthFull();
@@ -94,11 +95,7 @@ public class ApiKeysView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        try {
-            if (subscription != null) subscription.close();
-        } catch (Exception ignored) {
-            // removing a subscriber from a list cannot fail
-        }
+        if (subscription != null) subscription.close();
         subscription = null;
         controller = null;
     }

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.admin;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.security.AuditAction;
 import com.nasnetconnect.domain.security.AuditEvent;
 import com.nasnetconnect.domain.security.AuditTrail;
@@ -60,7 +61,7 @@ public final class AuditController {
         return publisher.state();
     }
 
-    public AutoCloseable subscribe(Consumer<State> subscriber) {
+    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
         return publisher.subscribe(subscriber);
     }
 

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.admin;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.ui.UiContext;
 import com.nasnetconnect.ui.admin.AuditController.EventRow;
@@ -31,7 +32,7 @@ public class AuditView extends VerticalLayout {
     private final Button older = new Button("Older", e -> this.controller.older());
     private final HorizontalLayout pager;
     private AuditController controller;
-    private AutoCloseable subscription;
+    private Publisher.Subscription subscription;
 
     public AuditView() {
         setWidthFull();
@@ -63,11 +64,7 @@ public class AuditView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        try {
-            if (subscription != null) subscription.close();
-        } catch (Exception ignored) {
-            // removing a subscriber from a list cannot fail
-        }
+        if (subscription != null) subscription.close();
         subscription = null;
         controller = null;
     }

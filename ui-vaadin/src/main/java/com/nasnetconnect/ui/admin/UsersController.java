@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.admin;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
@@ -57,7 +58,7 @@ public final class UsersController {
         return publisher.state();
     }
 
-    public AutoCloseable subscribe(Consumer<State> subscriber) {
+    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
         return publisher.subscribe(subscriber);
     }
 

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.admin;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
@@ -43,7 +44,7 @@ public class UsersView extends VerticalLayout {
     private final HorizontalLayout form;
     private final Grid<UserRow> grid = new Grid<>();
     private UsersController controller;
-    private AutoCloseable subscription;
+    private Publisher.Subscription subscription;
 
     public UsersView() {
         setWidthFull();
@@ -148,11 +149,7 @@ public class UsersView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        try {
-            if (subscription != null) subscription.close();
-        } catch (Exception ignored) {
-            // removing a subscriber from a list cannot fail
-        }
+        if (subscription != null) subscription.close();
         subscription = null;
         controller = null;
     }

@@ -11,12 +11,12 @@ import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.Fields;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.ui.Publisher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -40,47 +40,44 @@ public final class VlansController {
 
     private final ResourceChanges resources;
     private final Principal who;
-    private final List<Consumer<State>> subscribers = new CopyOnWriteArrayList<>();
-    private State state;
+    private final Publisher<State> publisher;
 
     public VlansController(ResourceChanges resources, Principal who) {
         this.resources = Objects.requireNonNull(resources, "resources");
         this.who = Objects.requireNonNull(who, "who");
         List<Router> routers = resources.routers(who);
         Optional<RouterId> first = routers.stream().findFirst().map(Router::id);
-        this.state = new State(routers, first, first.map(this::rows).orElse(List.of()), who.role().allows(Role.OPERATOR),
-                Optional.empty(), Map.of());
+        this.publisher = new Publisher<>(new State(routers, first, first.map(this::rows).orElse(List.of()),
+                who.role().allows(Role.OPERATOR), Optional.empty(), Map.of()));
     }
 
     public State state() {
-        return state;
+        return publisher.state();
     }
 
-    public AutoCloseable subscribe(Consumer<State> subscriber) {
-        subscribers.add(subscriber);
-        subscriber.accept(state);
-        return () -> subscribers.remove(subscriber);
+    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
+        return publisher.subscribe(subscriber);
     }
 
     /** User intent: show another router's VLANs. */
     public void select(RouterId router) {
-        publish(new State(state.routers(), Optional.of(router), rows(router), state.canChange(), Optional.empty(), Map.of()));
+        publish(new State(state().routers(), Optional.of(router), rows(router), state().canChange(), Optional.empty(), Map.of()));
     }
 
     /** User intent: create a VLAN on the selected router. Returns true when the router confirmed it. */
     public boolean create(String name, long vlanId, String iface) {
-        if (state.selected().isEmpty()) {
+        if (state().selected().isEmpty()) {
             publish(withNotice("Choose a router first.", Map.of()));
             return false;
         }
-        RouterId router = state.selected().get();
+        RouterId router = state().selected().get();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", name);
         config.put("vlanId", vlanId);
         config.put("interface", iface);
         try {
             Resource created = resources.create(who, router, ResourceKind.VLAN, new Fields(config));
-            publish(new State(state.routers(), state.selected(), rows(router), state.canChange(),
+            publish(new State(state().routers(), state().selected(), rows(router), state().canChange(),
                     Optional.of("VLAN " + name + " created on the router as " + created.deployment().map(d -> d.nativeId()).orElse("?") + "."),
                     Map.of()));
             return true;
@@ -97,7 +94,7 @@ public final class VlansController {
     }
 
     private State withNotice(String notice, Map<String, String> fieldErrors) {
-        return new State(state.routers(), state.selected(), state.vlans(), state.canChange(), Optional.of(notice), fieldErrors);
+        return new State(state().routers(), state().selected(), state().vlans(), state().canChange(), Optional.of(notice), fieldErrors);
     }
 
     private List<Row> rows(RouterId router) {
@@ -112,7 +109,6 @@ public final class VlansController {
     }
 
     private void publish(State next) {
-        state = next;
-        subscribers.forEach(s -> s.accept(next));
+        publisher.publish(next);
     }
 }

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.resources;
 
+import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.ui.UiContext;
 import com.nasnetconnect.ui.forms.SchemaValidator;
@@ -53,7 +54,7 @@ public class VlansView extends VerticalLayout {
     private final HorizontalLayout form;
     private final Binder<VlanForm> binder = new Binder<>(VlanForm.class);
     private VlansController controller;
-    private AutoCloseable subscription;
+    private Publisher.Subscription subscription;
 
     public VlansView() {
         setWidthFull();
@@ -99,11 +100,7 @@ public class VlansView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        try {
-            if (subscription != null) subscription.close();
-        } catch (Exception ignored) {
-            // removing a subscriber from a list cannot fail
-        }
+        if (subscription != null) subscription.close();
         controller = null;
     }
 
