@@ -1,5 +1,7 @@
 package com.nasnetconnect.storage.security;
 
+import com.nasnetconnect.storage.testing.MutableClock;
+
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.AuthenticationFailedException;
 import com.nasnetconnect.domain.security.CreatedApiKey;
