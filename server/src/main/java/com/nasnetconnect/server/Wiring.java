@@ -132,9 +132,12 @@ final class Wiring {
         monitor.subscribe(new ReconcileOnReconnect(apply, routers));
         monitor.start();
 
+        ResourceChanges changes = new ResourceChanges(apply, routers, store, bus);
+
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = app.own(new DomainGraphQlBackend(routers, monitor, gateway,
-                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock));
+                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock,
+                changes));
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
 
@@ -142,7 +145,7 @@ final class Wiring {
         UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
-                security.services().sessions(), security.services().audit(), new ResourceChanges(apply, routers, store),
+                security.services().sessions(), security.services().audit(), changes,
                 schema.validationRules());
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(ui);

@@ -36,9 +36,10 @@ public final class TestResources {
                 com.nasnetconnect.storage.security.AesGcmSecretCipher.ofKey(new byte[32]), clock);
         var specs = ResourceKindSpecs.defaults();
         var store = new SqliteResourceStore(databases);
-        var ledger = new StateApplyLedger(store, new ResourceEventBus(), specs, clock);
+        var bus = new ResourceEventBus();
+        var ledger = new StateApplyLedger(store, bus, specs, clock);
         var apply = new ApplyConfirmMergeService(NO_ROUTER, ledger, specs, new BasicSchemaRules(specs), LinkLossGuard.NONE, clock);
-        return new ResourceChanges(apply, routers, store);
+        return new ResourceChanges(apply, routers, store, bus);
     }
 
     public static ValidationRules noRules() {

@@ -110,6 +110,16 @@ public final class ApplyConfirmMergeService {
     }
 
     /**
+     * Checks now, under the router's apply lock (so it never reads a half-applied plan), how every deployed
+     * resource of the router differs from what the router reports, and records the result ({@link DriftService}).
+     *
+     * @throws RouterException the router could not be read; nothing was recorded
+     */
+    public List<DriftReport> checkDrift(Router router) {
+        return withLock(router, () -> drift.check(router));
+    }
+
+    /**
      * After a reconnect or a restart: any revert script left by an apply that was never confirmed (link lost,
      * process killed) is run now and removed, so the router is back where the store says it is, instead of
      * waiting for its scheduler. Then drift is checked and recorded. The store is never rolled forward: an

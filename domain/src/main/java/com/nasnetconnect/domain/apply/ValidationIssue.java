@@ -1,10 +1,11 @@
 package com.nasnetconnect.domain.apply;
 
+import com.nasnetconnect.domain.common.Echo;
 import java.util.Objects;
 
 /**
  * One finding of the validation pipeline about one field of one resource. The message names the field and,
- * unless the field is secret, the bad value.
+ * unless the field is secret, the bad value ({@code value} is shortened as {@link Echo} does).
  *
  * @param stage which pipeline stage found it: schema, references, conflicts, platform, order, preflight
  */
@@ -18,6 +19,7 @@ public record ValidationIssue(String resourceId, String field, String value, Str
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(stage, "stage");
+        if (value != null) value = Echo.of(value); // it is shown to people: a long input is echoed shortened
     }
 
     static ValidationIssue error(String stage, String resourceId, String field, String value, String message) {

@@ -3,6 +3,7 @@ package com.nasnetconnect.domain.apply;
 import static com.nasnetconnect.domain.apply.ValidationIssue.error;
 import static com.nasnetconnect.domain.apply.ValidationIssue.warning;
 
+import com.nasnetconnect.domain.common.Echo;
 import com.nasnetconnect.domain.router.PlatformInfo;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
@@ -74,7 +75,7 @@ public final class ValidationPipeline {
                 }
                 case Change.Delete d -> {
                     var old = before.get(d.resourceId());
-                    if (old == null) list.add(error("references", d.resourceId(), "id", d.resourceId(), "no such resource on router " + router.id()));
+                    if (old == null) list.add(error("references", d.resourceId(), "id", d.resourceId(), "no such resource on router '" + router.name() + "'"));
                     else deletes.add(old);
                 }
             }
@@ -106,8 +107,8 @@ public final class ValidationPipeline {
 
         for (DesiredResource u : upserts) {
             var list = issues.get(u.id());
-            platform(u, platform, list);
-            references(u, future, view, deletedNativeIds, list);
+            platform(router, u, platform, list);
+            references(router, u, future, view, deletedNativeIds, list);
             conflicts(u, future, view, before, managedNativeIds, list);
         }
         for (ManagedResource d : deletes) {
@@ -115,7 +116,7 @@ public final class ValidationPipeline {
                 for (Reference ref : specs.spec(other.kind()).references()) {
                     if (ref.targets().contains(d.kind()) && Objects.equals(other.field(ref.field()),
                             d.desired().field(ref.targetField())) && !referencedElsewhere(ref, other, future, d.id())) {
-                        issues.get(d.id()).add(error("references", d.id(), "id", d.id(), "still referenced by " + other
+                        issues.get(d.id()).add(error("references", d.id(), "id", d.id(), "still referenced by " + named(other)
                                 + " (" + ref.field() + "='" + other.field(ref.field()) + "'); delete or change it first"));
                     }
                 }
@@ -222,16 +223,16 @@ public final class ValidationPipeline {
         return new RouterView(rows);
     }
 
-    private void platform(DesiredResource u, PlatformInfo platform, List<ValidationIssue> out) {
+    private void platform(Router router, DesiredResource u, PlatformInfo platform, List<ValidationIssue> out) {
         specs.spec(u.kind()).requiredPackage().ifPresent(pkg -> {
             if (!platform.hasPackage(pkg)) {
                 out.add(error("platform", u.id(), "kind", u.kind().name(), "needs the RouterOS package '" + pkg
-                        + "', which router (RouterOS " + platform.version() + ") does not have installed"));
+                        + "', which router '" + router.name() + "' (RouterOS " + platform.version() + ") does not have installed"));
             }
         });
     }
 
-    private void references(DesiredResource u, Map<String, DesiredResource> future, RouterView view,
+    private void references(Router router, DesiredResource u, Map<String, DesiredResource> future, RouterView view,
                             Set<String> deletedNativeIds, List<ValidationIssue> out) {
         for (Reference ref : specs.spec(u.kind()).references()) {
             String v = u.field(ref.field());
@@ -242,9 +243,9 @@ public final class ValidationPipeline {
                     v.equals(row.get("name".equals(ref.targetField()) ? "name" : ref.targetField()))
                             && !deletedNativeIds.contains(row.get(".id")))).orElse(false);
             if (!managed && !onRouter) {
-                out.add(error("references", u.id(), ref.field(), v, "refers to nothing: no "
-                        + String.join("/", ref.targets().stream().map(Enum::name).sorted().toList())
-                        + ref.routerMenu().map(m -> " and no object in " + m).orElse("") + " is named '" + v + "'"));
+                out.add(error("references", u.id(), ref.field(), v, target(ref) + " " + Echo.quoted(v)
+                        + " does not exist " + (ref.routerMenu().isPresent() ? "on router '" + router.name() + "'"
+                        : "among the managed resources of router '" + router.name() + "'")));
             }
         }
     }
@@ -259,25 +260,25 @@ public final class ValidationPipeline {
             for (String f : spec.unique()) {
                 String v = u.field(f);
                 if (v != null && !v.isEmpty() && (sameKind || (bothInterfaces && f.equals("name"))) && v.equals(o.field(f))) {
-                    out.add(error("conflicts", u.id(), f, v, "is already used by " + o));
+                    out.add(error("conflicts", u.id(), f, v, "is already used by " + named(o)));
                 }
             }
             if (sameKind && spec.identity().stream().allMatch(f -> Objects.equals(u.field(f), o.field(f)))
                     && !spec.unique().containsAll(spec.identity())) {
                 out.add(error("conflicts", u.id(), String.join("+", spec.identity()), identity(spec, u),
-                        "the same object is already described by " + o));
+                        "the same object is already described by " + named(o)));
             }
             if (sameKind && u.kind() == ResourceKind.VLAN && u.field("vlanId") != null
                     && u.field("vlanId").equals(o.field("vlanId")) && Objects.equals(u.field("interface"), o.field("interface"))) {
                 out.add(error("conflicts", u.id(), "vlanId", u.field("vlanId"), "VLAN id is already used on interface '"
-                        + u.field("interface") + "' by " + o));
+                        + u.field("interface") + "' by " + named(o)));
             }
             if (sameKind && u.kind() == ResourceKind.IP_ADDRESS) {
                 var a = Ipv4.parse(u.field("address"));
                 var b = Ipv4.parse(o.field("address"));
                 if (a.isPresent() && b.isPresent() && a.get().overlaps(b.get())) {
                     out.add(error("conflicts", u.id(), "address", u.field("address"), "overlaps " + o.field("address")
-                            + " of " + o + (Objects.equals(u.field("interface"), o.field("interface")) ? "" : " on interface '" + o.field("interface") + "'")));
+                            + " of " + named(o) + (Objects.equals(u.field("interface"), o.field("interface")) ? "" : " on interface '" + o.field("interface") + "'")));
                 }
             }
         }
@@ -292,12 +293,12 @@ public final class ValidationPipeline {
             if (own.isPresent() && own.get().equals(row.get(".id"))) continue;
             if (Values.matches(row, wantedIdentity)) {
                 out.add(error("conflicts", u.id(), String.join("+", spec.identity()), identity(spec, u),
-                        "already exists on the router as " + row.get(".id") + " but is not managed; adopt it instead"));
+                        "already exists on the router as " + onRouter(row) + " but is not managed; adopt it instead"));
             } else {
                 for (String f : spec.unique()) {
                     String attr = specs.mapping().byDomainField(u.kind(), f).map(FieldBinding::routerAttribute).orElse(null);
                     if (attr != null && u.field(f) != null && u.field(f).equals(row.get(attr))) {
-                        out.add(error("conflicts", u.id(), f, u.field(f), "is already used on the router by " + row.get(".id")));
+                        out.add(error("conflicts", u.id(), f, u.field(f), "is already used on the router by " + onRouter(row)));
                     }
                 }
             }
@@ -308,7 +309,7 @@ public final class ValidationPipeline {
                 boolean sameMenuType = view.menu(spec.menu()).stream().anyMatch(r -> Objects.equals(r.get(".id"), row.get(".id")));
                 if (!ownOrManaged && !sameMenuType && u.field("name").equals(row.get("name"))) {
                     out.add(error("conflicts", u.id(), "name", u.field("name"), "is already the name of interface "
-                            + row.get(".id") + (row.get("type") == null ? "" : " (" + row.get("type") + ")")));
+                            + row.get(".id") + (row.get("type") == null ? "" : " (" + row.get("type") + ")") + " on the router"));
                 }
             }
         }
@@ -322,6 +323,44 @@ public final class ValidationPipeline {
                 }
             }
         }
+    }
+
+    /**
+     * A resource as people know it: its kind in words and its name (or identity), e.g. {@code VLAN 'iot'} or
+     * {@code IP address '10.0.1.1/24 v10'}; never its internal id unless it has nothing else.
+     */
+    private String named(DesiredResource r) {
+        var spec = specs.spec(r.kind());
+        var parts = spec.identity().stream().map(r::field).filter(v -> v != null && !v.isEmpty()).toList();
+        String label = !parts.isEmpty() ? String.join(" ", parts)
+                : r.field("comment") != null && !r.field("comment").isEmpty() ? r.field("comment") : r.id();
+        return kindInWords(r.kind()) + " " + Echo.quoted(label);
+    }
+
+    /** {@code VLAN}, {@code IP address}, {@code WireGuard interface}, {@code bridge port}, … */
+    static String kindInWords(ResourceKind kind) {
+        var words = new ArrayList<String>();
+        for (String w : kind.name().split("_")) {
+            words.add(switch (w) {
+                case "VLAN", "IP", "DHCP", "NAT" -> w;
+                case "WIREGUARD" -> "WireGuard";
+                default -> w.toLowerCase(java.util.Locale.ROOT);
+            });
+        }
+        return String.join(" ", words);
+    }
+
+    /** What a reference names, in words: {@code interface}, {@code bridge}, {@code IP pool}, {@code address list}. */
+    private static String target(Reference ref) {
+        if (ResourceKindSpecs.INTERFACES.containsAll(ref.targets()) && ref.targets().size() > 1) return "interface";
+        if (ref.targets().equals(Set.of(ResourceKind.ADDRESS_LIST_ENTRY))) return "address list";
+        return String.join(" or ", ref.targets().stream().map(ValidationPipeline::kindInWords).sorted().toList());
+    }
+
+    /** An object on the router: its name and the router's id for it, e.g. {@code 'vlan9' (*1A)}. */
+    private static String onRouter(Map<String, String> row) {
+        String name = row.get("name");
+        return name == null || name.isEmpty() ? String.valueOf(row.get(".id")) : Echo.quoted(name) + " (" + row.get(".id") + ")";
     }
 
     private static String identity(ResourceKindSpec spec, DesiredResource u) {
@@ -359,10 +398,11 @@ public final class ValidationPipeline {
                 if (!done.contains(r.id()) && done.containsAll(deps.get(r.id()))) ready.add(r);
             }
             if (ready.isEmpty()) {
-                var stuck = items.stream().filter(r -> !done.contains(r.id())).map(DesiredResource::id).toList();
-                for (String id : stuck) {
-                    issues.get(id).add(error("order", id, "references", String.join(",", deps.get(id)),
-                            "dependency cycle among " + stuck));
+                var stuck = items.stream().filter(r -> !done.contains(r.id())).toList();
+                var names = stuck.stream().map(this::named).toList();
+                for (DesiredResource r : stuck) {
+                    issues.get(r.id()).add(error("order", r.id(), "references", String.join(",", deps.get(r.id())),
+                            "dependency cycle among " + String.join(", ", names)));
                 }
                 return List.of();
             }

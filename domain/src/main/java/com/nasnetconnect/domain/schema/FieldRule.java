@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.schema;
 
+import com.nasnetconnect.domain.common.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,15 +96,16 @@ public record FieldRule(
     }
 
     private Violation violation(String path, Object value, String message) {
-        return new Violation(path, sensitive && value != null ? MASK : value, message);
+        Object shown = value instanceof CharSequence text ? Echo.of(text) : value;
+        return new Violation(path, sensitive && value != null ? MASK : shown, message);
     }
 
     private String quoted(Object value) {
-        return sensitive ? MASK : "'" + value + "'";
+        return sensitive ? MASK : Echo.quoted(value);
     }
 
     private String shown(Object value) {
-        return sensitive ? MASK : String.valueOf(value);
+        return sensitive ? MASK : Echo.of(value);
     }
 
     private static String num(double d) {

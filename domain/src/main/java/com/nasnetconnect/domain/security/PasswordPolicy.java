@@ -2,12 +2,21 @@ package com.nasnetconnect.domain.security;
 
 import com.nasnetconnect.domain.common.Secret;
 
-/** Minimal password rules. Messages say what is wrong, never the password. */
+/**
+ * Minimal password rules. Messages say what is wrong, never the password. The minimum is 10 characters: above
+ * NIST SP 800-63B's floor of 8 for chosen passwords, and what the product has always enforced (so no existing
+ * password becomes invalid); forms show {@link #hint()}, so what they ask for and what is checked cannot differ.
+ */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 1024;
 
     private PasswordPolicy() {}
+
+    /** What a password form says under the new-password field, e.g. {@code At least 10 characters}. */
+    public static String hint() {
+        return "At least " + MIN_LENGTH + " characters";
+    }
 
     /** @throws IllegalArgumentException naming the rule broken */
     public static void check(String user, Secret password) {

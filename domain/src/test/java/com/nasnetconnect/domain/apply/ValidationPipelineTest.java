@@ -141,6 +141,38 @@ class ValidationPipelineTest {
         ledger.put(ROUTER.id(), v10, java.util.Optional.empty());
         ledger.put(ROUTER.id(), addr, java.util.Optional.empty());
         var v = pipeline.validate(ROUTER, ChangePlan.of("a", Change.delete(v10.id())));
-        assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("still referenced by IP_ADDRESS"));
+        assertThat(v.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("still referenced by IP address '10.0.1.1/24 v10'"));
+    }
+
+    @Test
+    void aDuplicateNameNamesTheOtherResourceByItsNameNotItsId() {
+        var existing = vlan("iot", 10);
+        ledger.put(ROUTER.id(), existing, java.util.Optional.empty());
+
+        var v = pipeline.validate(ROUTER, ChangePlan.of("a", Change.upsert(vlan("iot", 11))));
+
+        assertThat(v.errors()).anySatisfy(e -> {
+            assertThat(e.field()).isEqualTo("name");
+            assertThat(e.message()).isEqualTo("is already used by VLAN 'iot'").doesNotContain(existing.id());
+        });
+    }
+
+    @Test
+    void aMissingInterfaceIsNamedWithTheRouterInPlainWords() {
+        var v = pipeline.validate(ROUTER, ChangePlan.of("a", Change.upsert(address("10.0.0.1/24", "ether9"))));
+
+        assertThat(v.errors()).singleElement().satisfies(e ->
+                assertThat(e.message()).isEqualTo("interface 'ether9' does not exist on router 'lab'"));
+    }
+
+    @Test
+    void aLongValueIsEchoedShortenedInTheIssueAndItsMessage() {
+        String longName = "x".repeat(60);
+        var v = pipeline.validate(ROUTER, ChangePlan.of("a", Change.upsert(address("10.0.0.1/24", longName))));
+
+        assertThat(v.errors()).singleElement().satisfies(e -> {
+            assertThat(e.value()).isEqualTo("x".repeat(32) + "…");
+            assertThat(e.message()).contains("'" + "x".repeat(32) + "…'").doesNotContain(longName);
+        });
     }
 }

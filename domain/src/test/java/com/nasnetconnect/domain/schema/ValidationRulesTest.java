@@ -43,6 +43,16 @@ class ValidationRulesTest {
     }
 
     @Test
+    void aLongBadValueIsEchoedShortenedToThirtyTwoCharacters() {
+        String pasted = "n".repeat(80);
+        var v = rules.validate("VlanInput", Map.of("name", pasted, "vlanId", 3));
+        assertThat(v).singleElement().satisfies(x -> {
+            assertThat(x.message()).isEqualTo("must be at most 15 characters long, was 80: '" + "n".repeat(32) + "…'");
+            assertThat(x.badValue()).isEqualTo("n".repeat(32) + "…");
+        });
+    }
+
+    @Test
     void reportsAMissingRequiredFieldAndIgnoresAMissingOptionalOne() {
         assertThat(rules.validate("VlanInput", Map.of("vlanId", 3))).extracting(Violation::describe)
                 .containsExactly("name: is required");

@@ -125,6 +125,10 @@ final class Fetchers {
         return backend.applyPlan(principal(env), env.getArgument("routerId"), changes);
     }
 
+    Object checkDrift(DataFetchingEnvironment env) {
+        return backend.checkDrift(principal(env), env.getArgument("routerId"));
+    }
+
     /** Reveals one sensitive configuration field; the Redactor checks the role and audits first. */
     Object revealSecret(DataFetchingEnvironment env) {
         Principal who = principal(env);

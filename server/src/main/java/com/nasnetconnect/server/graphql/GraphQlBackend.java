@@ -7,6 +7,7 @@ import com.nasnetconnect.domain.schema.types.ApiKeyPayload;
 import com.nasnetconnect.domain.schema.types.CreateApiKeyPayload;
 import com.nasnetconnect.domain.schema.types.AdoptRouterPayload;
 import com.nasnetconnect.domain.schema.types.ApplyPlanPayload;
+import com.nasnetconnect.domain.schema.types.CheckDriftPayload;
 import com.nasnetconnect.domain.schema.types.DeletePayload;
 import com.nasnetconnect.domain.schema.types.EventConnection;
 import com.nasnetconnect.domain.schema.types.Impact;
@@ -70,6 +71,9 @@ public interface GraphQlBackend {
     DeletePayload delete(Principal who, String uuid, boolean cascade);
 
     ApplyPlanPayload applyPlan(Principal who, String routerId, List<PlanChangeInput> changes);
+
+    /** Checks drift of every deployed resource of the router now (operators and admins). */
+    CheckDriftPayload checkDrift(Principal who, String routerId);
 
     /** The clear value of one configuration field of a resource (for an audited reveal), if it has one. */
     Optional<String> configurationValue(Principal who, String uuid, String field);

@@ -94,6 +94,7 @@ final class GraphQlWiring {
                         .dataFetcher("updateContainer", f.update(CONTAINER, ContainerInput.class))
                         .dataFetcher("deleteResource", f::deleteResource)
                         .dataFetcher("applyPlan", f::applyPlan)
+                        .dataFetcher("checkDrift", f::checkDrift)
                         .dataFetcher("revealSecret", f::revealSecret)
                         .dataFetcher("createApiKey", f::createApiKey)
                         .dataFetcher("revokeApiKey", f::revokeApiKey))

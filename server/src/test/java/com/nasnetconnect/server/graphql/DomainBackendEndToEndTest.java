@@ -84,7 +84,8 @@ class DomainBackendEndToEndTest {
         routers.save(new Router(new RouterId("lab"), "Lab", routerEndpoint, true, clock.instant()));
         security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock);
         var backend = new com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend(routers, monitor, gateway,
-                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.apiKeys(), clock);
+                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.apiKeys(), clock,
+                new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus));
         endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { },
                 key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults());
         server = WebServer.builder().host("127.0.0.1").port(0).routing(endpoint::routing).addRouting(endpoint.wsRouting())

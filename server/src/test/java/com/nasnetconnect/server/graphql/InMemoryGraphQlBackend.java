@@ -153,6 +153,12 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
     }
 
     @Override
+    public CheckDriftPayload checkDrift(Principal who, String routerId) {
+        calls.incrementAndGet();
+        return new CheckDriftPayload(clock.instant(), resources.size(), List.of(), List.of());
+    }
+
+    @Override
     public Optional<String> configurationValue(Principal who, String uuid, String field) {
         calls.incrementAndGet();
         return Optional.ofNullable(rawConfig.get(uuid)).map(m -> m.get(field)).map(String::valueOf);

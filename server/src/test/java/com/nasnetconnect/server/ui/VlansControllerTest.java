@@ -1,6 +1,7 @@
 package com.nasnetconnect.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
@@ -11,6 +12,7 @@ import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
@@ -26,6 +28,8 @@ import com.nasnetconnect.storage.db.DatabaseSettings;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
+import com.nasnetconnect.domain.state.Fields;
+import com.nasnetconnect.domain.state.ResourceKind;
 import com.nasnetconnect.ui.resources.VlansController;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,10 +61,11 @@ class VlansControllerTest {
         var store = new SqliteResourceStore(databases);
         var specs = ResourceKindSpecs.defaults();
         var rules = new SchemaRulesAdapter(SchemaDirectives.fromClasspath().validationRules()).and(new BasicSchemaRules(specs));
-        var apply = new ApplyConfirmMergeService(gateway, new StateApplyLedger(store, new ResourceEventBus(), specs, clock,
+        var bus = new ResourceEventBus();
+        var apply = new ApplyConfirmMergeService(gateway, new StateApplyLedger(store, bus, specs, clock,
                         new com.nasnetconnect.domain.apply.RouterPlatforms(routers, gateway, clock, java.time.Duration.ofMinutes(10))),
                 specs, rules, LinkLossGuard.NONE, clock);
-        changes = new ResourceChanges(apply, routers, store);
+        changes = new ResourceChanges(apply, routers, store, bus);
     }
 
     @AfterEach
@@ -97,7 +102,7 @@ class VlansControllerTest {
         assertThat(controller.create("bad", 5000, "ether2")).isFalse();
 
         assertThat(controller.state().fieldErrors()).containsKey("vlanId");
-        assertThat(controller.state().notice()).hasValueSatisfying(n -> assertThat(n).contains("5000"));
+        assertThat(controller.state().notice()).hasValueSatisfying(n -> assertThat(n.text()).contains("5000"));
         assertThat(sim.snapshot().diff(before)).isEmpty();
         assertThat(controller.state().vlans()).isEmpty();
     }
@@ -117,6 +122,133 @@ class VlansControllerTest {
         assertThat(viewer.state().canChange()).isFalse();
         assertThat(viewer.state().vlans()).extracting(VlansController.Row::name).containsExactly("seen");
         assertThat(viewer.create("nope", 10, "ether2")).isFalse();
-        assertThat(viewer.state().notice()).hasValueSatisfying(n -> assertThat(n).contains("may not"));
+        assertThat(viewer.state().notice()).hasValueSatisfying(n -> assertThat(n.text()).contains("may not"));
+    }
+
+    static final Principal OPERATOR = new Principal("op", Role.OPERATOR, false);
+
+    @Test
+    void aDriftCheckThatFindsNothingShowsTheVlanInSyncNotDrifted() {
+        var controller = new VlansController(changes, OPERATOR);
+        controller.create("iot", 42, "ether2");
+        assertThat(controller.state().vlans().getFirst().drift()).isEqualTo("not checked");
+
+        controller.checkDrift();
+
+        assertThat(controller.state().vlans()).singleElement().satisfies(r -> assertThat(r.drift()).isEqualTo("in sync"));
+        assertThat(controller.state().notice()).hasValueSatisfying(n -> {
+            assertThat(n.isError()).isFalse();
+            assertThat(n.text()).isEqualTo("Checked 1 VLAN against the router: none drifted.");
+        });
+    }
+
+    @Test
+    void aVlanChangedOnTheRouterShowsDriftedWithTheFieldAfterCheckNow() {
+        var controller = new VlansController(changes, OPERATOR);
+        controller.create("iot", 42, "ether2");
+        controller.create("cams", 43, "ether2");
+        String nativeId = controller.state().vlans().getFirst().nativeId();
+        gateway.execute(new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw")),
+                RouterCommand.of("/interface/vlan/set").with(".id", nativeId).with("vlan-id", "99"));
+
+        controller.checkDrift();
+
+        assertThat(controller.state().vlans()).extracting(VlansController.Row::name, VlansController.Row::drift)
+                .containsExactly(tuple("iot", "drifted: vlanId"), tuple("cams", "in sync"));
+        assertThat(controller.state().notice().orElseThrow().text()).isEqualTo("Checked 2 VLANs against the router: 1 drifted (iot).");
+    }
+
+    @Test
+    void aViewerMayNotCheckDrift() {
+        new VlansController(changes, OPERATOR).create("seen", 9, "ether2");
+        var viewer = new VlansController(changes, new Principal("v", Role.VIEWER, false));
+
+        viewer.checkDrift();
+
+        assertThat(viewer.state().notice()).hasValueSatisfying(n -> {
+            assertThat(n.isError()).isTrue();
+            assertThat(n.text()).contains("may not check drift");
+        });
+        assertThat(viewer.state().vlans().getFirst().drift()).isEqualTo("not checked");
+    }
+
+    @Test
+    void aVlanCreatedElsewhereAppearsInAnOpenScreenWithoutReload() {
+        var open = new VlansController(changes, new Principal("v", Role.VIEWER, false));
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<VlansController.State>();
+        open.subscribe(seen::add);
+
+        // as GraphQL or another browser would: through the in-port, not through this screen
+        changes.create(OPERATOR, new RouterId("lab"), ResourceKind.VLAN,
+                new Fields(java.util.Map.of("name", "remote", "vlanId", 77L, "interface", "ether2")));
+
+        assertThat(open.state().vlans()).extracting(VlansController.Row::name).containsExactly("remote");
+        assertThat(seen.getLast().vlans()).extracting(VlansController.Row::name).containsExactly("remote");
+        open.close();
+        changes.create(OPERATOR, new RouterId("lab"), ResourceKind.VLAN,
+                new Fields(java.util.Map.of("name", "later", "vlanId", 78L, "interface", "ether2")));
+        assertThat(open.state().vlans()).as("a closed screen stops following").hasSize(1);
+    }
+
+    @Test
+    void aSuccessLeavesNoFieldErrorsAndShowsASuccessNotice() {
+        var controller = new VlansController(changes, OPERATOR);
+        controller.create("bad", 5000, "ether2");
+        assertThat(controller.state().fieldErrors()).isNotEmpty();
+
+        assertThat(controller.create("iot", 42, "ether2")).isTrue();
+
+        assertThat(controller.state().fieldErrors()).isEmpty();
+        assertThat(controller.state().notice()).hasValueSatisfying(n -> {
+            assertThat(n.isError()).isFalse();
+            assertThat(n.text()).startsWith("VLAN iot created on the router as *");
+        });
+    }
+
+    @Test
+    void aLaterRefusalReplacesAnEarlierSuccessNotice() {
+        var controller = new VlansController(changes, OPERATOR);
+        controller.create("iot", 42, "ether2");
+
+        controller.formRejected();
+        assertThat(controller.state().notice()).hasValueSatisfying(n -> {
+            assertThat(n.isError()).isTrue();
+            assertThat(n.text()).doesNotContain("created");
+        });
+
+        controller.create("iot2", 42, "ether2");
+        assertThat(controller.state().notice().orElseThrow().isError()).isTrue();
+    }
+
+    @Test
+    void aNameConflictNamesTheOtherVlanByItsNameNotItsId() {
+        var controller = new VlansController(changes, OPERATOR);
+        controller.create("iot", 42, "ether2");
+        String uuid = controller.state().vlans().getFirst().uuid();
+
+        assertThat(controller.create("iot", 43, "ether2")).isFalse();
+
+        assertThat(controller.state().notice().orElseThrow().text()).contains("is already used by VLAN 'iot'").doesNotContain(uuid);
+        assertThat(controller.state().fieldErrors()).containsKey("name");
+    }
+
+    @Test
+    void anUnknownInterfaceIsNamedWithTheRouterInPlainWords() {
+        var controller = new VlansController(changes, OPERATOR);
+
+        assertThat(controller.create("iot", 42, "ether9")).isFalse();
+
+        assertThat(controller.state().fieldErrors()).containsEntry("interface", "interface 'ether9' does not exist on router 'Lab'");
+    }
+
+    @Test
+    void aLongInputIsEchoedShortened() {
+        var controller = new VlansController(changes, OPERATOR);
+        String longName = "n".repeat(80);
+
+        assertThat(controller.create(longName, 42, "ether2")).isFalse();
+
+        String notice = controller.state().notice().orElseThrow().text();
+        assertThat(notice).doesNotContain(longName).contains("'" + "n".repeat(32) + "…'");
     }
 }

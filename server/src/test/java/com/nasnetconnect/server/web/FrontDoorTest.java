@@ -76,12 +76,13 @@ class FrontDoorTest {
         var store = new com.nasnetconnect.storage.state.SqliteResourceStore(databases);
         gateway = new com.nasnetconnect.routeros.api.RouterOsGateway(com.nasnetconnect.routeros.api.GatewaySettings.defaults(),
                 new com.nasnetconnect.routeros.api.FileCertificatePins(databases.dataDir().resolve("pins")));
+        var bus = new com.nasnetconnect.domain.events.ResourceEventBus();
         var apply = new com.nasnetconnect.domain.apply.ApplyConfirmMergeService(gateway,
-                new com.nasnetconnect.domain.apply.StateApplyLedger(store, new com.nasnetconnect.domain.events.ResourceEventBus(), specs, clock),
+                new com.nasnetconnect.domain.apply.StateApplyLedger(store, bus, specs, clock),
                 specs, new com.nasnetconnect.domain.apply.BasicSchemaRules(specs), com.nasnetconnect.domain.apply.LinkLossGuard.NONE, clock);
         var routers = new com.nasnetconnect.storage.router.SqliteRouterRepository(databases,
                 com.nasnetconnect.storage.security.AesGcmSecretCipher.ofKey(new byte[32]), clock);
-        return new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store);
+        return new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus);
     }
 
     static com.nasnetconnect.routeros.api.RouterOsGateway gateway;

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.account;
 
+import com.nasnetconnect.domain.security.PasswordPolicy;
 import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
@@ -43,7 +44,7 @@ public class AccountView extends VerticalLayout {
         who.setId("account-user");
         current.setId("own-current-password");
         next.setId("own-new-password");
-        next.setHelperText("At least 10 characters");
+        next.setHelperText(PasswordPolicy.hint());
         again.setId("own-new-password-again");
         for (PasswordField f : new PasswordField[] {current, next, again}) f.setWidthFull();
         Button change = new Button("Change password", e -> {

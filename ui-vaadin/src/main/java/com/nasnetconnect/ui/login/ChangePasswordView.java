@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.login;
 
+import com.nasnetconnect.domain.security.PasswordPolicy;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.ui.UiContext;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +28,7 @@ public class ChangePasswordView extends VerticalLayout {
         current.setId("current-password");
         PasswordField next = new PasswordField("New password");
         next.setId("new-password");
-        next.setHelperText("At least 12 characters");
+        next.setHelperText(PasswordPolicy.hint());
         PasswordField again = new PasswordField("New password again");
         again.setId("new-password-again");
         Button save = new Button("Save and continue");

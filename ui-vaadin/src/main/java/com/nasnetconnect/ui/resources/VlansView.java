@@ -3,17 +3,19 @@ package com.nasnetconnect.ui.resources;
 import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.admin.NoticeBanner;
 import com.nasnetconnect.ui.forms.SchemaValidator;
 import com.nasnetconnect.ui.login.Authentication;
 import com.nasnetconnect.ui.shell.MainLayout;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,8 +26,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 /**
- * A router's VLANs, and a form to add one. The form's rules are schema.graphql's {@code VlanInput}
- * {@code @validate} rules — the same objects GraphQL validates with — so both refuse the same input alike.
+ * A router's VLANs (live: changes made elsewhere appear without a reload), a "Check now" drift check, and a form
+ * to add one. The form's rules are schema.graphql's {@code VlanInput} {@code @validate} rules — the same objects
+ * GraphQL validates with — so both refuse the same input alike. Outcomes show in the {@link NoticeBanner}.
  */
 @Route(value = "vlans", layout = MainLayout.class)
 @PageTitle("VLANs · NasNetConnect")
@@ -46,7 +49,8 @@ public class VlansView extends VerticalLayout {
 
     private final ComboBox<Router> router = new ComboBox<>("Router");
     private final Grid<VlansController.Row> grid = new Grid<>();
-    private final Paragraph notice = new Paragraph();
+    private final NoticeBanner notice = new NoticeBanner("vlan-notice");
+    private final Button checkDrift = new Button("Check now");
     private final TextField name = new TextField("Name");
     private final IntegerField vlanId = new IntegerField("VLAN id");
     private final TextField iface = new TextField("Interface");
@@ -67,7 +71,8 @@ public class VlansView extends VerticalLayout {
         grid.addColumn(VlansController.Row::iface).setHeader("Interface").setAutoWidth(true);
         grid.addColumn(VlansController.Row::nativeId).setHeader("Router id").setAutoWidth(true);
         grid.addColumn(VlansController.Row::drift).setHeader("Drift").setAutoWidth(true);
-        notice.setId("vlan-notice");
+        checkDrift.setId("vlan-check-drift");
+        checkDrift.addClickListener(e -> controller.checkDrift());
         name.setId("vlan-name");
         vlanId.setId("vlan-id");
         iface.setId("vlan-interface");
@@ -78,7 +83,10 @@ public class VlansView extends VerticalLayout {
         form = new HorizontalLayout(name, vlanId, iface, add);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        add(new H2("VLANs"), router, grid, form, notice);
+        HorizontalLayout top = new HorizontalLayout(router, checkDrift);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
+        add(new H2("VLANs"), notice, top, grid, form);
     }
 
     @Override
@@ -95,33 +103,45 @@ public class VlansView extends VerticalLayout {
         router.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) controller.select(e.getValue().id());
         });
-        subscription = controller.subscribe(this::render);
+        UI ui = event.getUI();
+        subscription = controller.subscribe(state -> ui.access(() -> render(state)));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         if (subscription != null) subscription.close();
+        subscription = null;
+        if (controller != null) controller.close();
         controller = null;
     }
 
     private void submit() {
         VlanForm values = new VlanForm();
-        if (!binder.writeBeanIfValid(values)) return; // the fields show the schema's messages
+        if (!binder.writeBeanIfValid(values)) { // the fields show the schema's messages
+            controller.formRejected();
+            return;
+        }
         if (controller.create(values.getName(), values.getVlanId(), values.getIface())) {
-            name.clear();
-            vlanId.clear();
+            VlanForm next = new VlanForm();
+            next.setIface(values.getIface());
+            binder.readBean(next); // resets the fields without validating the now empty ones
         }
     }
 
     private void render(VlansController.State state) {
         grid.setItems(state.vlans());
         form.setVisible(state.canChange());
-        notice.setText(state.notice().orElse(""));
-        name.setInvalid(state.fieldErrors().containsKey("name"));
-        name.setErrorMessage(state.fieldErrors().get("name"));
-        vlanId.setInvalid(state.fieldErrors().containsKey("vlanId"));
-        vlanId.setErrorMessage(state.fieldErrors().get("vlanId"));
-        iface.setInvalid(state.fieldErrors().containsKey("interface"));
-        iface.setErrorMessage(state.fieldErrors().get("interface"));
+        checkDrift.setVisible(state.canChange());
+        notice.show(state.notice());
+        // The form's own verdict is the Binder's; only what the server refused is marked here.
+        markRefused(name, state.fieldErrors().get("name"));
+        markRefused(vlanId, state.fieldErrors().get("vlanId"));
+        markRefused(iface, state.fieldErrors().get("interface"));
+    }
+
+    private static void markRefused(HasValidation field, String error) {
+        if (error == null) return;
+        field.setErrorMessage(error);
+        field.setInvalid(true);
     }
 }

@@ -7,7 +7,9 @@ import com.nasnetconnect.domain.apply.ApplyResult;
 import com.nasnetconnect.domain.apply.Change;
 import com.nasnetconnect.domain.apply.ChangePlan;
 import com.nasnetconnect.domain.apply.DesiredResource;
+import com.nasnetconnect.domain.apply.DriftReport;
 import com.nasnetconnect.domain.apply.MergedChange;
+import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.events.ResourceEventBus;
@@ -21,6 +23,7 @@ import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.schema.types.AddRouterInput;
 import com.nasnetconnect.domain.schema.types.AdoptRouterPayload;
 import com.nasnetconnect.domain.schema.types.ApplyPlanPayload;
+import com.nasnetconnect.domain.schema.types.CheckDriftPayload;
 import com.nasnetconnect.domain.schema.types.DeletePayload;
 import com.nasnetconnect.domain.schema.types.EventConnection;
 import com.nasnetconnect.domain.schema.types.EventEdge;
@@ -77,7 +80,7 @@ import java.util.function.Consumer;
  * the {@link RouterStatusFeed}; resources, history and time travel from the {@link ResourceStore} and
  * {@link EventLog}; what-breaks from {@link ResourceService}; and every change to a router through
  * {@link ApplyConfirmMergeService} (validated, applied in dependency order, read back, then stored as the router
- * confirmed it) or {@link AdoptService}. Subscriptions listen to the {@link ResourceEventBus} and the status feed.
+ * confirmed it) or {@link AdoptService}; drift checks on demand through {@link ResourceChanges}. Subscriptions listen to the {@link ResourceEventBus} and the status feed.
  *
  * <p>Roles: any principal reads; changing routers or resources needs {@link Role#OPERATOR} (checked here before
  * anything else, and again by the domain services). Domain refusals (invalid configuration, a router that
@@ -101,6 +104,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     private final AdoptService adopt;
     private final ApiKeys apiKeys;
     private final Clock clock;
+    private final ResourceChanges changes;
     private final GraphQlMapper mapper;
     /** Which router holds a resource (GraphQL addresses resources by uuid alone); filled from the bus and reads. */
     private final Map<ResourceId, RouterId> located = new ConcurrentHashMap<>();
@@ -109,7 +113,8 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     /** Subscribes to the bus (to index which router holds each resource); {@link #close()} ends that. */
     public DomainGraphQlBackend(RouterRepository routers, RouterStatusFeed status, RouterGateway gateway,
                                 ResourceService resources, ResourceStore store, EventLog events, ResourceEventBus bus,
-                                ApplyConfirmMergeService apply, AdoptService adopt, ApiKeys apiKeys, Clock clock) {
+                                ApplyConfirmMergeService apply, AdoptService adopt, ApiKeys apiKeys, Clock clock,
+                                ResourceChanges changes) {
         this.routers = Objects.requireNonNull(routers, "routers");
         this.status = Objects.requireNonNull(status, "status");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -121,6 +126,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         this.adopt = Objects.requireNonNull(adopt, "adopt");
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.mapper = new GraphQlMapper();
         this.locator = bus.subscribe(e -> located.put(e.resourceId(), e.routerId()));
     }
@@ -440,6 +446,24 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         var out = upsertOrder.stream().map(ResourceId::parse).flatMap(id -> store.find(router.get().id(), id).stream())
                 .map(mapper::resource).toList();
         return new ApplyPlanPayload(out, List.of());
+    }
+
+    @Override
+    public CheckDriftPayload checkDrift(Principal who, String routerId) {
+        who.require(Role.OPERATOR, "check drift");
+        var router = findRouter(routerId);
+        if (router.isEmpty()) return new CheckDriftPayload(null, 0, List.of(), List.of(error(List.of("routerId"), "no router " + routerId, routerId)));
+        List<DriftReport> reports;
+        try {
+            reports = changes.checkDrift(who, router.get().id());
+        } catch (RouterException | StateException e) {
+            return new CheckDriftPayload(null, 0, List.of(), List.of(error(List.of("routerId"), "the drift check could not read router '"
+                    + router.get().name() + "': " + e.getMessage(), routerId)));
+        }
+        var drifted = reports.stream().filter(DriftReport::drifted).map(r -> ResourceId.parse(r.resourceId()))
+                .flatMap(id -> store.find(router.get().id(), id).stream()).map(mapper::resource).toList();
+        Instant at = reports.stream().map(DriftReport::checkedAt).findFirst().orElse(clock.instant());
+        return new CheckDriftPayload(at, reports.size(), drifted, List.of());
     }
 
     private ResourcePayload applyOne(Principal who, com.nasnetconnect.domain.router.Router router, DesiredResource desired,

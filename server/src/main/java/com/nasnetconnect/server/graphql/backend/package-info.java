@@ -7,7 +7,8 @@
  * <p>Wiring (composition root), with the state, apply and adopt services built as in {@code Wiring}:
  * <pre>{@code
  * DomainGraphQlBackend backend = app.own(new DomainGraphQlBackend(routers, monitor, gateway,
- *         new ResourceService(store, bus, clock), store, store, bus, apply, adopt, apiKeys, clock));
+ *         new ResourceService(store, bus, clock), store, store, bus, apply, adopt, apiKeys, clock,
+ *         new ResourceChanges(apply, routers, store, bus)));
  * GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
  *         token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
  * // FrontDoor(..., security::addFilters, graphQl::routing, graphQl.wsListeners(), vaadin.uri(), ...)

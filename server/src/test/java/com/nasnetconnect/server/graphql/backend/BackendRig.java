@@ -95,7 +95,8 @@ final class BackendRig implements AutoCloseable {
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
         adopt = new AdoptService(gateway, ledger, specs, rules, clock);
         backend = new DomainGraphQlBackend(routers, monitor, gateway, new ResourceService(store, bus, clock), store, store,
-                bus, apply, adopt, com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), clock);
+                bus, apply, adopt, com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), clock,
+                new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus));
         endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")

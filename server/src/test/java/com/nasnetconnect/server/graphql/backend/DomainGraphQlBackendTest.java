@@ -447,4 +447,81 @@ class DomainGraphQlBackendTest {
         assertThat(until).hasSize(1);
         assertThat(until.at("/0/node/resourceUuid").asText()).isNotEqualTo(second);
     }
+
+    static final String CHECK_DRIFT = """
+            mutation($router: ID!) { checkDrift(routerId: $router) {
+              checkedAt checked drifted { uuid deployment { driftedFields } } userErrors { field message value } } }""";
+
+    @Test
+    void checkDriftReportsNothingDriftedForAnUntouchedRouter() throws Exception {
+        String router = rig.addSimRouter();
+        createVlan(router, "v10", 10, "ether1");
+
+        JsonNode r = rig.graphql("operator-key", CHECK_DRIFT, "router", router).at("/data/checkDrift");
+
+        assertThat(r.get("userErrors")).isEmpty();
+        assertThat(r.get("checked").asInt()).isEqualTo(1);
+        assertThat(r.get("drifted")).isEmpty();
+        assertThat(r.get("checkedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void checkDriftFindsAVlanChangedOnTheRouterAndRecordsIt() throws Exception {
+        String router = rig.addSimRouter();
+        String uuid = createVlan(router, "v10", 10, "ether1").at("/resource/uuid").asText();
+        var endpoint = new com.nasnetconnect.domain.router.RouterEndpoint("127.0.0.1", rig.sim.apiPort(), false, "admin",
+                com.nasnetconnect.domain.common.Secret.of("pw"));
+        rig.gateway.execute(endpoint, com.nasnetconnect.domain.router.RouterCommand.of("/interface/vlan/set")
+                .with(".id", rig.simId("/interface/vlan", "name", "v10")).with("vlan-id", "11"));
+
+        JsonNode r = rig.graphql("operator-key", CHECK_DRIFT, "router", router).at("/data/checkDrift");
+
+        assertThat(r.get("userErrors")).isEmpty();
+        assertThat(r.at("/drifted/0/uuid").asText()).isEqualTo(uuid);
+        assertThat(r.at("/drifted/0/deployment/driftedFields").toString()).isEqualTo("[\"vlanId\"]");
+        JsonNode read = rig.graphql("viewer-key", "query($u: ID!) { resource(uuid: $u) { deployment { driftedFields } } }", "u", uuid);
+        assertThat(read.at("/data/resource/deployment/driftedFields").toString()).isEqualTo("[\"vlanId\"]");
+    }
+
+    @Test
+    void aViewerMayNotCheckDrift() throws Exception {
+        String router = rig.addSimRouter();
+
+        JsonNode r = rig.graphql("viewer-key", CHECK_DRIFT, "router", router);
+
+        assertThat(r.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThatThrownBy(() -> rig.backend.checkDrift(new Principal("someone", Role.VIEWER, false), router))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void checkDriftOnAnUnknownRouterNamesIt() throws Exception {
+        JsonNode r = rig.graphql("operator-key", CHECK_DRIFT, "router", "nope").at("/data/checkDrift");
+
+        assertThat(r.at("/userErrors/0/field").toString()).isEqualTo("[\"routerId\"]");
+        assertThat(r.at("/userErrors/0/message").asText()).isEqualTo("no router nope");
+    }
+
+    @Test
+    void aDuplicateNameNamesTheOtherVlanByNameAndTheUnknownInterfaceByRouterName() throws Exception {
+        String router = rig.addSimRouter();
+        String first = createVlan(router, "v10", 10, "ether1").at("/resource/uuid").asText();
+
+        JsonNode duplicate = createVlan(router, "v10", 11, "ether1").get("userErrors");
+        JsonNode unknown = createVlan(router, "v12", 12, "ether9").get("userErrors");
+
+        assertThat(duplicate.toString()).contains("is already used by VLAN 'v10'").doesNotContain(first);
+        assertThat(unknown.get(0).get("message").asText()).isEqualTo("interface='ether9': interface 'ether9' does not exist on router 'lab'");
+    }
+
+    @Test
+    void aLongInputIsEchoedShortenedInTheErrorAndItsValue() throws Exception {
+        String router = rig.addSimRouter();
+        String pasted = "n".repeat(80);
+
+        JsonNode r = rig.graphql("operator-key", CREATE_VLAN, "router", router, "name", pasted, "id", 10, "iface", "ether1");
+
+        assertThat(r.toString()).doesNotContain(pasted).contains("n".repeat(32) + "…");
+        assertThat(r.at("/data/createVlan/userErrors/0/value").asText()).isEqualTo("n".repeat(32) + "…");
+    }
 }
