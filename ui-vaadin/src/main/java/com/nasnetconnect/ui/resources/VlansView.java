@@ -104,7 +104,10 @@ public class VlansView extends VerticalLayout {
             if (e.isFromClient() && e.getValue() != null) controller.select(e.getValue().id());
         });
         UI ui = event.getUI();
-        subscription = controller.subscribe(state -> ui.access(() -> render(state)));
+        subscription = controller.subscribe(state -> {
+            if (ui.getSession().hasLock()) render(state); // this session's own request (a user action here)
+            else ui.access(() -> render(state));          // a change committed elsewhere, on its own thread
+        });
     }
 
     @Override

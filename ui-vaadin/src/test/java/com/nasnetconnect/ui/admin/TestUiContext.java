@@ -15,7 +15,7 @@ public final class TestUiContext implements VaadinServiceInitListener {
     private static final AtomicReference<UiContext> NEXT = new AtomicReference<>();
 
     /** The context for the next Vaadin service a test starts. */
-    static void next(UiContext context) {
+    public static void next(UiContext context) {
         NEXT.set(context);
     }
 
