@@ -4,7 +4,10 @@ import static com.codeborne.selenide.Condition.attribute;
 import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.executeAsyncJavaScript;
+import static com.codeborne.selenide.Selenide.executeJavaScript;
 import static com.codeborne.selenide.Selenide.open;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codeborne.selenide.Condition;
 import java.util.Map;
@@ -51,5 +54,26 @@ class VlanE2ETest {
         $("#vlan-add").click();
         $("#vlan-notice").shouldHave(text("created on the router as *"));
         $("#vlans-grid").shouldHave(text("guests"), text("77"), text("ether2"));
+    }
+
+    @Test
+    void aVlanCreatedOverGraphQlAppearsInTheOpenPageWithoutReload() {
+        open(server.baseUrl() + "/");
+        $("#routers-grid, input[name='username']").shouldBe(visible); // signed in already by the other test, or not
+        if ($("input[name='username']").exists()) Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
+        $("#routers-grid").shouldBe(visible);
+        open(server.baseUrl() + "/vlans");
+        $("#vlan-router input").shouldHave(Condition.value("Demo router"));
+        executeJavaScript("window.__nncNoReload = 'still here'");
+
+        String answer = executeAsyncJavaScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},"
+                        + " body: JSON.stringify({query: 'mutation { createVlan(routerId: \"demo\", input: {name: \"fromapi\", vlanId: 88, interface: \"ether2\"})"
+                        + " { resource { uuid } userErrors { message } } }'})}).then(r => r.text()).then(done, e => done('error ' + e));");
+        assertThat(answer).contains("uuid").doesNotContain("errors").contains("\"userErrors\":[]");
+
+        $("#vlans-grid").shouldHave(text("fromapi"), text("88"));
+        assertThat((String) executeJavaScript("return window.__nncNoReload")).isEqualTo("still here");
     }
 }
