@@ -11,6 +11,7 @@ import com.nasnetconnect.domain.apply.DriftReport;
 import com.nasnetconnect.domain.apply.MergedChange;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
+import com.nasnetconnect.domain.common.Echo;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.PlatformInfo;
@@ -194,7 +195,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     @Override
     public Impact impact(Principal who, String uuid) {
         ResourceId id = ResourceId.parse(uuid);
-        RouterId router = locate(id).orElseThrow(() -> new IllegalArgumentException("no resource " + uuid));
+        RouterId router = locate(id).orElseThrow(() -> new IllegalArgumentException("no resource " + Echo.of(uuid)));
         var found = resources.impactOfDeleting(router, id);
         var affected = found.affected().stream().map(ImpactedResource::id)
                 .flatMap(a -> store.find(router, a).stream()).map(mapper::resource).toList();
@@ -274,7 +275,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     public RouterPayload removeRouter(Principal who, String id) {
         who.require(Role.OPERATOR, "remove routers");
         var router = findRouter(id);
-        if (router.isEmpty()) return new RouterPayload(null, List.of(error(List.of("id"), "no router " + id, id)));
+        if (router.isEmpty()) return new RouterPayload(null, List.of(error(List.of("id"), "no router " + Echo.of(id), id)));
         var view = view(router.get());
         routers.delete(router.get().id());
         gateway.disconnect(router.get().endpoint());
@@ -336,7 +337,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     public ResourcePayload create(Principal who, String routerId, ResourceKind kind, Object input) {
         who.require(Role.OPERATOR, "create resources");
         var router = findRouter(routerId);
-        if (router.isEmpty()) return new ResourcePayload(null, List.of(error(List.of("routerId"), "no router " + routerId, routerId)));
+        if (router.isEmpty()) return new ResourcePayload(null, List.of(error(List.of("routerId"), "no router " + Echo.of(routerId), routerId)));
         var desired = new DesiredResource(UUID.randomUUID().toString(), GraphQlMapper.kind(kind), GraphQlMapper.desired(input));
         return applyOne(who, router.get(), desired, List.of("input"));
     }
@@ -345,7 +346,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     public ResourcePayload update(Principal who, String uuid, ResourceKind kind, Object input) {
         who.require(Role.OPERATOR, "update resources");
         var current = existing(uuid);
-        if (current.isEmpty()) return new ResourcePayload(null, List.of(error(List.of("uuid"), "no resource " + uuid, uuid)));
+        if (current.isEmpty()) return new ResourcePayload(null, List.of(error(List.of("uuid"), "no resource " + Echo.of(uuid), uuid)));
         var r = current.get();
         if (r.kind() != GraphQlMapper.kind(kind)) {
             return new ResourcePayload(null, List.of(error(List.of("uuid"), "resource " + uuid + " is a " + r.kind()
@@ -360,7 +361,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     public DeletePayload delete(Principal who, String uuid, boolean cascade) {
         who.require(Role.OPERATOR, "delete resources");
         var current = existing(uuid);
-        if (current.isEmpty()) return new DeletePayload(List.of(), List.of(error(List.of("uuid"), "no resource " + uuid, uuid)));
+        if (current.isEmpty()) return new DeletePayload(List.of(), List.of(error(List.of("uuid"), "no resource " + Echo.of(uuid), uuid)));
         var r = current.get();
         var router = routers.find(r.routerId());
         if (router.isEmpty()) return new DeletePayload(List.of(), List.of(error(List.of("uuid"), "the router of resource " + uuid + " was removed", uuid)));
@@ -388,7 +389,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     public ApplyPlanPayload applyPlan(Principal who, String routerId, List<PlanChangeInput> input) {
         who.require(Role.OPERATOR, "apply plans");
         var router = findRouter(routerId);
-        if (router.isEmpty()) return new ApplyPlanPayload(List.of(), List.of(error(List.of("routerId"), "no router " + routerId, routerId)));
+        if (router.isEmpty()) return new ApplyPlanPayload(List.of(), List.of(error(List.of("routerId"), "no router " + Echo.of(routerId), routerId)));
         var errors = new ArrayList<UserError>();
         var changes = new ArrayList<Change>();
         var paths = new LinkedHashMap<String, List<String>>();
@@ -452,7 +453,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     public CheckDriftPayload checkDrift(Principal who, String routerId) {
         who.require(Role.OPERATOR, "check drift");
         var router = findRouter(routerId);
-        if (router.isEmpty()) return new CheckDriftPayload(null, 0, List.of(), List.of(error(List.of("routerId"), "no router " + routerId, routerId)));
+        if (router.isEmpty()) return new CheckDriftPayload(null, 0, List.of(), List.of(error(List.of("routerId"), "no router " + Echo.of(routerId), routerId)));
         List<DriftReport> reports;
         try {
             reports = changes.checkDrift(who, router.get().id());
@@ -629,8 +630,9 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
                 k.revokedAt(), k.active());
     }
 
+    /** A user error; the rejected value is echoed shortened ({@link Echo}), as in every message. */
     private static UserError error(List<String> field, String message, String value) {
-        return new UserError(field, message, value);
+        return new UserError(field, message, value == null ? null : Echo.of(value));
     }
 
     private static List<String> plus(List<String> path, String field) {

@@ -500,6 +500,11 @@ class DomainGraphQlBackendTest {
 
         assertThat(r.at("/userErrors/0/field").toString()).isEqualTo("[\"routerId\"]");
         assertThat(r.at("/userErrors/0/message").asText()).isEqualTo("no router nope");
+
+        String pasted = "r".repeat(80);
+        JsonNode long_ = rig.graphql("operator-key", CHECK_DRIFT, "router", pasted).at("/data/checkDrift/userErrors/0");
+        assertThat(long_.get("message").asText()).isEqualTo("no router " + "r".repeat(32) + "…");
+        assertThat(long_.get("value").asText()).isEqualTo("r".repeat(32) + "…");
     }
 
     @Test
