@@ -94,6 +94,18 @@ class QuarantineE2ETest {
         String after = until(() -> ServerProcess.runToExit(List.of("db", "quarantine", "list", "--data-dir", data.toString()), Map.of(),
                 Duration.ofSeconds(60)).output(), o -> !o.contains("awaiting adoption"));
         assertThat(after).contains("no router database is quarantined");
+        assertEveryFileIsTheOwnersOnly(data);
+    }
+
+    /** The data directory and everything the server (and its tools) wrote in it: 0700 directories, 0600 files. */
+    static void assertEveryFileIsTheOwnersOnly(Path dir) throws Exception {
+        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) return;
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                String perms = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                assertThat(perms).as(dir.relativize(p).toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+            }
+        }
     }
 
     static JsonNode graphQl(String key, String query) throws Exception {

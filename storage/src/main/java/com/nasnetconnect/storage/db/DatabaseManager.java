@@ -114,7 +114,11 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
         this.system = pool("system", systemFile, settings.systemPoolSize());
-        quarantinedInSystemDb().forEach(q -> quarantined.put(new RouterId(q.routerId()), q));
+        try {
+            quarantinedInSystemDb().forEach(q -> quarantined.put(new RouterId(q.routerId()), q));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot read the quarantined router databases from system.db: " + e.getMessage());
+        }
         if (settings.sweepInterval().isZero()) {
             sweeper = null;
         } else {
