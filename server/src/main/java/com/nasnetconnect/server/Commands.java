@@ -2,6 +2,7 @@ package com.nasnetconnect.server;
 
 import com.nasnetconnect.routeros.sim.SimulatorCommand;
 import com.nasnetconnect.server.cli.ApiKeyCommand;
+import com.nasnetconnect.server.cli.DbCommand;
 import com.nasnetconnect.server.cli.RotateKeyCommand;
 import java.time.Clock;
 import java.io.PrintStream;
@@ -25,5 +26,10 @@ final class Commands {
     /** {@code apikey …}: create, list and revoke GraphQL API keys in the data directory. */
     static int apikey(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         return new ApiKeyCommand(env, Clock.systemUTC()).execute(args, out, err);
+    }
+
+    /** {@code db quarantine …}: list and release quarantined router databases in the data directory. */
+    static int db(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return new DbCommand(env, Clock.systemUTC()).execute(args, out, err);
     }
 }

@@ -25,6 +25,8 @@ public final class Main {
                           simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE]
               apikey      manage GraphQL API keys: apikey create --name N --role R [--data-dir D] | list | revoke --name N
               rotate-key  re-encrypt every stored secret with a new key [--data-dir D]
+              db          quarantined router databases: db quarantine list [--data-dir D]
+                          | db quarantine release --router ID [--from FILE] [--data-dir D] (db --help explains)
               help        show this text
             """;
 
@@ -57,6 +59,7 @@ public final class Main {
                 case "simulate" -> Commands.simulate(rest, out, err);
                 case "apikey" -> Commands.apikey(rest, env, out, err);
                 case "rotate-key" -> Commands.rotateKey(rest, env, out, err);
+                case "db" -> Commands.db(rest, env, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -6,7 +6,6 @@ import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.router.RouterMonitor;
 import com.nasnetconnect.domain.router.RouterStatus;
-import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
@@ -40,6 +39,7 @@ import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.server.config.ServerConfig;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
 import com.nasnetconnect.server.web.FrontDoor;
+import com.nasnetconnect.server.web.DatabasesReadiness;
 import com.nasnetconnect.server.web.HealthService;
 import com.nasnetconnect.server.web.MetricsService;
 import com.nasnetconnect.server.web.Readiness;
@@ -111,7 +111,8 @@ final class Wiring {
         }
         RouterOsGateway gateway = app.own(new RouterOsGateway(GatewaySettings.defaults(),
                 new FileCertificatePins(dataDir.resolve("router-certificates.pins"))));
-        RouterMonitor monitor = app.own(new RouterMonitor(routers, gateway, clock, config.pollInterval(), Duration.ofSeconds(5)));
+        RouterMonitor monitor = app.own(new RouterMonitor(routers, gateway, clock, config.pollInterval(), Duration.ofSeconds(5),
+                databases));
 
         // Universal State v2 and apply-confirm-merge, driven by schema.graphql (field maps, rules, redaction)
         SchemaDirectives schema = SchemaDirectives.fromClasspath();
@@ -128,8 +129,9 @@ final class Wiring {
         ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
         AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, clock);
-        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, clock), routers::findAll, Duration.ofMinutes(5)));
-        monitor.subscribe(new ReconcileOnReconnect(apply, routers));
+        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, clock), routers::findAll, Duration.ofMinutes(5), clock));
+        // a router whose quarantined database was released gets its own configuration adopted into the fresh one
+        monitor.subscribe(new ReconcileOnReconnect(apply, adopt, databases, routers, clock, report -> { }));
         monitor.start();
 
         ResourceChanges changes = new ResourceChanges(apply, routers, store, bus);
@@ -283,22 +285,7 @@ final class Wiring {
     }
 
     private static Readiness databasesReadiness(DatabaseManager databases) {
-        return new Readiness() {
-            public String name() {
-                return "databases";
-            }
-
-            public Check check() {
-                DatabaseHealth h = databases.health();
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("system", h.systemOk() ? "ok" : h.systemProblem().orElse("down"));
-                d.put("openRouterDatabases", h.openRouterDatabases());
-                d.put("maxOpenRouterDatabases", h.maxOpenRouterDatabases());
-                d.put("quarantined", h.quarantined().stream().map(q -> Map.of("router", q.routerId(), "reason", q.reason(),
-                        "movedTo", q.movedTo())).toList());
-                return new Check(h.ready(), d);
-            }
-        };
+        return new DatabasesReadiness(databases);
     }
 
     private static Readiness routersReadiness(RouterMonitor monitor) {
@@ -310,7 +297,8 @@ final class Wiring {
             public Check check() {
                 Map<String, Object> d = new LinkedHashMap<>();
                 for (RouterStatus s : monitor.current()) {
-                    d.put(s.routerId().value(), s.reachable() ? "reachable" : "unreachable: " + s.problem().orElse("?"));
+                    d.put(s.routerId().value(), s.reachable() ? "reachable" + s.problem().map(p -> "; " + p).orElse("")
+                            : "unreachable: " + s.problem().orElse("?"));
                 }
                 // An unreachable router is reported, but does not make the server unready.
                 return new Check(true, d);

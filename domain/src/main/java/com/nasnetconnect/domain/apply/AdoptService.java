@@ -44,6 +44,19 @@ public final class AdoptService {
         this.ids = ids;
     }
 
+    /**
+     * Adopts every unmanaged object of every kind the router's platform has (a kind that needs a package the
+     * router lacks is skipped); returns what was committed.
+     */
+    public List<MergedChange> adoptAll(Router router, String by) {
+        var platform = gateway.platform(router.endpoint());
+        var kinds = java.util.EnumSet.noneOf(ResourceKind.class);
+        for (ResourceKind k : ResourceKind.values()) {
+            if (specs.spec(k).requiredPackage().map(platform::hasPackage).orElse(true)) kinds.add(k);
+        }
+        return adopt(router, kinds, by);
+    }
+
     /** Adopts every unmanaged object of these kinds; returns what was committed (empty: nothing new). */
     public List<MergedChange> adopt(Router router, Set<ResourceKind> kinds, String by) {
         var managed = new HashSet<String>();

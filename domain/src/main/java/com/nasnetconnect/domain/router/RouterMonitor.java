@@ -1,5 +1,8 @@
 package com.nasnetconnect.domain.router;
 
+import com.nasnetconnect.domain.common.FailureLog;
+import com.nasnetconnect.domain.state.DatabaseHealth;
+import com.nasnetconnect.domain.state.DatabaseStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,16 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Polls every registered router for its identity and {@code /system/resource} on a fixed period and
  * publishes the results. One router that times out or refuses does not delay the others beyond the
- * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values.
+ * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values. A router
+ * whose database is quarantined ({@link DatabaseStatus}) says so in its {@code problem}, reachable or not. A poll
+ * round or listener that keeps failing is logged once (a {@link FailureLog}), not every period.
  */
 public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(RouterMonitor.class.getName());
     static final RouterCommand RESOURCE = RouterCommand.of("/system/resource/print")
             .props("uptime", "version", "board-name", "cpu-load", "free-memory", "total-memory");
     static final RouterCommand IDENTITY = RouterCommand.of("/system/identity/print");
@@ -34,8 +36,18 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
     private final List<Consumer<List<RouterStatus>>> listeners = new CopyOnWriteArrayList<>();
     private final Map<RouterId, RouterStatus> latest = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final DatabaseStatus databases;
+    private final FailureLog failures;
 
     public RouterMonitor(RouterRepository routers, RouterGateway gateway, Clock clock, Duration period, Duration timeout) {
+        this(routers, gateway, clock, period, timeout, null);
+    }
+
+    /** As above, and each router's {@code problem} also tells when its database is quarantined. */
+    public RouterMonitor(RouterRepository routers, RouterGateway gateway, Clock clock, Duration period, Duration timeout,
+                         DatabaseStatus databases) {
+        this.databases = databases;
+        this.failures = new FailureLog(System.getLogger(RouterMonitor.class.getName()), clock, Duration.ofHours(1));
         if (period.isNegative() || period.isZero()) throw new IllegalArgumentException("period must be positive: " + period);
         this.routers = routers;
         this.gateway = gateway;
@@ -74,17 +86,22 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
     private void pollSafely() {
         try {
             pollOnce();
+            failures.succeeded("poll", "router poll round");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "router poll round failed", e);
+            failures.failed("poll", "router poll round", e.toString());
         }
     }
 
     /** One poll round over all routers; visible for tests. */
     void pollOnce() {
         List<Router> all = routers.findAll();
+        Map<String, DatabaseHealth.QuarantinedDatabase> quarantined = quarantined();
         Map<RouterId, RouterStatus> next = new LinkedHashMap<>();
         for (Router router : all) {
-            next.put(router.id(), poll(router));
+            RouterStatus polled = poll(router);
+            var q = quarantined.get(router.id().value());
+            next.put(router.id(), q == null ? polled : withProblem(polled,
+                    polled.problem().map(p -> p + "; ").orElse("") + q.problem()));
         }
         List<RouterStatus> snapshot;
         synchronized (this) {
@@ -96,7 +113,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
             try {
                 listener.accept(snapshot);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "router status listener failed", e);
+                failures.failed("listener " + listener, "router status listener " + listener.getClass().getName(), e.toString());
             }
         }
     }
@@ -133,6 +150,23 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                     last.uptime(), last.cpuLoadPercent(), last.freeMemoryBytes(), last.totalMemoryBytes(),
                     Optional.of(problem), clock.instant());
         }
+    }
+
+    /** The quarantined router databases by router id; none when the databases cannot tell. */
+    private Map<String, DatabaseHealth.QuarantinedDatabase> quarantined() {
+        if (databases == null) return Map.of();
+        try {
+            var out = new LinkedHashMap<String, DatabaseHealth.QuarantinedDatabase>();
+            databases.health().quarantined().forEach(q -> out.put(q.routerId(), q));
+            return out;
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static RouterStatus withProblem(RouterStatus s, String problem) {
+        return new RouterStatus(s.routerId(), s.name(), s.reachable(), s.identity(), s.version(), s.board(), s.uptime(),
+                s.cpuLoadPercent(), s.freeMemoryBytes(), s.totalMemoryBytes(), Optional.of(problem), s.checkedAt());
     }
 
     private static Optional<Integer> parseInt(String s) {

@@ -22,7 +22,7 @@ public sealed class StateException extends RuntimeException
      * The router's database cannot be used (I/O error, corrupt, quarantined). Other routers are unaffected.
      * {@link #quarantined()} tells whether the file was moved aside.
      */
-    public static final class Storage extends StateException {
+    public static sealed class Storage extends StateException permits Quarantined {
         private final boolean quarantined;
 
         public Storage(String message, boolean quarantined, Throwable cause) {
@@ -31,6 +31,22 @@ public sealed class StateException extends RuntimeException
         }
 
         public boolean quarantined() { return quarantined; }
+    }
+
+    /**
+     * The router's database is quarantined: it was damaged and moved aside, and is refused until an
+     * administrator releases it. The message is for users ({@link DatabaseHealth.QuarantinedDatabase#problem()}):
+     * it names the router by its name and the time, never a server path.
+     */
+    public static final class Quarantined extends Storage {
+        private final DatabaseHealth.QuarantinedDatabase database;
+
+        public Quarantined(DatabaseHealth.QuarantinedDatabase database, Throwable cause) {
+            super(database.problem(), true, cause);
+            this.database = database;
+        }
+
+        public DatabaseHealth.QuarantinedDatabase database() { return database; }
     }
 
     /** A delete was refused because other resources depend on the target; {@link #impact()} lists them. */

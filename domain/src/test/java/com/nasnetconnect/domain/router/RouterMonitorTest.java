@@ -75,6 +75,33 @@ class RouterMonitorTest {
     }
 
     @Test
+    void aRouterWhoseDatabaseIsQuarantinedSaysSoInItsProblemReachableOrNot() {
+        Repo repo = new Repo();
+        repo.save(router("up", 1));
+        repo.save(router("down", 2));
+        repo.save(router("fine", 1));
+        var since = Instant.parse("2026-11-25T09:00:00Z");
+        com.nasnetconnect.domain.state.DatabaseStatus databases = () -> new com.nasnetconnect.domain.state.DatabaseHealth(true,
+                Optional.empty(), 0, 8, List.of(
+                        new com.nasnetconnect.domain.state.DatabaseHealth.QuarantinedDatabase("up", "R up", "/srv/nnc/quarantine/x.db", "bad", since),
+                        new com.nasnetconnect.domain.state.DatabaseHealth.QuarantinedDatabase("down", "R down", "/srv/nnc/quarantine/y.db", "bad", since)),
+                CLOCK.instant());
+        try (var monitor = new RouterMonitor(repo, new Gateway(), CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1), databases)) {
+            monitor.pollOnce();
+
+            var byId = new java.util.HashMap<String, RouterStatus>();
+            monitor.current().forEach(s -> byId.put(s.routerId().value(), s));
+            assertThat(byId.get("up").reachable()).isTrue();
+            assertThat(byId.get("up").problem()).hasValueSatisfying(p -> assertThat(p)
+                    .startsWith("the database of router 'R up' (id 'up') is quarantined since 2026-11-25T09:00:00Z")
+                    .doesNotContain("/srv/nnc"));
+            assertThat(byId.get("down").problem()).hasValueSatisfying(p -> assertThat(p)
+                    .contains("connection refused").contains("the database of router 'R down' (id 'down') is quarantined"));
+            assertThat(byId.get("fine").problem()).isEmpty();
+        }
+    }
+
+    @Test
     void keepsLastKnownValuesWhenARouterStopsAnswering() {
         Repo repo = new Repo();
         repo.save(router("r", 1));

@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,11 +23,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Persists the configuration to a JSON file so a simulated router keeps its state across restarts: loaded at
  * start, saved 200 ms after a change (changes in between are coalesced) and on close. Writes go to a temporary
  * file that is then moved over the old one, so a crash never leaves half a file. The log and live values are
- * not persisted.
+ * not persisted. The file holds the router's secrets (keys, passwords), so it is readable by its owner only
+ * (0600: written so, and an existing wider file is tightened on load) where the file system has POSIX permissions.
  */
 final class StateFile {
 
     private static final long DEBOUNCE_MILLIS = 200;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private final RouterState state;
@@ -42,6 +47,13 @@ final class StateFile {
     void load() {
         if (!Files.exists(file)) {
             return;
+        }
+        try {
+            if (posix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            state.log("system,warning", "cannot make simulator state file " + file + " readable by its owner only: " + e.getMessage());
         }
         JsonNode root;
         try {
@@ -87,6 +99,10 @@ final class StateFile {
         }
     }
 
+    private boolean posix() {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     /** Saves immediately. */
     synchronized void saveNow() {
         pending.set(false);
@@ -116,6 +132,10 @@ final class StateFile {
                 Files.createDirectories(dir);
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            if (posix()) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY)); // never readable by others
+            }
             json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

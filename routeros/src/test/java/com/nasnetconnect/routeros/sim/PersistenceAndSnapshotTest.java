@@ -42,6 +42,24 @@ class PersistenceAndSnapshotTest {
     }
 
     @Test
+    void theStateFileHoldsTheRoutersSecretsSoOnlyItsOwnerMayReadIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path file = dir.resolve("owner-only.json");
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build()
+                .start(); RawApiClient c = SimTestSupport.login(sim)) {
+            ok(c, "/interface/wireguard/add", "=name=wg0");
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build().start()) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as("an existing file is tightened on start").isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void savesSoonAfterAChangeWithoutWaitingForClose() throws Exception {
         Path file = dir.resolve("live.json");
         try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build()

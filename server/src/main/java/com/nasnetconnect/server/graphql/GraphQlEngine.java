@@ -3,6 +3,7 @@ package com.nasnetconnect.server.graphql;
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.state.StateException;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -110,6 +111,8 @@ public final class GraphQlEngine {
         GraphqlErrorBuilder<?> b = GraphqlErrorBuilder.newError().path(p.getPath()).location(p.getSourceLocation());
         GraphQLError error = switch (t) {
             case AccessDeniedException e -> b.message(e.getMessage()).extensions(Map.of("code", "FORBIDDEN")).build();
+            case StateException.Quarantined e -> b.message(e.getMessage()).extensions(Map.of("code", "QUARANTINED",
+                    "routerId", e.database().routerId(), "since", e.database().at().toString())).build();
             case IllegalArgumentException e -> b.message(String.valueOf(e.getMessage()))
                     .extensions(Map.of("code", "BAD_USER_INPUT")).build();
             default -> {

@@ -1,5 +1,6 @@
 package com.nasnetconnect.server.graphql;
 
+import com.nasnetconnect.domain.state.StoredTime;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.ArrayValue;
@@ -69,12 +70,16 @@ final class Scalars {
                 }
             }).build();
 
+    /** An ISO-8601 instant inside {@link StoredTime}'s range (graphql-java names the argument or variable). */
     private static Instant parse(String s, java.util.function.Function<String, RuntimeException> error) {
+        Instant at;
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            at = OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
             throw error.apply("DateTime must be ISO-8601 with offset (e.g. 2026-01-31T12:00:00Z), was: '" + s + "'");
         }
+        if (!StoredTime.supports(at)) throw error.apply(StoredTime.outOfRange("DateTime", s));
+        return at;
     }
 
     private static Object literal(Value<?> v, CoercedVariables vars) {

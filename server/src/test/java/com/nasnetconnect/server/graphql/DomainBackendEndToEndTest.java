@@ -108,10 +108,14 @@ class DomainBackendEndToEndTest {
     }
 
     private JsonNode post(String key, String query) throws Exception {
+        return post(key, query, Map.of());
+    }
+
+    private JsonNode post(String key, String query, Map<String, Object> variables) throws Exception {
         var req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/graphql"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables)))).build();
         return JSON.readTree(CLIENT.send(req, HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -160,6 +164,44 @@ class DomainBackendEndToEndTest {
         assertThat(events.at("/data/events/edges").findValuesAsText("resourceUuid")).contains(uuid);
         var router = post("{ routers { id name status { reachable } } }");
         assertThat(router.at("/data/routers/0/id").asText()).isEqualTo("lab");
+    }
+
+    @Test
+    void aDateOutsideTheSupportedRangeIsAUserErrorNamingTheArgumentTheValueAndTheRange() throws Exception {
+        var late = post("{ events(routerId: \"lab\", since: \"2300-01-01T00:00:00Z\") { edges { node { type } } } }");
+        assertThat(late.at("/errors/0/message").asText()).as(late.toString())
+                .contains("'since'", "2300-01-01T00:00:00Z", "from 1678-01-01T00:00:00Z to 2261-12-31T23:59:59Z")
+                .doesNotContain("internal error");
+
+        var early = post("{ resourceAt(uuid: \"00000000-0000-4000-8000-000000000001\", at: \"1600-01-01T00:00:00Z\") { uuid } }");
+        assertThat(early.at("/errors/0/message").asText()).as(early.toString())
+                .contains("'at'", "1600-01-01T00:00:00Z", "from 1678-01-01T00:00:00Z to 2261-12-31T23:59:59Z");
+
+        var asVariable = post("operator-key", "query ($u: DateTime) { events(routerId: \"lab\", until: $u) { edges { node { type } } } }",
+                Map.of("u", "1600-01-01T00:00:00Z"));
+        assertThat(asVariable.at("/errors/0/message").asText()).as(asVariable.toString())
+                .contains("'u'", "1600-01-01T00:00:00Z", "from 1678-01-01T00:00:00Z to 2261-12-31T23:59:59Z");
+    }
+
+    @Test
+    void aQuarantinedRouterDatabaseIsAClearErrorThatNamesTheRouterAndNoServerPath() throws Exception {
+        java.nio.file.Files.writeString(databases.routerFile(new RouterId("lab")), "not a database, just garbage ".repeat(200));
+
+        for (String query : new String[] {"{ resources(routerId: \"lab\") { totalCount } }",
+                "{ events(routerId: \"lab\") { edges { node { type } } } }"}) {
+            var answer = post(query);
+            assertThat(answer.at("/errors/0/message").asText()).as(answer.toString())
+                    .startsWith("the database of router 'Lab' (id 'lab') is quarantined since ")
+                    .doesNotContain(dir.toString()).doesNotContain("internal error");
+            assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("QUARANTINED");
+        }
+        var scan = post("{ resource(uuid: \"00000000-0000-4000-8000-000000000001\") { uuid } }"); // scans every router
+        assertThat(scan.at("/errors").isMissingNode()).as(scan.toString()).isTrue();
+        var created = post("""
+                mutation { createVlan(routerId: "lab", input: {name: "vlan50", vlanId: 50, interface: "ether1"}) {
+                  resource { uuid } userErrors { message } } }""");
+        assertThat(created.toString()).contains("the database of router 'Lab' (id 'lab') is quarantined since")
+                .doesNotContain(dir.toString());
     }
 
     @Test

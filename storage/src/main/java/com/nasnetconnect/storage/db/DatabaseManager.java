@@ -3,6 +3,7 @@ package com.nasnetconnect.storage.db;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.domain.state.DatabaseStatus;
+import com.nasnetconnect.domain.state.FreshStarts;
 import com.nasnetconnect.domain.state.StateException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,12 +59,18 @@ import org.sqlite.SQLiteException;
  *       closed by the sweeper; at most {@link DatabaseSettings#maxOpenRouterDatabases()} stay open (the least
  *       recently used idle one is closed first). A database in use is never closed under its user.</li>
  *   <li>A router database that cannot be opened or fails its integrity check is moved to
- *       {@code quarantine/} with its WAL files and reported by {@link #health()}; calls for that router then
- *       fail with {@link StateException.Storage} until {@link #releaseQuarantine(RouterId)}, and every other
- *       router is unaffected.</li>
+ *       {@code quarantine/} with its WAL files, recorded in system.db (so it stays quarantined across restarts and
+ *       other processes see it) and reported by {@link #health()}; calls for that router then fail with
+ *       {@link StateException.Quarantined}, whose message names the router by its name and never a server path,
+ *       until {@link #releaseQuarantine(RouterId)} (start afresh: the router then {@link #awaitingAdoption() awaits
+ *       adoption}) or {@link #restoreQuarantined(RouterId, Path)} (from a backup). Every other router is unaffected.
+ *       A release or restore by another process (the command line) is seen at the router's next use.</li>
+ *   <li>The data directory is readable by its owner only (0700) and every database file in it (with its WAL and
+ *       shared-memory files, and quarantined copies) is 0600: created so, and tightened on start when wider. On a
+ *       file system without POSIX permissions this is skipped.</li>
  * </ul>
  */
-public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
+public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DatabaseManager.class.getName());
     private static final Pattern ROUTER_FILE = Pattern.compile("router-([a-z0-9][a-z0-9-]{0,62})\\.db");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -91,7 +101,9 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         this.systemMigrations = Objects.requireNonNull(systemMigrations, "systemMigrations");
         this.routerMigrations = Objects.requireNonNull(routerMigrations, "routerMigrations");
         try {
-            Files.createDirectories(this.dataDir);
+            OwnerOnly.directory(this.dataDir);
+            OwnerOnly.file(this.dataDir.resolve("system.db"));
+            tightenExistingFiles();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + this.dataDir, e);
         }
@@ -102,6 +114,11 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
         this.system = pool("system", systemFile, settings.systemPoolSize());
+        try {
+            quarantinedInSystemDb().forEach(q -> quarantined.put(new RouterId(q.routerId()), q));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot read the quarantined router databases from system.db: " + e.getMessage());
+        }
         if (settings.sweepInterval().isZero()) {
             sweeper = null;
         } else {
@@ -161,11 +178,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
      */
     public <T> Optional<T> withExistingRouter(RouterId router, SqlWork<T> work) {
         Objects.requireNonNull(router, "router");
-        var q = quarantined.get(router);
-        if (q != null) {
-            throw new StateException.Storage("database of router " + router + " is quarantined (" + q.reason()
-                    + "); moved to " + q.movedTo(), true, null);
-        }
+        refuseIfQuarantined(router);
         if (!open.containsKey(router) && !Files.exists(routerFile(router))) return Optional.empty();
         return Optional.ofNullable(useRouter(router, work, false));
     }
@@ -242,9 +255,122 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         return result;
     }
 
-    /** Forgets a quarantine, so the next use of the router creates a fresh, empty database. */
-    public void releaseQuarantine(RouterId router) {
-        quarantined.remove(router);
+    /** The quarantined router databases (also those quarantined by another process), oldest first. */
+    public List<DatabaseHealth.QuarantinedDatabase> quarantinedDatabases() {
+        var q = new ArrayList<>(quarantinedInSystemDb());
+        q.sort(Comparator.comparing(DatabaseHealth.QuarantinedDatabase::at));
+        return q;
+    }
+
+    /**
+     * Releases a quarantine so the router starts afresh: the quarantined file stays in {@code quarantine/} as a
+     * backup (a file left at the router's place is moved there too), the next use of the router creates an empty
+     * database, and the router {@link #awaitingAdoption() awaits adoption} of its own configuration.
+     *
+     * @return the quarantine that was released
+     * @throws IllegalArgumentException when the router's database is not quarantined
+     */
+    public DatabaseHealth.QuarantinedDatabase releaseQuarantine(RouterId router) {
+        synchronized (openLocks.computeIfAbsent(router, k -> new Object())) {
+            var q = currentQuarantine(router).orElseThrow(() -> notQuarantined(router));
+            Path file = routerFile(router);
+            if (Files.exists(file)) moveFiles(router, file, clock.instant());
+            withSystem(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE router_quarantine SET released_at = ? WHERE router_id = ? AND released_at IS NULL")) {
+                    ps.setString(1, clock.instant().toString());
+                    ps.setString(2, router.value());
+                    return ps.executeUpdate();
+                }
+            });
+            quarantined.remove(router);
+            LOG.log(System.Logger.Level.INFO, "released the quarantine of the database of router " + router
+                    + "; it starts afresh, the damaged file stays at " + q.movedTo());
+            return q;
+        }
+    }
+
+    /**
+     * Ends a quarantine by restoring a backup of the router's database: {@code backup} (with its {@code -wal} file
+     * when there is one) is copied, checked for integrity and migrated, and then becomes the router's database.
+     * The backup itself is not changed.
+     *
+     * @throws IllegalArgumentException when the router's database is not quarantined, or the backup is not a
+     *                                  readable, intact router database (naming the file and what is wrong)
+     */
+    public void restoreQuarantined(RouterId router, Path backup) {
+        Objects.requireNonNull(backup, "backup");
+        synchronized (openLocks.computeIfAbsent(router, k -> new Object())) {
+            currentQuarantine(router).orElseThrow(() -> notQuarantined(router));
+            if (!Files.isRegularFile(backup) || !Files.isReadable(backup)) {
+                throw new IllegalArgumentException("backup " + backup + " is not a readable file");
+            }
+            Path file = routerFile(router);
+            Path copy = dataDir.resolve(".restore-" + router.value() + ".db");
+            try {
+                deleteWithSideFiles(copy);
+                OwnerOnly.copy(backup, copy);
+                Path wal = backup.resolveSibling(backup.getFileName() + "-wal");
+                if (Files.exists(wal)) OwnerOnly.copy(wal, copy.resolveSibling(copy.getFileName() + "-wal"));
+                try (Connection c = sqlite(copy).getConnection()) {
+                    checkIntegrity(c);
+                    routerMigrations.migrate(c, clock);
+                    try (Statement st = c.createStatement()) {
+                        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    throw new IllegalArgumentException("backup " + backup + " is not a usable router database: " + describe(e), e);
+                }
+                if (Files.exists(file)) moveFiles(router, file, clock.instant());
+                deleteWithSideFiles(file);
+                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+                deleteWithSideFiles(copy);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore " + backup + " to " + file, e);
+            } finally {
+                try {
+                    deleteWithSideFiles(copy);
+                } catch (IOException ignored) {
+                    // a leftover copy is harmless: it is replaced on the next restore
+                }
+            }
+            withSystem(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM router_quarantine WHERE router_id = ?")) {
+                    ps.setString(1, router.value());
+                    return ps.executeUpdate();
+                }
+            });
+            quarantined.remove(router);
+            LOG.log(System.Logger.Level.INFO, "restored the database of router " + router + " from " + backup);
+        }
+    }
+
+    @Override
+    public Set<RouterId> awaitingAdoption() {
+        if (closed) return Set.of();
+        try {
+            return withSystem(c -> {
+                var out = new TreeSet<RouterId>(Comparator.comparing(RouterId::value));
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT router_id FROM router_quarantine WHERE released_at IS NOT NULL")) {
+                    while (rs.next()) out.add(new RouterId(rs.getString(1)));
+                }
+                return Set.copyOf(out);
+            });
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    @Override
+    public void adopted(RouterId router) {
+        withSystem(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM router_quarantine WHERE router_id = ? AND released_at IS NOT NULL")) {
+                ps.setString(1, router.value());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -259,7 +385,15 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
                 problem = Optional.of("system.db does not answer: " + e.getMessage());
             }
         }
-        var q = new ArrayList<>(quarantined.values());
+        List<DatabaseHealth.QuarantinedDatabase> known = List.copyOf(quarantined.values());
+        if (!closed && problem.isEmpty()) {
+            try {
+                known = quarantinedInSystemDb();
+            } catch (RuntimeException e) {
+                // what this process knows
+            }
+        }
+        var q = new ArrayList<>(known);
         q.sort(Comparator.comparing(DatabaseHealth.QuarantinedDatabase::at));
         return new DatabaseHealth(problem.isEmpty(), problem, open.size(), settings.maxOpenRouterDatabases(), q, clock.instant());
     }
@@ -283,11 +417,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         try (Connection c = db.dataSource().getConnection()) {
             return transactional ? transaction(c, work) : work.run(c);
         } catch (SQLException e) {
-            if (isCorruption(e)) {
-                quarantine(router, db, e);
-                throw new StateException.Storage("database of router " + router + " is corrupt and was quarantined: "
-                        + e.getMessage(), true, e);
-            }
+            if (isCorruption(e)) throw new StateException.Quarantined(quarantine(router, db, e), e);
             throw new StateException.Storage("database of router " + router + ": " + e.getMessage(), false, e);
         } finally {
             db.release(clock.instant());
@@ -319,11 +449,7 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         synchronized (openLocks.computeIfAbsent(router, k -> new Object())) {
             db = open.get(router);
             if (db != null && db.tryAcquire(clock.instant())) return db;
-            var q = quarantined.get(router);
-            if (q != null) {
-                throw new StateException.Storage("database of router " + router + " is quarantined (" + q.reason()
-                        + "); moved to " + q.movedTo(), true, null);
-            }
+            refuseIfQuarantined(router);
             db = openRouter(router);
             db.tryAcquire(clock.instant());
             open.put(router, db);
@@ -334,9 +460,12 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
 
     private RouterDb openRouter(RouterId router) {
         Path file = routerFile(router);
+        boolean existed = Files.exists(file);
         HikariDataSource ds = null;
         try {
-            if (Files.exists(file) && !Files.isReadable(file)) throw new IOException("file is not readable: " + file);
+            if (existed && !Files.isReadable(file)) throw new IOException("the file is not readable");
+            // created empty and owner-only first: SQLite gives its WAL and shared-memory files the same permissions
+            OwnerOnly.file(file);
             // check and migrate on a plain connection first: a bad file fails fast and with SQLite's own error,
             // instead of a pool retrying until its connection timeout
             SQLiteDataSource sqlite = sqlite(file);
@@ -352,10 +481,11 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
                 // our script is wrong, not the file: do not quarantine every router for it
                 throw new StateException.Storage("cannot migrate database of router " + router + ": " + f.getMessage(), false, f);
             }
-            if (Files.exists(file)) {
-                var q = moveAside(router, file, describe(e));
-                throw new StateException.Storage("database of router " + router + " cannot be opened and was quarantined to "
-                        + q.movedTo() + ": " + q.reason(), true, e);
+            if (existed && Files.exists(file)) throw new StateException.Quarantined(moveAside(router, file, describe(e)), e);
+            try {
+                deleteWithSideFiles(file);
+            } catch (IOException ignored) {
+                // the empty file we created stays: it is a valid empty database for the next attempt
             }
             throw new StateException.Storage("cannot open database of router " + router + ": " + describe(e), false, e);
         }
@@ -368,34 +498,144 @@ public final class DatabaseManager implements DatabaseStatus, AutoCloseable {
         }
     }
 
-    private void quarantine(RouterId router, RouterDb db, SQLException cause) {
+    private DatabaseHealth.QuarantinedDatabase quarantine(RouterId router, RouterDb db, SQLException cause) {
         synchronized (openLocks.computeIfAbsent(router, k -> new Object())) {
             if (open.remove(router, db)) db.dataSource().close();
-            Path file = routerFile(router);
-            if (Files.exists(file)) moveAside(router, file, describe(cause));
+            var known = quarantined.get(router);
+            if (known != null) return known;
+            return moveAside(router, routerFile(router), describe(cause));
         }
     }
 
-    private DatabaseHealth.QuarantinedDatabase moveAside(RouterId router, Path file, String reason) {
+    /** Moves the damaged file (if still there) to quarantine/, and records the quarantine in system.db. */
+    private DatabaseHealth.QuarantinedDatabase moveAside(RouterId router, Path file, String problem) {
         Instant now = clock.instant();
+        // one line (an integrity check lists every damaged page), and no server paths in what users may see
+        String[] lines = problem.replace(dataDir + java.io.File.separator, "").strip().split("\\R");
+        String reason = lines.length <= 2 ? String.join(" ", lines)
+                : lines[0] + " " + lines[1] + " (and " + (lines.length - 2) + " more lines)";
+        Path target = Files.exists(file) ? moveFiles(router, file, now) : file;
+        var q = new DatabaseHealth.QuarantinedDatabase(router.value(), routerName(router), target.toString(), reason, now);
+        quarantined.put(router, q);
+        try {
+            withSystem(c -> {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO router_quarantine (router_id, moved_to, reason, quarantined_at, released_at)
+                        VALUES (?, ?, ?, ?, NULL)
+                        ON CONFLICT (router_id) DO UPDATE SET moved_to = excluded.moved_to, reason = excluded.reason,
+                            quarantined_at = excluded.quarantined_at, released_at = NULL""")) {
+                    ps.setString(1, router.value());
+                    ps.setString(2, q.movedTo());
+                    ps.setString(3, reason);
+                    ps.setString(4, now.toString());
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot record the quarantine of router " + router + " in system.db: " + e.getMessage());
+        }
+        LOG.log(System.Logger.Level.WARNING, "quarantined database of router " + router + " to " + target + ": " + reason);
+        return q;
+    }
+
+    /** Moves a router file and its WAL files into quarantine/ under a time-stamped name; returns the new path. */
+    private Path moveFiles(RouterId router, Path file, Instant now) {
         Path dir = dataDir.resolve("quarantine");
         String base = "router-" + router.value() + "-" + STAMP.format(now) + ".db";
         Path target = dir.resolve(base);
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.directory(dir);
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnly.tighten(target);
             for (String suffix : List.of("-wal", "-shm")) {
                 Path side = file.resolveSibling(file.getFileName() + suffix);
-                if (Files.exists(side)) Files.move(side, dir.resolve(base + suffix), StandardCopyOption.ATOMIC_MOVE);
+                if (Files.exists(side)) {
+                    Files.move(side, dir.resolve(base + suffix), StandardCopyOption.ATOMIC_MOVE);
+                    OwnerOnly.tighten(dir.resolve(base + suffix));
+                }
             }
+            return target;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot move corrupt database " + file + " to " + target, e);
-            target = file; // stays where it is, but is still refused
+            return file; // stays where it is, but is still refused
         }
-        var q = new DatabaseHealth.QuarantinedDatabase(router.value(), target.toString(), reason, now);
-        quarantined.put(router, q);
-        LOG.log(System.Logger.Level.WARNING, "quarantined database of router " + router + " to " + target + ": " + reason);
-        return q;
+    }
+
+    /** Throws {@link StateException.Quarantined} while the router's database is quarantined (asks system.db again). */
+    private void refuseIfQuarantined(RouterId router) {
+        if (!quarantined.containsKey(router)) return;
+        var q = currentQuarantine(router);
+        if (q.isPresent()) throw new StateException.Quarantined(q.get(), null);
+        quarantined.remove(router); // released or restored by another process (the command line)
+    }
+
+    /** The router's quarantine as system.db has it now (falls back to what this process knows if it does not answer). */
+    private Optional<DatabaseHealth.QuarantinedDatabase> currentQuarantine(RouterId router) {
+        try {
+            return quarantinedInSystemDb().stream().filter(q -> q.routerId().equals(router.value())).findFirst();
+        } catch (RuntimeException e) {
+            return Optional.ofNullable(quarantined.get(router));
+        }
+    }
+
+    /** Quarantines not yet released, with each router's current name. */
+    private List<DatabaseHealth.QuarantinedDatabase> quarantinedInSystemDb() {
+        return withSystem(c -> {
+            var out = new ArrayList<DatabaseHealth.QuarantinedDatabase>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT q.router_id, coalesce(r.name, q.router_id), q.moved_to, q.reason, q.quarantined_at
+                    FROM router_quarantine q LEFT JOIN routers r ON r.id = q.router_id
+                    WHERE q.released_at IS NULL ORDER BY q.quarantined_at, q.router_id""")) {
+                while (rs.next()) {
+                    out.add(new DatabaseHealth.QuarantinedDatabase(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), Instant.parse(rs.getString(5))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The router's name as users know it; its id when it is not registered or system.db does not answer. */
+    private String routerName(RouterId router) {
+        try {
+            return withSystem(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT name FROM routers WHERE id = ?")) {
+                    ps.setString(1, router.value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : router.value();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            return router.value();
+        }
+    }
+
+    private static IllegalArgumentException notQuarantined(RouterId router) {
+        return new IllegalArgumentException("the database of router '" + router.value() + "' is not quarantined");
+    }
+
+    private static void deleteWithSideFiles(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+    }
+
+    /** Owner-only permissions for the database files already in the data directory (and quarantine/). */
+    private void tightenExistingFiles() throws IOException {
+        try (var files = Files.list(dataDir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.equals("quarantine") && Files.isDirectory(f)) {
+                    OwnerOnly.directory(f);
+                    try (var quarantinedFiles = Files.list(f)) {
+                        for (Path q : quarantinedFiles.toList()) OwnerOnly.tighten(q);
+                    }
+                } else if (name.startsWith("system.db") || (name.startsWith("router-") && name.contains(".db"))) {
+                    OwnerOnly.tighten(f);
+                }
+            }
+        }
     }
 
     private void enforceCap(RouterId justOpened) {

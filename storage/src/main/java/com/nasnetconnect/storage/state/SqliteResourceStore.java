@@ -17,6 +17,7 @@ import com.nasnetconnect.domain.state.ResourceKind;
 import com.nasnetconnect.domain.state.ResourceReplay;
 import com.nasnetconnect.domain.state.RuntimeState;
 import com.nasnetconnect.domain.state.StateException;
+import com.nasnetconnect.domain.state.StoredTime;
 import com.nasnetconnect.domain.state.Telemetry;
 import com.nasnetconnect.domain.state.TelemetrySample;
 import com.nasnetconnect.storage.db.DatabaseManager;
@@ -144,15 +145,15 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
     public Optional<Resource> resourceAt(RouterId router, ResourceId id, Instant at) {
         var last = databases.withExistingRouter(router, c -> events(c, router,
                 "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE uuid = ? AND at_nanos <= ? ORDER BY seq DESC LIMIT 1",
-                id.toString(), nanos(at))).orElse(List.of());
+                id.toString(), nanos("at", at))).orElse(List.of());
         return ResourceReplay.stateAt(last, at);
     }
 
     @Override
     public Page<ResourceEvent> events(RouterId router, Optional<Instant> since, Optional<Instant> until, PageRequest page) {
         long after = page.after().map(c -> decodeCursor("e", c)).orElse(0L);
-        long from = since.map(SqliteResourceStore::nanos).orElse(Long.MIN_VALUE);
-        long to = until.map(SqliteResourceStore::nanos).orElse(Long.MAX_VALUE);
+        long from = since.map(s -> nanos("since", s)).orElse(Long.MIN_VALUE);
+        long to = until.map(u -> nanos("until", u)).orElse(Long.MAX_VALUE);
         var rows = databases.withExistingRouter(router, c -> events(c, router,
                 "SELECT " + EVENT_COLUMNS + " FROM resource_events WHERE seq > ? AND at_nanos >= ? AND at_nanos < ? ORDER BY seq LIMIT ?",
                 after, from, to, page.first() + 1)).orElse(List.of());
@@ -430,8 +431,18 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
         return out;
     }
 
+    /**
+     * Nanoseconds since the epoch.
+     *
+     * @throws IllegalArgumentException when {@code at} is outside {@link StoredTime}'s range, naming it and the range
+     */
     static long nanos(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+        return nanos("time", at);
+    }
+
+    static long nanos(String what, Instant at) {
+        StoredTime.require(what, at);
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano(); // cannot overflow inside the range
     }
 
     static Instant instant(long nanos) {

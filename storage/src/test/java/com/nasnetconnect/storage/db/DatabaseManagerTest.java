@@ -153,6 +153,64 @@ class DatabaseManagerTest {
     }
 
     @Test
+    void aNewDataDirectoryIsPrivateAndEveryDatabaseFileIsReadableByTheOwnerOnly() throws Exception {
+        assumePosix();
+        Path data = dir.resolve("fresh");
+        databases = new DatabaseManager(data, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock);
+        databases.inRouterTransaction(A, c -> c.createStatement().executeUpdate(
+                "INSERT INTO config_snapshots(taken_nanos, taken_by, reason, content) VALUES (1, 'me', 'test', 'x')"));
+
+        assertThat(permissions(data)).isEqualTo("rwx------");
+        for (String name : new String[] {"system.db", "system.db-wal", "system.db-shm", "router-router-a.db",
+                "router-router-a.db-wal", "router-router-a.db-shm"}) {
+            assertThat(data.resolve(name)).as(name).exists();
+            assertThat(permissions(data.resolve(name))).as(name).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void anExistingDataDirectoryAndTheDatabaseFilesInItAreTightenedOnStart() throws Exception {
+        assumePosix();
+        open();
+        databases.withRouter(A, c -> null);
+        databases.close();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+
+        open();
+
+        assertThat(permissions(dir)).isEqualTo("rwx------");
+        assertThat(permissions(dir.resolve("system.db"))).isEqualTo("rw-------");
+        assertThat(permissions(databases.routerFile(A))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aQuarantinedFileAndItsFolderAreReadableByTheOwnerOnly() throws Exception {
+        assumePosix();
+        open();
+        Files.writeString(databases.routerFile(A), "this is not an sqlite database at all, just text ".repeat(200));
+        Files.setPosixFilePermissions(databases.routerFile(A), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> databases.withRouter(A, c -> null)).isInstanceOf(StateException.Storage.class);
+
+        assertThat(permissions(dir.resolve("quarantine"))).isEqualTo("rwx------");
+        assertThat(permissions(Path.of(databases.health().quarantined().getFirst().movedTo()))).isEqualTo("rw-------");
+    }
+
+    static void assumePosix() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    }
+
+    static String permissions(Path p) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
     void aGarbageRouterFileIsQuarantinedWhileOtherRoutersKeepWorking() throws Exception {
         open();
         databases.inRouterTransaction(B, c -> c.createStatement().executeUpdate(
@@ -181,6 +239,102 @@ class DatabaseManagerTest {
         databases.releaseQuarantine(A);
         assertThat(databases.withRouter(A, Migrations::appliedVersions)).contains(1);
         assertThat(databases.health().quarantined()).isEmpty();
+    }
+
+    @Test
+    void aQuarantinedDatabaseIsNamedByItsRoutersNameAndTimeWithoutAnyServerPath() throws Exception {
+        open();
+        registerRouter(A, "Office router");
+        Files.writeString(databases.routerFile(A), "this is not an sqlite database at all, just text ".repeat(200));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> databases.withRouter(A, c -> null))
+                    .isInstanceOf(StateException.Quarantined.class)
+                    .hasMessageStartingWith("the database of router 'Office router' (id 'router-a') is quarantined since 2026-01-01T10:00:00Z")
+                    .hasMessageNotContaining(dir.toString()).hasMessageNotContaining("quarantine/");
+        }
+        assertThat(databases.health().quarantined()).singleElement().satisfies(q -> {
+            assertThat(q.routerName()).isEqualTo("Office router");
+            assertThat(q.problem()).doesNotContain(dir.toString()).contains("'Office router'");
+            assertThat(q.reason()).doesNotContain(dir.toString()).doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void aQuarantineOutlivesARestartUntilReleasedAndThenTheRouterAwaitsAdoption() throws Exception {
+        open();
+        Files.writeString(databases.routerFile(A), "this is not an sqlite database at all, just text ".repeat(200));
+        assertThatThrownBy(() -> databases.withRouter(A, c -> null)).isInstanceOf(StateException.Quarantined.class);
+        Path backup = Path.of(databases.health().quarantined().getFirst().movedTo());
+        databases.close();
+
+        open();
+        assertThatThrownBy(() -> databases.withRouter(A, c -> null)).isInstanceOf(StateException.Quarantined.class);
+        assertThat(databases.routerFile(A)).doesNotExist();
+        assertThat(databases.quarantinedDatabases()).extracting(DatabaseHealth.QuarantinedDatabase::routerId).containsExactly("router-a");
+        assertThat(databases.awaitingAdoption()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        databases.releaseQuarantine(A);
+
+        long rows = databases.withRouter(A, c -> count(c.createStatement().executeQuery("SELECT count(*) FROM config_snapshots")));
+        assertThat(rows).isZero();
+        assertThat(databases.health().quarantined()).isEmpty();
+        assertThat(backup).exists();
+        assertThat(databases.awaitingAdoption()).containsExactly(A);
+        databases.adopted(A);
+        assertThat(databases.awaitingAdoption()).isEmpty();
+        assertThatThrownBy(() -> databases.releaseQuarantine(A)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'router-a' is not quarantined");
+    }
+
+    @Test
+    void aReleaseByAnotherProcessIsSeenAtTheRoutersNextUse() throws Exception {
+        open();
+        Files.writeString(databases.routerFile(A), "this is not an sqlite database at all, just text ".repeat(200));
+        assertThatThrownBy(() -> databases.withRouter(A, c -> null)).isInstanceOf(StateException.Quarantined.class);
+
+        try (var commandLine = new DatabaseManager(dir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock)) {
+            assertThat(commandLine.quarantinedDatabases()).extracting(DatabaseHealth.QuarantinedDatabase::routerId).containsExactly("router-a");
+            commandLine.releaseQuarantine(A);
+        }
+
+        assertThat(databases.withRouter(A, Migrations::appliedVersions)).contains(1);
+        assertThat(databases.health().quarantined()).isEmpty();
+    }
+
+    @Test
+    void aQuarantinedDatabaseIsRestoredFromAGoodBackupAndAGarbageBackupIsRefused() throws Exception {
+        open();
+        databases.inRouterTransaction(B, c -> c.createStatement().executeUpdate(
+                "INSERT INTO config_snapshots(taken_nanos, taken_by, reason, content) VALUES (1, 'me', 'test', 'x')"));
+        databases.closeRouter(B);
+        Path good = dir.resolve("backup-of-b.db");
+        Files.copy(databases.routerFile(B), good);
+        Path garbage = dir.resolve("garbage.db");
+        Files.writeString(garbage, "not a database either ".repeat(300));
+        Files.writeString(databases.routerFile(A), "this is not an sqlite database at all, just text ".repeat(200));
+        assertThatThrownBy(() -> databases.withRouter(A, c -> null)).isInstanceOf(StateException.Quarantined.class);
+
+        assertThatThrownBy(() -> databases.restoreQuarantined(A, garbage)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(garbage.toString()).hasMessageContaining("not a usable router database");
+        assertThatThrownBy(() -> databases.withRouter(A, c -> null)).isInstanceOf(StateException.Quarantined.class);
+
+        databases.restoreQuarantined(A, good);
+
+        long rows = databases.withRouter(A, c -> count(c.createStatement().executeQuery("SELECT count(*) FROM config_snapshots")));
+        assertThat(rows).isEqualTo(1);
+        assertThat(databases.health().quarantined()).isEmpty();
+        assertThat(databases.awaitingAdoption()).isEmpty();
+        assertThat(good).exists();
+        assertThatThrownBy(() -> databases.restoreQuarantined(B, good)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'router-b' is not quarantined");
+    }
+
+    void registerRouter(RouterId id, String name) {
+        databases.withSystem(c -> c.createStatement().executeUpdate("INSERT INTO routers (id, name, host, port, tls, username,"
+                + " password_sealed, demo, added_at, updated_at) VALUES ('" + id.value() + "', '" + name
+                + "', '10.0.0.1', 8728, 0, 'admin', 'sealed', 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"));
     }
 
     @Test

@@ -398,6 +398,28 @@ class SqliteResourceStoreTest {
     }
 
     @Test
+    void datesBeyondTheStorableRangeAreRefusedNamingTheValueAndTheRange() {
+        var v = vlan("vlan10", 10);
+        create(v);
+        Instant far = Instant.parse("2300-01-01T00:00:00Z");
+        Instant early = Instant.parse("1600-01-01T00:00:00Z");
+
+        assertThatThrownBy(() -> store.events(R, Optional.of(far), Optional.empty(), PageRequest.first(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2300-01-01T00:00:00Z").hasMessageContaining("1678-01-01T00:00:00Z")
+                .hasMessageContaining("2261-12-31T23:59:59Z");
+        assertThatThrownBy(() -> store.events(R, Optional.empty(), Optional.of(early), PageRequest.first(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1600-01-01T00:00:00Z");
+        assertThatThrownBy(() -> store.resourceAt(R, v.id(), early))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1600-01-01T00:00:00Z");
+        var late = vlan("late", 11);
+        assertThatThrownBy(() -> store.commit(ChangeSet.of(R, "alice", far, new ResourceChange.Put(late, ChangeType.CREATED))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2300-01-01T00:00:00Z");
+        assertThat(store.find(R, late.id())).isEmpty();
+        assertThat(store.resourceAt(R, v.id(), com.nasnetconnect.domain.state.StoredTime.MAX)).isPresent();
+    }
+
+    @Test
     void readingARouterWithoutDataCreatesNoDatabaseFile() {
         var nobody = new RouterId("never-used");
 

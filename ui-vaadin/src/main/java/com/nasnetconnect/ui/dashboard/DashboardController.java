@@ -106,8 +106,9 @@ public final class DashboardController implements AutoCloseable {
         var out = new java.util.ArrayList<String>();
         if (!h.systemOk()) out.add("The system database does not answer: " + h.systemProblem().orElse("unknown problem"));
         for (var q : h.quarantined()) {
-            out.add("The database of router '" + q.routerId() + "' was damaged (" + q.reason() + ") and moved aside to "
-                    + q.movedTo() + "; its history is unavailable, other routers are not affected.");
+            // in user terms: the router by name, no server paths
+            String problem = q.problem();
+            out.add(Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ". Other routers are not affected.");
         }
         return out;
     }

@@ -111,13 +111,15 @@ class DashboardControllerTest {
             new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 1, 32, List.of(), Instant.EPOCH);
 
     @Test
-    void warnsAboutAQuarantinedRouterDatabaseAndNamesWhereItWent() {
+    void warnsAboutAQuarantinedRouterDatabaseByTheRoutersNameWithoutServerPaths() {
         var quarantined = new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 0, 32,
-                List.of(new com.nasnetconnect.domain.state.DatabaseHealth.QuarantinedDatabase("branch",
+                List.of(new com.nasnetconnect.domain.state.DatabaseHealth.QuarantinedDatabase("branch", "Branch office",
                         "/data/quarantine/router-branch.db", "file is not a database", Instant.EPOCH)), Instant.EPOCH);
         var controller = new DashboardController(new ManualFeed(), () -> quarantined, 1280);
         assertThat(controller.state().warnings()).singleElement().asString()
-                .contains("'branch'", "file is not a database", "/data/quarantine/router-branch.db");
+                .startsWith("The database of router 'Branch office' (id 'branch') is quarantined since 1970-01-01T00:00:00Z")
+                .contains("moved aside", "Other routers are not affected")
+                .doesNotContain("/data/quarantine");
         assertThat(new DashboardController(new ManualFeed(), HEALTHY, 1280).state().warnings()).isEmpty();
     }
 

@@ -186,7 +186,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         Optional<RouterId> router = Optional.ofNullable(located.get(id));
         if (router.isEmpty()) {
             router = routers.findAll().stream().map(com.nasnetconnect.domain.router.Router::id)
-                    .filter(r -> !events.history(r, id).isEmpty()).findFirst();
+                    .filter(r -> !unlessQuarantined(() -> events.history(r, id), List.of()).isEmpty()).findFirst();
             router.ifPresent(r -> located.put(id, r));
         }
         return router.flatMap(r -> events.resourceAt(r, id, at)).map(mapper::resource);
@@ -544,12 +544,21 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         RouterId known = located.get(id);
         if (known != null) return Optional.of(known);
         for (var r : routers.findAll()) {
-            if (store.find(r.id(), id).isPresent()) {
+            if (unlessQuarantined(() -> store.find(r.id(), id), Optional.empty()).isPresent()) {
                 located.put(id, r.id());
                 return Optional.of(r.id());
             }
         }
         return Optional.empty();
+    }
+
+    /** One router's read while scanning every router: a router whose database is quarantined holds nothing to find. */
+    private static <T> T unlessQuarantined(java.util.function.Supplier<T> read, T nothing) {
+        try {
+            return read.get();
+        } catch (StateException.Quarantined e) {
+            return nothing;
+        }
     }
 
     private Optional<com.nasnetconnect.domain.state.Resource> existing(String uuid) {
