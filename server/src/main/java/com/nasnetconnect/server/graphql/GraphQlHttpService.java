@@ -34,12 +34,16 @@ import java.util.function.Function;
  *       asks (no Accept: {@code application/json}); with graphql-response+json a request that does not
  *       execute (syntax, validation, limits) is 400, with application/json it is 200 as the spec says;</li>
  *   <li>{@code Authorization: Bearer <api key>} is required (401 otherwise), a key is rate limited (429);</li>
+ *   <li>a key pays for what it asks: a request whose {@link QueryCost} its budget cannot pay is 429 with
+ *       {@code Retry-After} and an error with {@code extensions.code} {@code RATE_LIMITED}; executions run on a
+ *       bounded pool of their own, per key and in total ({@link LoadLimits}), and a request that finds it full
+ *       for a moment is 503 with {@code Retry-After} and {@code extensions.code} {@code BUSY};</li>
  *   <li>malformed requests get a 4xx with a spec-shaped {@code {"errors":[{"message":…}]}} body, never a
  *       stack trace;</li>
  *   <li>a browser GET with {@code Accept: text/html} and no query gets the local query console page.</li>
  * </ul>
  */
-public final class GraphQlHttpService implements HttpService {
+public final class GraphQlHttpService implements HttpService, AutoCloseable {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,6 +51,8 @@ public final class GraphQlHttpService implements HttpService {
     private final GraphQlEngine engine;
     private final Function<String, Optional<Principal>> authenticator;
     private final RateLimiter rateLimiter;
+    private final RateLimiter costBudget;
+    private final ExecutionGate gate;
     private final byte[] consolePage;
 
     /**
@@ -54,10 +60,18 @@ public final class GraphQlHttpService implements HttpService {
      * @param clock         time for rate limiting
      */
     public GraphQlHttpService(GraphQlEngine engine, Function<String, Optional<Principal>> authenticator, Clock clock) {
+        this(engine, authenticator, clock, LoadLimits.defaults());
+    }
+
+    /** @param load cost budget per key and bounds on concurrent executions */
+    public GraphQlHttpService(GraphQlEngine engine, Function<String, Optional<Principal>> authenticator, Clock clock,
+                              LoadLimits load) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         Limits l = engine.limits();
         this.rateLimiter = new RateLimiter(l.requestsPerSecond(), l.burst(), clock);
+        this.costBudget = new RateLimiter(load.costPerSecond(), load.costBurst(), clock);
+        this.gate = new ExecutionGate(load.maxConcurrentPerKey(), load.maxConcurrent(), load.queueWait());
         this.consolePage = resource("console.html");
     }
 
@@ -154,9 +168,36 @@ public final class GraphQlHttpService implements HttpService {
             send(res, r.status, mediaType, errors(r.getMessage()));
             return;
         }
-        ExecutionResult result = engine.execute(request, who.get());
+        Principal caller = who.get();
+        ExecutionResult result;
+        try {
+            result = gate.run(caller.name(), () -> engine.execute(request, caller,
+                    (p, cost) -> costBudget.take(p.name(), cost)));
+        } catch (ExecutionGate.Busy busy) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(busy.retryAfterSeconds));
+            send(res, Status.SERVICE_UNAVAILABLE_503, mediaType, errors(busy.getMessage(), "BUSY"));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(res, Status.SERVICE_UNAVAILABLE_503, mediaType, errors("the server is shutting down", "BUSY"));
+            return;
+        }
+        Optional<Object> retryAfter = result.getErrors().stream().map(e -> e.getExtensions())
+                .filter(x -> x != null && GraphQlEngine.RATE_LIMITED.equals(x.get("code")))
+                .map(x -> x.get("retryAfterSeconds")).findFirst();
+        if (retryAfter.isPresent()) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(retryAfter.get()));
+            send(res, Status.TOO_MANY_REQUESTS_429, mediaType, result.toSpecification());
+            return;
+        }
         Status status = mediaType.equals(GRAPHQL_RESPONSE) && !result.isDataPresent() ? Status.BAD_REQUEST_400 : Status.OK_200;
         send(res, status, mediaType, result.toSpecification());
+    }
+
+    /** Stops the execution pool. */
+    @Override
+    public void close() {
+        gate.close();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
@@ -256,6 +297,10 @@ public final class GraphQlHttpService implements HttpService {
 
     static Map<String, Object> errors(String message) {
         return Map.of("errors", List.of(Map.of("message", message)));
+    }
+
+    static Map<String, Object> errors(String message, String code) {
+        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
     }
 
     private static void send(ServerResponse res, Status status, String mediaType, Object body) {
