@@ -14,7 +14,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -40,7 +39,8 @@ import java.util.function.Function;
  *       for a moment is 503 with {@code Retry-After} and {@code extensions.code} {@code BUSY};</li>
  *   <li>malformed requests get a 4xx with a spec-shaped {@code {"errors":[{"message":…}]}} body, never a
  *       stack trace;</li>
- *   <li>a browser GET with {@code Accept: text/html} and no query gets the local query console page.</li>
+ *   <li>a browser GET with {@code Accept: text/html} and no query gets the query console ({@link GraphiQlConsole}),
+ *       its files under {@code console/}.</li>
  * </ul>
  */
 public final class GraphQlHttpService implements HttpService, AutoCloseable {
@@ -53,7 +53,7 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
     private final RateLimiter rateLimiter;
     private final RateLimiter costBudget;
     private final ExecutionGate gate;
-    private final byte[] consolePage;
+    private final GraphiQlConsole console = new GraphiQlConsole();
 
     /**
      * @param authenticator API key -> principal (empty for an unknown, revoked or expired key)
@@ -72,21 +72,19 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         this.rateLimiter = new RateLimiter(l.requestsPerSecond(), l.burst(), clock);
         this.costBudget = new RateLimiter(load.costPerSecond(), load.costBurst(), clock);
         this.gate = new ExecutionGate(load.maxConcurrentPerKey(), load.maxConcurrent(), load.queueWait());
-        this.consolePage = resource("console.html");
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::get)
+        rules.get(GraphiQlConsole.ASSETS + "{file}", (req, res) -> console.sendAsset(req.path().pathParameters().get("file"), res))
+                .get("/", this::get)
                 .post("/", this::post)
                 .any("/", this::methodNotAllowed);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         if (!req.query().contains("query") && wantsHtml(req)) {
-            res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.send(consolePage);
+            console.sendPage(res);
             return;
         }
         handle(req, res, () -> {
@@ -314,15 +312,6 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, mediaType + "; charset=utf-8");
         res.send(bytes);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = GraphQlHttpService.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }
