@@ -3,6 +3,8 @@ package com.nasnetconnect.e2e;
 import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
+import static com.codeborne.selenide.Selenide.executeAsyncJavaScript;
 import static com.codeborne.selenide.Selenide.executeJavaScript;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,28 @@ class GraphQlConsoleE2ETest {
         assertThat(scroll.intValue()).as("page width at " + inner + " px").isLessThanOrEqualTo(inner.intValue());
         assertThat($(".graphiql-execute-button").isDisplayed()).isTrue();
         screenshot("console-390.png");
+    }
+
+    @Test
+    @Order(4)
+    void subscribesOverTheWebSocketWithAKeyTypedIntoTheHeadersTab() {
+        String key = executeAsyncJavaScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify("
+                        + "{query: 'mutation { createApiKey(name: \\\"console-e2e\\\", role: VIEWER) { key } }'})})"
+                        + ".then(r => r.json()).then(j => done(j.data.createApiKey.key), e => done('error ' + e));");
+        assertThat(key).startsWith("nnc");
+        $$(".graphiql-editor-tools button").findBy(text("Headers")).click();
+        $("section.graphiql-editor-tool[aria-label='Headers']").shouldBe(visible);
+        // GraphiQL keeps the hidden (variables) editor off-screen with class "hidden"
+        executeJavaScript("document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')"
+                + ".CodeMirror.setValue(arguments[0])", "{\"Authorization\": \"Bearer " + key + "\"}");
+        $(".graphiql-query-editor .CodeMirror").shouldBe(visible);
+        executeJavaScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+                "subscription { routerStatus(routerId: \"demo\") { routerId reachable } }");
+        $(".graphiql-execute-button").click();
+        $(".graphiql-response").shouldHave(text("\"routerId\": \"demo\""), Duration.ofSeconds(20));
+        $(".graphiql-execute-button").click(); // stops the subscription
     }
 
     /** Replaces the query editor's text (CodeMirror) and presses GraphiQL's run button. */

@@ -153,10 +153,28 @@ public final class GraphQlEngine {
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
     }
 
-    /** Refuses a query nested deeper than the limit, before execution. */
+    /**
+     * Refuses a query nested deeper than the limit, before execution. An introspection query (only {@code __schema},
+     * {@code __type} and {@code __typename} at its root, as GraphiQL and other tools send, type references nested
+     * 13 deep) is exempt: graphql-java's good-faith introspection check bounds those.
+     */
     private static final class DepthLimit extends MaxQueryDepthInstrumentation {
         DepthLimit(int max) {
             super(max);
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                             InstrumentationState state) {
+            if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+                return SimpleInstrumentationContext.noOp();
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
+        private static boolean introspectionOnly(OperationDefinition operation) {
+            return operation.getSelectionSet().getSelections().stream()
+                    .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
         }
 
         @Override

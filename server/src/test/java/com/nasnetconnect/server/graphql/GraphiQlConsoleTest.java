@@ -2,6 +2,7 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.introspection.IntrospectionQuery;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +74,23 @@ class GraphiQlConsoleTest {
         assertThat(get("/graphql/console/console.js", null).body())
                 .contains("graphql-transport-ws", "connection_init", "credentials: 'same-origin'")
                 .doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void answersTheIntrospectionQueryConsolesSendAlthoughItNestsDeeperThanTheDepthLimit() {
+        var shallow = new Limits(100 * 1024, 4, 5000, 50, 100, Duration.ofSeconds(10), 100);
+        try (var s = new TestServer(shallow)) {
+            var viewer = TestServer.KEYS.get("viewer-key");
+            var schema = s.engine.execute(new GraphQlEngine.Request(IntrospectionQuery.INTROSPECTION_QUERY, "IntrospectionQuery",
+                    Map.of()), viewer);
+            assertThat(schema.getErrors()).isEmpty();
+            assertThat(schema.<Map<String, Object>>getData()).containsKey("__schema");
+
+            var mixed = s.engine.execute(new GraphQlEngine.Request("{ __typename resources(routerId: \"r1\", first: 1) "
+                    + "{ edges { node { metadata { tags } } } } }", null, Map.of()), viewer);
+            assertThat(mixed.getErrors()).as("only introspection alone is exempt").singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).isEqualTo("query too deep: depth 5 exceeds the limit of 4"));
+        }
     }
 
     @Test
