@@ -29,9 +29,16 @@ public final class GraphQlEndpoint implements AutoCloseable {
 
     public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
                            Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits) {
+        this(directives, backend, audit, authenticator, clock, limits, LoadLimits.defaults());
+    }
+
+    /** @param load cost budget per key and bounds on concurrent executions (over HTTP) */
+    public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
+                           Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits,
+                           LoadLimits load) {
         this.redactor = new Redactor(directives.sensitiveFields(), audit, clock);
         this.engine = new GraphQlEngine(directives, backend, redactor, limits);
-        this.http = new GraphQlHttpService(engine, authenticator, clock);
+        this.http = new GraphQlHttpService(engine, authenticator, clock, load);
         this.webSocket = new GraphQlWebSocket(engine, authenticator, clock);
     }
 
@@ -61,6 +68,7 @@ public final class GraphQlEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
         webSocket.close();
     }
 }

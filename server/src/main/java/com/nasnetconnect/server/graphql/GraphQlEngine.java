@@ -9,21 +9,26 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
+import graphql.execution.CoercedVariables;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,19 +80,46 @@ public final class GraphQlEngine {
 
     /** Executes a request as {@code who}. Never throws for a bad request: errors are in the result. */
     public ExecutionResult execute(Request request, Principal who) {
-        return graphQL.execute(input(request, who));
+        return graphQL.execute(input(request, who, null));
+    }
+
+    /**
+     * Executes a request as {@code who} and, once it is valid and within the cost limit, charges its
+     * {@link QueryCost} to {@code budget}; a refused charge ends it unexecuted with one error whose extensions
+     * say {@code code: RATE_LIMITED} and {@code retryAfterSeconds}.
+     */
+    public ExecutionResult execute(Request request, Principal who, CostBudget budget) {
+        return graphQL.execute(input(request, who, budget));
     }
 
     public CompletableFuture<ExecutionResult> executeAsync(Request request, Principal who) {
-        return graphQL.executeAsync(input(request, who));
+        return graphQL.executeAsync(input(request, who, null));
     }
 
-    private static ExecutionInput input(Request request, Principal who) {
+    /** The {@link QueryCost} of a valid request, without executing it. */
+    public int cost(Request request) {
+        return QueryCost.of(schema, Parser.parse(request.query()), request.operationName(),
+                CoercedVariables.of(request.variables()));
+    }
+
+    /** Pays for an operation: 0 when paid, otherwise the whole seconds until {@code who} could pay. */
+    @FunctionalInterface
+    public interface CostBudget {
+        long charge(Principal who, int cost);
+    }
+
+    /** Extension {@code code} of an error that refused a request over its key's cost budget. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+
+    private static ExecutionInput input(Request request, Principal who, CostBudget budget) {
+        Map<Object, Object> context = new HashMap<>();
+        context.put(Principal.class, who);
+        if (budget != null) context.put(CostBudget.class, budget);
         return ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
-                .graphQLContext(Map.of(Principal.class, who))
+                .graphQLContext(context)
                 .build();
     }
 
@@ -124,10 +156,28 @@ public final class GraphQlEngine {
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
     }
 
-    /** Refuses a query nested deeper than the limit, before execution. */
+    /**
+     * Refuses a query nested deeper than the limit, before execution. An introspection query (only {@code __schema},
+     * {@code __type} and {@code __typename} at its root, as GraphiQL and other tools send, type references nested
+     * 13 deep) is exempt: graphql-java's good-faith introspection check bounds those.
+     */
     private static final class DepthLimit extends MaxQueryDepthInstrumentation {
         DepthLimit(int max) {
             super(max);
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                             InstrumentationState state) {
+            if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+                return SimpleInstrumentationContext.noOp();
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
+        private static boolean introspectionOnly(OperationDefinition operation) {
+            return operation.getSelectionSet().getSelections().stream()
+                    .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
         }
 
         @Override
@@ -136,24 +186,38 @@ public final class GraphQlEngine {
         }
     }
 
-    /** Refuses a query whose estimated cost is above the limit, before execution. */
-    private static final class CostLimit extends MaxQueryComplexityInstrumentation {
+    /**
+     * Refuses an operation whose {@link QueryCost} is above the limit, and charges the caller's budget (when the
+     * transport gave one) for the others; both before any fetcher runs.
+     */
+    private static final class CostLimit extends SimplePerformantInstrumentation {
+        private final int max;
+
         CostLimit(int max) {
-            super(max, COST);
+            this.max = max;
         }
 
         @Override
-        protected AbortExecutionException mkAbortException(int cost, int max) {
-            return new AbortExecutionException("query too costly: estimated cost " + cost + " exceeds the limit of " + max
-                    + " (each field costs 1; a connection's fields count once per requested item)");
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                             InstrumentationState state) {
+            var ec = parameters.getExecutionContext();
+            int cost = QueryCost.of(ec.getGraphQLSchema(), ec.getDocument(), ec.getExecutionInput().getOperationName(),
+                    ec.getCoercedVariables());
+            if (cost > max) {
+                throw new AbortExecutionException("query too costly: estimated cost " + cost + " exceeds the limit of " + max
+                        + " (time travel, events and impact cost 25 each, other fields 1; a connection's fields count"
+                        + " once per requested item, an alias once per use)");
+            }
+            CostBudget budget = ec.getGraphQLContext().get(CostBudget.class);
+            Principal who = ec.getGraphQLContext().get(Principal.class);
+            long wait = budget == null ? 0 : budget.charge(who, cost);
+            if (wait > 0) {
+                throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                        .message("rate limit exceeded for '" + who.name() + "': this request costs " + cost
+                                + "; try again in " + wait + " s")
+                        .extensions(Map.of("code", RATE_LIMITED, "cost", cost, "retryAfterSeconds", wait)).build()));
+            }
+            return SimpleInstrumentationContext.noOp();
         }
     }
-
-    /** 1 per field; the children of a field with a {@code first} argument count {@code first} times. */
-    static final FieldComplexityCalculator COST = (env, childCost) -> {
-        Object first = env.getArguments().get("first");
-        int times = first instanceof Integer n && n > 0 ? n : 1;
-        long cost = 1L + (long) childCost * times;
-        return (int) Math.min(Integer.MAX_VALUE, cost);
-    };
 }

@@ -14,7 +14,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,12 +33,17 @@ import java.util.function.Function;
  *       asks (no Accept: {@code application/json}); with graphql-response+json a request that does not
  *       execute (syntax, validation, limits) is 400, with application/json it is 200 as the spec says;</li>
  *   <li>{@code Authorization: Bearer <api key>} is required (401 otherwise), a key is rate limited (429);</li>
+ *   <li>a key pays for what it asks: a request whose {@link QueryCost} its budget cannot pay is 429 with
+ *       {@code Retry-After} and an error with {@code extensions.code} {@code RATE_LIMITED}; executions run on a
+ *       bounded pool of their own, per key and in total ({@link LoadLimits}), and a request that finds it full
+ *       for a moment is 503 with {@code Retry-After} and {@code extensions.code} {@code BUSY};</li>
  *   <li>malformed requests get a 4xx with a spec-shaped {@code {"errors":[{"message":…}]}} body, never a
  *       stack trace;</li>
- *   <li>a browser GET with {@code Accept: text/html} and no query gets the local query console page.</li>
+ *   <li>a browser GET with {@code Accept: text/html} and no query gets the query console ({@link GraphiQlConsole}),
+ *       its files under {@code console/}.</li>
  * </ul>
  */
-public final class GraphQlHttpService implements HttpService {
+public final class GraphQlHttpService implements HttpService, AutoCloseable {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,32 +51,40 @@ public final class GraphQlHttpService implements HttpService {
     private final GraphQlEngine engine;
     private final Function<String, Optional<Principal>> authenticator;
     private final RateLimiter rateLimiter;
-    private final byte[] consolePage;
+    private final RateLimiter costBudget;
+    private final ExecutionGate gate;
+    private final GraphiQlConsole console = new GraphiQlConsole();
 
     /**
      * @param authenticator API key -> principal (empty for an unknown, revoked or expired key)
      * @param clock         time for rate limiting
      */
     public GraphQlHttpService(GraphQlEngine engine, Function<String, Optional<Principal>> authenticator, Clock clock) {
+        this(engine, authenticator, clock, LoadLimits.defaults());
+    }
+
+    /** @param load cost budget per key and bounds on concurrent executions */
+    public GraphQlHttpService(GraphQlEngine engine, Function<String, Optional<Principal>> authenticator, Clock clock,
+                              LoadLimits load) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         Limits l = engine.limits();
         this.rateLimiter = new RateLimiter(l.requestsPerSecond(), l.burst(), clock);
-        this.consolePage = resource("console.html");
+        this.costBudget = new RateLimiter(load.costPerSecond(), load.costBurst(), clock);
+        this.gate = new ExecutionGate(load.maxConcurrentPerKey(), load.maxConcurrent(), load.queueWait());
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::get)
+        rules.get(GraphiQlConsole.ASSETS + "{file}", (req, res) -> console.sendAsset(req.path().pathParameters().get("file"), res))
+                .get("/", this::get)
                 .post("/", this::post)
                 .any("/", this::methodNotAllowed);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         if (!req.query().contains("query") && wantsHtml(req)) {
-            res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-            res.header(HeaderNames.CACHE_CONTROL, "no-store");
-            res.send(consolePage);
+            console.sendPage(res);
             return;
         }
         handle(req, res, () -> {
@@ -154,9 +166,36 @@ public final class GraphQlHttpService implements HttpService {
             send(res, r.status, mediaType, errors(r.getMessage()));
             return;
         }
-        ExecutionResult result = engine.execute(request, who.get());
+        Principal caller = who.get();
+        ExecutionResult result;
+        try {
+            result = gate.run(caller.name(), () -> engine.execute(request, caller,
+                    (p, cost) -> costBudget.take(p.name(), cost)));
+        } catch (ExecutionGate.Busy busy) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(busy.retryAfterSeconds));
+            send(res, Status.SERVICE_UNAVAILABLE_503, mediaType, errors(busy.getMessage(), "BUSY"));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(res, Status.SERVICE_UNAVAILABLE_503, mediaType, errors("the server is shutting down", "BUSY"));
+            return;
+        }
+        Optional<Object> retryAfter = result.getErrors().stream().map(e -> e.getExtensions())
+                .filter(x -> x != null && GraphQlEngine.RATE_LIMITED.equals(x.get("code")))
+                .map(x -> x.get("retryAfterSeconds")).findFirst();
+        if (retryAfter.isPresent()) {
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(retryAfter.get()));
+            send(res, Status.TOO_MANY_REQUESTS_429, mediaType, result.toSpecification());
+            return;
+        }
         Status status = mediaType.equals(GRAPHQL_RESPONSE) && !result.isDataPresent() ? Status.BAD_REQUEST_400 : Status.OK_200;
         send(res, status, mediaType, result.toSpecification());
+    }
+
+    /** Stops the execution pool. */
+    @Override
+    public void close() {
+        gate.close();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
@@ -258,6 +297,10 @@ public final class GraphQlHttpService implements HttpService {
         return Map.of("errors", List.of(Map.of("message", message)));
     }
 
+    static Map<String, Object> errors(String message, String code) {
+        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+    }
+
     private static void send(ServerResponse res, Status status, String mediaType, Object body) {
         byte[] bytes;
         try {
@@ -269,15 +312,6 @@ public final class GraphQlHttpService implements HttpService {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, mediaType + "; charset=utf-8");
         res.send(bytes);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = GraphQlHttpService.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per key (an API key's name): {@code burst} tokens, refilled at {@code perSecond}. Thread-safe.
+ * A token bucket per key (an API key's name): {@code burst} tokens, refilled at {@code perSecond}. A token is one
+ * request ({@link #tryAcquire(String)}) or one unit of {@link QueryCost} ({@link #take(String, int)}). Thread-safe.
  */
 final class RateLimiter {
     private final double perSecond;
@@ -38,6 +39,25 @@ final class RateLimiter {
             if (b.tokens < 1) return false;
             b.tokens -= 1;
             return true;
+        }
+    }
+
+    /**
+     * Takes {@code cost} tokens for {@code key} (a cost above the bucket's size needs a full bucket): 0 when taken,
+     * otherwise the whole seconds (at least 1) until the key will have them, for Retry-After.
+     */
+    long take(String key, int cost) {
+        double need = Math.min(Math.max(cost, 0), burst);
+        long now = clock.millis();
+        Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+        synchronized (b) {
+            b.tokens = Math.min(burst, b.tokens + (now - b.lastMillis) * perSecond / 1000.0);
+            b.lastMillis = now;
+            if (b.tokens >= need) {
+                b.tokens -= need;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((need - b.tokens) / perSecond));
         }
     }
 

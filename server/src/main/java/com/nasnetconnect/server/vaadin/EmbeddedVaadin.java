@@ -81,8 +81,12 @@ public final class EmbeddedVaadin implements AutoCloseable {
         context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, SCAN_PATTERN);
         context.setConfigurationDiscovered(true);
         context.setThrowUnavailableOnStartupException(true);
+        // NNCSESSION: HttpOnly, SameSite=Strict, Path=/, Secure when the front door served HTTPS (Jetty reads
+        // X-Forwarded-Proto; secure-request-only is its default). Strict: a link from another site lands on the
+        // login page instead of carrying the session along.
         context.getSessionHandler().setHttpOnly(true);
-        context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
+        context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.STRICT);
+        context.getSessionHandler().setSessionPath("/");
         context.getSessionHandler().setSessionCookie("NNCSESSION");
         context.getSessionHandler().setMaxInactiveInterval(30 * 60);
 

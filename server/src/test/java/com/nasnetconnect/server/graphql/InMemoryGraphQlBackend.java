@@ -36,9 +36,22 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
         return listenersByRouter.computeIfAbsent(routerId, k -> new AtomicInteger()).get();
     }
 
+    /** When set, {@link #routers} counts down {@code entered} and waits for {@code release}: an execution held open. */
+    volatile java.util.concurrent.CountDownLatch entered;
+    volatile java.util.concurrent.CountDownLatch release;
+
     @Override
     public List<Router> routers(Principal who) {
         calls.incrementAndGet();
+        var hold = release;
+        if (hold != null) {
+            entered.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return List.of(router());
     }
 

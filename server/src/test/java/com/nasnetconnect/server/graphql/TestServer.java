@@ -34,9 +34,13 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Limits limits) {
+        this(limits, LoadLimits.defaults(), Clock.systemUTC());
+    }
+
+    TestServer(Limits limits, LoadLimits load, Clock clock) {
         endpoint = new GraphQlEndpoint(directives(), backend,
                 (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
-                AUTH, Clock.systemUTC(), limits);
+                AUTH, clock, limits, load);
         engine = endpoint.engine();
         server = WebServer.builder()
                 .host("127.0.0.1")

@@ -115,6 +115,32 @@ class FrontDoorTest {
     }
 
     @Test
+    void vaadinSessionCookieIsStrictHttpOnlyForTheWholeSiteAndNotSecureOverPlainHttp() throws Exception {
+        String cookie = sessionCookie(get(base + "/login"));
+        assertThat(attributes(cookie)).contains("httponly", "samesite=strict", "path=/").doesNotContain("secure");
+    }
+
+    @Test
+    void vaadinSessionCookieIsSecureWhenTheFrontDoorServedHttps() throws Exception {
+        // The front door tells Jetty the public scheme (X-Forwarded-Proto: https under TLS).
+        String cookie = sessionCookie(get(vaadin.uri() + "/login", EmbeddedVaadin.SECRET_HEADER, vaadin.secret(),
+                "X-Forwarded-Proto", "https"));
+        assertThat(attributes(cookie)).contains("httponly", "samesite=strict", "path=/", "secure");
+    }
+
+    /** The NNCSESSION Set-Cookie header of a response (Vaadin opens an HTTP session on its first page). */
+    static String sessionCookie(HttpResponse<String> res) {
+        return res.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("NNCSESSION=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no NNCSESSION cookie in " + res.headers().map()));
+    }
+
+    /** A cookie's attributes (after name=value), lower case, without spaces. */
+    static List<String> attributes(String setCookie) {
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1)
+                .map(a -> a.strip().replace(" ", "").toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    @Test
     void livenessIsOpenAndRevealsNothing() throws Exception {
         var res = get(base + "/health");
         assertThat(res.statusCode()).isEqualTo(200);
