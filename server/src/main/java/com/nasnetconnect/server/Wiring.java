@@ -33,6 +33,7 @@ import com.nasnetconnect.server.auth.SecurityWiring;
 import com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend;
 import com.nasnetconnect.server.graphql.GraphQlEndpoint;
 import com.nasnetconnect.server.graphql.Limits;
+import com.nasnetconnect.server.graphql.WebSocketLimits;
 import com.nasnetconnect.server.graphql.SchemaDirectives;
 import com.nasnetconnect.storage.security.SqliteAuditLog;
 import com.nasnetconnect.storage.state.SecretFieldSealer;
@@ -136,7 +137,8 @@ final class Wiring {
         DomainGraphQlBackend backend = app.own(new DomainGraphQlBackend(routers, monitor, gateway,
                 new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock));
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
-                token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
+                token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
+                Limits.defaults(), WebSocketLimits.defaults()));
 
         // User interface (internal Jetty) and the public front door
         UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),

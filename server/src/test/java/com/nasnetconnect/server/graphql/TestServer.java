@@ -34,9 +34,16 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Limits limits) {
+        this(limits, WebSocketLimits.defaults());
+    }
+
+    /** An upgrade's {@code Authorization: Bearer <key>} header names its principal, as the auth filter would. */
+    TestServer(Limits limits, WebSocketLimits wsLimits) {
         endpoint = new GraphQlEndpoint(directives(), backend,
                 (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
-                AUTH, Clock.systemUTC(), limits);
+                AUTH, headers -> headers.first(io.helidon.http.HeaderNames.AUTHORIZATION)
+                        .filter(v -> v.startsWith("Bearer ")).flatMap(v -> AUTH.apply(v.substring(7))),
+                Clock.systemUTC(), limits, wsLimits);
         engine = endpoint.engine();
         server = WebServer.builder()
                 .host("127.0.0.1")
