@@ -2,7 +2,9 @@ package com.nasnetconnect.server.auth;
 
 import com.nasnetconnect.domain.security.AuthenticationFailedException;
 import com.nasnetconnect.domain.security.Principal;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -33,6 +35,8 @@ import java.util.function.Predicate;
 public final class AuthFilter implements Filter {
     /** The body of every refusal, whatever was wrong (GraphQL-shaped, useful to every client). */
     public static final String REFUSAL = "{\"errors\":[{\"message\":\"" + AuthenticationFailedException.MESSAGE + "\"}]}";
+
+    private static final HeaderName SEC_WEBSOCKET_KEY = HeaderNames.create("Sec-WebSocket-Key");
 
     private final RequestAuthenticator authenticator;
     private final Predicate<String> protectedPath;
@@ -87,10 +91,14 @@ public final class AuthFilter implements Filter {
         res.send(REFUSAL);
     }
 
-    /** A WebSocket upgrade to /graphql. */
+    /**
+     * A WebSocket upgrade to /graphql. (Were it not a valid one, Helidon routes it as plain HTTP, where the GraphQL
+     * service itself answers 401 without a principal.)
+     */
     private static boolean isGraphQlUpgrade(String path, RoutingRequest req) {
-        return under(path, "/graphql") && req.headers().first(HeaderNames.UPGRADE).map(v -> v.strip().equalsIgnoreCase("websocket"))
-                .orElse(false);
+        return under(path, "/graphql") && req.prologue().method() == Method.GET
+                && req.headers().contains(SEC_WEBSOCKET_KEY)
+                && req.headers().first(HeaderNames.UPGRADE).map(v -> v.strip().equalsIgnoreCase("websocket")).orElse(false);
     }
 
     private static boolean under(String path, String prefix) {

@@ -157,6 +157,17 @@ class AuthFilterTest {
     }
 
     @Test
+    void aPlainRequestDressedAsAnUpgradeIsStillRefused() throws Exception {
+        try (Socket sock = new Socket("127.0.0.1", s.port())) {
+            sock.setSoTimeout(10_000);
+            sock.getOutputStream().write(("GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String line = new BufferedReader(new InputStreamReader(sock.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(line).as("Helidon refuses a malformed upgrade (400), or the filter does (401)").matches("HTTP/1.1 40[01] .*");
+        }
+    }
+
+    @Test
     void aGraphqlWebSocketUpgradeWithASessionCookieFromAnotherSiteIsRefused() throws Exception {
         s.security.users().ensureFirstAdmin(Optional.of(Secret.of("admin-password-1")));
         Login login = s.security.authenticator().login("admin", Secret.of("admin-password-1"), "127.0.0.1");
