@@ -109,6 +109,22 @@ class UiE2ETest {
     }
 
     @Test
+    @Order(5)
+    void theSignedInBrowserMaySubscribeOverGraphQlWithItsSession() {
+        // what a graphql-ws client in the page does: the session cookie goes with the upgrade, connectionParams are empty
+        String answer = executeAsyncJavaScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');"
+                        + "ws.onopen = () => ws.send(JSON.stringify({type: 'connection_init', payload: {}}));"
+                        + "ws.onmessage = e => { const m = JSON.parse(e.data);"
+                        + "  if (m.type === 'connection_ack') ws.send(JSON.stringify({id: '1', type: 'subscribe',"
+                        + "      payload: {query: 'subscription { routerStatus(routerId: \"demo\") { routerId } }'}}));"
+                        + "  else { ws.close(); done(e.data); } };"
+                        + "ws.onclose = e => done('closed ' + e.code);");
+        assertThat(answer).contains("\"type\":\"next\"").contains("\"routerId\":\"demo\"");
+    }
+
+    @Test
     @Order(6)
     void serviceWorkerControlsThePage() {
         String scope = executeAsyncJavaScript(

@@ -32,6 +32,8 @@ import com.nasnetconnect.server.auth.SecurityWiring;
 import com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend;
 import com.nasnetconnect.server.graphql.GraphQlEndpoint;
 import com.nasnetconnect.server.graphql.Limits;
+import com.nasnetconnect.server.graphql.LoadLimits;
+import com.nasnetconnect.server.graphql.WebSocketLimits;
 import com.nasnetconnect.server.graphql.SchemaDirectives;
 import com.nasnetconnect.storage.security.SqliteAuditLog;
 import com.nasnetconnect.storage.state.SecretFieldSealer;
@@ -141,7 +143,8 @@ final class Wiring {
                 new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock,
                 changes));
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
-                token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
+                token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
+                Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults()));
 
         // User interface (internal Jetty) and the public front door
         UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),

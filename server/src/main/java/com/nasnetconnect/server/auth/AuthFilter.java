@@ -2,7 +2,9 @@ package com.nasnetconnect.server.auth;
 
 import com.nasnetconnect.domain.security.AuthenticationFailedException;
 import com.nasnetconnect.domain.security.Principal;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -18,15 +20,23 @@ import java.util.function.Predicate;
 /**
  * Helidon filter in front of the protected paths: {@code /graphql}, {@code /metrics} and every {@code /health}
  * path except liveness ({@code /health}, {@code /health/live}, which stay open and reveal nothing). Requests
- * (WebSocket upgrades included, when they pass through HTTP routing) without a valid API key or session get
- * the uniform 401; the others carry their {@link Principal} in the request context, read with
- * {@link #principal(ServerRequest)}. Authorization (which role may do what) is the domain services' job.
+ * without a valid API key or session get the uniform 401; the others carry their {@link Principal} in the
+ * request context, read with {@link #principal(ServerRequest)}. Authorization (which role may do what) is the
+ * domain services' job.
+ *
+ * <p>WebSocket upgrades pass through this filter too (Helidon 4.5 routes them). An upgrade to {@code /graphql}
+ * without credentials is let through, because graphql-ws clients authenticate in {@code connection_init} (the
+ * socket's listener enforces that); one that carries credentials (an Authorization header, or the session
+ * cookie) must carry valid ones: a bad key, an ended session, or a session cookie sent from another site
+ * (cross-site WebSocket hijacking) gets the uniform 401 at the upgrade.
  *
  * <p>Everything else (the Vaadin UI, its static files) passes: the UI protects itself with its login view.
  */
 public final class AuthFilter implements Filter {
     /** The body of every refusal, whatever was wrong (GraphQL-shaped, useful to every client). */
     public static final String REFUSAL = "{\"errors\":[{\"message\":\"" + AuthenticationFailedException.MESSAGE + "\"}]}";
+
+    private static final HeaderName SEC_WEBSOCKET_KEY = HeaderNames.create("Sec-WebSocket-Key");
 
     private final RequestAuthenticator authenticator;
     private final Predicate<String> protectedPath;
@@ -54,6 +64,10 @@ public final class AuthFilter implements Filter {
             chain.proceed();
             return;
         }
+        if (isGraphQlUpgrade(path, req) && !authenticator.carriesCredentials(req.headers())) {
+            chain.proceed(); // graphql-transport-ws: the client authenticates in connection_init
+            return;
+        }
         Optional<Principal> principal = authenticator.authenticate(req.headers());
         if (principal.isEmpty()) {
             refuse(res);
@@ -75,6 +89,16 @@ public final class AuthFilter implements Filter {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(REFUSAL);
+    }
+
+    /**
+     * A WebSocket upgrade to /graphql. (Were it not a valid one, Helidon routes it as plain HTTP, where the GraphQL
+     * service itself answers 401 without a principal.)
+     */
+    private static boolean isGraphQlUpgrade(String path, RoutingRequest req) {
+        return under(path, "/graphql") && req.prologue().method() == Method.GET
+                && req.headers().contains(SEC_WEBSOCKET_KEY)
+                && req.headers().first(HeaderNames.UPGRADE).map(v -> v.strip().equalsIgnoreCase("websocket")).orElse(false);
     }
 
     private static boolean under(String path, String prefix) {

@@ -43,6 +43,15 @@ public final class RequestAuthenticator {
         return sessions.resolve(token.get());
     }
 
+    /**
+     * True when the request presents credentials of its own: an Authorization header of any scheme, or a session
+     * cookie under our name (valid or not, from any origin).
+     */
+    public boolean carriesCredentials(Headers headers) {
+        return headers.contains(HeaderNames.AUTHORIZATION)
+                || headers.first(HeaderNames.COOKIE).flatMap(cookies::token).isPresent();
+    }
+
     /** No Origin header (same-origin GET, non-browser) or an Origin whose host:port is the Host header. */
     static boolean sameOrigin(Headers headers) {
         Optional<String> origin = headers.first(HeaderNames.ORIGIN);

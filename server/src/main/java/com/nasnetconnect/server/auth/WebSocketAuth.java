@@ -1,22 +1,16 @@
 package com.nasnetconnect.server.auth;
 
-import com.nasnetconnect.domain.security.AuthenticationFailedException;
 import com.nasnetconnect.domain.security.Principal;
 import io.helidon.http.Headers;
-import io.helidon.websocket.WsUpgradeException;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Authenticates a WebSocket upgrade from inside a listener, because Helidon hands upgrades to the WebSocket
- * feature before HTTP filters run. Use it in {@code WsListener.onHttpUpgrade}:
- *
- * <pre>{@code
- * public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
- *     this.principal = wsAuth.require(headers);   // refuses the upgrade otherwise
- *     return Optional.empty();
- * }
- * }</pre>
+ * Who is behind a WebSocket upgrade, for a listener's {@code onHttpUpgrade}: an API key in the Authorization
+ * header, or a UI session cookie from the same origin (see {@link RequestAuthenticator}). Empty is not a
+ * refusal: a GraphQL client may still authenticate in {@code connection_init}. Upgrades whose credentials are
+ * bad, or whose session cookie comes from another site, never get here: {@link AuthFilter} refuses them.
  */
 public final class WebSocketAuth {
     private final RequestAuthenticator authenticator;
@@ -25,9 +19,8 @@ public final class WebSocketAuth {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     }
 
-    /** @throws WsUpgradeException (the uniform refusal) when nobody valid is behind the upgrade */
-    public Principal require(Headers headers) throws WsUpgradeException {
-        return authenticator.authenticate(headers)
-                .orElseThrow(() -> new WsUpgradeException(AuthenticationFailedException.MESSAGE));
+    /** The principal behind the upgrade's headers, or empty for nobody. */
+    public Optional<Principal> principal(Headers headers) {
+        return authenticator.authenticate(headers);
     }
 }

@@ -156,7 +156,10 @@ final class Fetchers {
     }
 
     Object routerStatus(DataFetchingEnvironment env) {
-        return this.<RouterStatus>stream(env, (who, l) -> backend.onRouterStatus(who, env.getArgument("routerId"), l));
+        // only the current status matters: one waiting per router, the latest, never a queue of old ones
+        Principal who = principal(env);
+        return ListenerPublisher.<RouterStatus>latest(l -> backend.onRouterStatus(who, env.getArgument("routerId"), l),
+                RouterStatus::getRouterId, maxBufferedUpdates);
     }
 
     Object eventStream(DataFetchingEnvironment env) {

@@ -3,6 +3,7 @@ package com.nasnetconnect.server.graphql;
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.schema.SecretRevealAudit;
 import com.nasnetconnect.domain.security.Principal;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Clock;
@@ -29,17 +30,25 @@ public final class GraphQlEndpoint implements AutoCloseable {
 
     public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
                            Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits) {
-        this(directives, backend, audit, authenticator, clock, limits, LoadLimits.defaults());
+        this(directives, backend, audit, authenticator, headers -> Optional.empty(), clock, limits,
+                LoadLimits.defaults(), WebSocketLimits.defaults());
     }
 
-    /** @param load cost budget per key and bounds on concurrent executions (over HTTP) */
+    /**
+     * @param authenticator        API key -> principal (HTTP requests, and a WebSocket's {@code connection_init})
+     * @param upgradeAuthenticator who is behind a WebSocket upgrade's headers (an API key, or a same-origin session
+     *                             cookie), empty for nobody: such a socket may authenticate in {@code connection_init}
+     * @param load                 cost budget per key and bounds on concurrent executions
+     */
     public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
-                           Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits,
-                           LoadLimits load) {
+                           Function<String, Optional<Principal>> authenticator,
+                           Function<Headers, Optional<Principal>> upgradeAuthenticator, Clock clock, Limits limits,
+                           LoadLimits load, WebSocketLimits webSocketLimits) {
         this.redactor = new Redactor(directives.sensitiveFields(), audit, clock);
         this.engine = new GraphQlEngine(directives, backend, redactor, limits);
         this.http = new GraphQlHttpService(engine, authenticator, clock, load);
-        this.webSocket = new GraphQlWebSocket(engine, authenticator, clock);
+        this.webSocket = new GraphQlWebSocket(engine, authenticator, upgradeAuthenticator, clock, webSocketLimits,
+                http.costBudget());
     }
 
     /** Registers GraphQL over HTTP (and the query console) at {@link #PATH}. */

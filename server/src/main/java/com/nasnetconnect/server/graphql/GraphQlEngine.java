@@ -96,6 +96,11 @@ public final class GraphQlEngine {
         return graphQL.executeAsync(input(request, who, null));
     }
 
+    /** {@link #execute(Request, Principal, CostBudget)}, asynchronously (subscriptions over WebSocket). */
+    public CompletableFuture<ExecutionResult> executeAsync(Request request, Principal who, CostBudget budget) {
+        return graphQL.executeAsync(input(request, who, budget));
+    }
+
     /** The {@link QueryCost} of a valid request, without executing it. */
     public int cost(Request request) {
         return QueryCost.of(schema, Parser.parse(request.query()), request.operationName(),

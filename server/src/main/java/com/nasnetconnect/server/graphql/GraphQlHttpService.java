@@ -169,8 +169,7 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         Principal caller = who.get();
         ExecutionResult result;
         try {
-            result = gate.run(caller.name(), () -> engine.execute(request, caller,
-                    (p, cost) -> costBudget.take(p.name(), cost)));
+            result = gate.run(caller.name(), () -> engine.execute(request, caller, costBudget()));
         } catch (ExecutionGate.Busy busy) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(busy.retryAfterSeconds));
             send(res, Status.SERVICE_UNAVAILABLE_503, mediaType, errors(busy.getMessage(), "BUSY"));
@@ -190,6 +189,11 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         }
         Status status = mediaType.equals(GRAPHQL_RESPONSE) && !result.isDataPresent() ? Status.BAD_REQUEST_400 : Status.OK_200;
         send(res, status, mediaType, result.toSpecification());
+    }
+
+    /** The per-key cost budget this service charges; WebSocket operations are charged to the same one. */
+    GraphQlEngine.CostBudget costBudget() {
+        return (p, cost) -> costBudget.take(p.name(), cost);
     }
 
     /** Stops the execution pool. */

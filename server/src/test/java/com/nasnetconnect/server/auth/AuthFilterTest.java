@@ -140,22 +140,55 @@ class AuthFilterTest {
     }
 
     @Test
-    void aGraphqlWebSocketUpgradeNeedsAValidKey() throws Exception {
+    void aGraphqlWebSocketUpgradePassesWithoutCredentialsButNotWithBadOnes() throws Exception {
         URI ws = URI.create("ws://127.0.0.1:" + s.port() + "/graphql");
-        CompletableFuture<String> reply = new CompletableFuture<>();
-        WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + viewerKey.token().reveal())
-                .buildAsync(ws, collector(reply)).get(10, TimeUnit.SECONDS);
-        socket.sendText("hello", true);
-        assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("ws for grafana/viewer/key");
-        socket.abort();
+        assertThat(echo(http.newWebSocketBuilder().header("Authorization", "Bearer " + viewerKey.token().reveal()), ws))
+                .isEqualTo("ws for grafana/viewer/key");
+        // a graphql-ws client authenticates in connection_init, after the upgrade
+        assertThat(echo(http.newWebSocketBuilder(), ws)).isEqualTo("ws for nobody");
+        assertThat(rawUpgradeStatusLine(null)).contains(" 101 ");
 
-        for (String auth : new String[]{null, "Bearer nnc_" + "C".repeat(43), "Bearer garbage"}) {
-            WebSocket.Builder b = http.newWebSocketBuilder();
-            if (auth != null) b.header("Authorization", auth);
+        for (String auth : new String[]{"Bearer nnc_" + "C".repeat(43), "Bearer garbage", "Basic YWRtaW46YWRtaW4="}) {
+            WebSocket.Builder b = http.newWebSocketBuilder().header("Authorization", auth);
             assertThatThrownBy(() -> b.buildAsync(ws, collector(new CompletableFuture<>())).join())
                     .as("upgrade with %s", auth).isInstanceOf(CompletionException.class);
+            assertThat(rawUpgradeStatusLine(auth)).as(auth).contains(" 401 ");
         }
-        assertThat(rawUpgradeStatusLine(null)).doesNotContain(" 101 ");
+    }
+
+    @Test
+    void aPlainRequestDressedAsAnUpgradeIsStillRefused() throws Exception {
+        try (Socket sock = new Socket("127.0.0.1", s.port())) {
+            sock.setSoTimeout(10_000);
+            sock.getOutputStream().write(("GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String line = new BufferedReader(new InputStreamReader(sock.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(line).as("Helidon refuses a malformed upgrade (400), or the filter does (401)").matches("HTTP/1.1 40[01] .*");
+        }
+    }
+
+    @Test
+    void aGraphqlWebSocketUpgradeWithASessionCookieFromAnotherSiteIsRefused() throws Exception {
+        s.security.users().ensureFirstAdmin(Optional.of(Secret.of("admin-password-1")));
+        Login login = s.security.authenticator().login("admin", Secret.of("admin-password-1"), "127.0.0.1");
+        String cookie = SessionCookies.HTTP_NAME + "=" + s.security.sessions().open(login, "127.0.0.1").token().reveal();
+        URI ws = URI.create("ws://127.0.0.1:" + s.port() + "/graphql");
+        assertThat(echo(http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", "http://127.0.0.1:" + s.port()), ws))
+                .isEqualTo("ws for admin/admin");
+        WebSocket.Builder crossSite = http.newWebSocketBuilder().header("Cookie", cookie).header("Origin", "https://evil.example");
+        assertThatThrownBy(() -> crossSite.buildAsync(ws, collector(new CompletableFuture<>())).join())
+                .isInstanceOf(CompletionException.class);
+    }
+
+    private static String echo(WebSocket.Builder b, URI ws) throws Exception {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        WebSocket socket = b.buildAsync(ws, collector(reply)).get(10, TimeUnit.SECONDS);
+        socket.sendText("hello", true);
+        try {
+            return reply.get(10, TimeUnit.SECONDS);
+        } finally {
+            socket.abort();
+        }
     }
 
     private static WebSocket.Listener collector(CompletableFuture<String> reply) {

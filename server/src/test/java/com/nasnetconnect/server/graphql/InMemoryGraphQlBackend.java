@@ -27,6 +27,7 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
     private final Map<String, Map<String, Object>> rawConfig = new ConcurrentHashMap<>();
     private final List<Consumer<ResourceChange>> changeListeners = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> listenersByRouter = new ConcurrentHashMap<>();
+    private final List<Consumer<RouterStatus>> statusListeners = new CopyOnWriteArrayList<>();
 
     InMemoryGraphQlBackend(Clock clock) {
         this.clock = clock;
@@ -192,7 +193,13 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
     @Override
     public AutoCloseable onRouterStatus(Principal who, String routerId, Consumer<RouterStatus> listener) {
         listener.accept(router().getStatus());
-        return () -> { };
+        statusListeners.add(listener);
+        return () -> statusListeners.remove(listener);
+    }
+
+    /** Publishes a status to every status listener, on the calling thread, as the router monitor does. */
+    void publishStatus(RouterStatus status) {
+        statusListeners.forEach(l -> l.accept(status));
     }
 
     @Override

@@ -34,13 +34,24 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Limits limits) {
-        this(limits, LoadLimits.defaults(), Clock.systemUTC());
+        this(limits, LoadLimits.defaults(), Clock.systemUTC(), WebSocketLimits.defaults());
     }
 
     TestServer(Limits limits, LoadLimits load, Clock clock) {
+        this(limits, load, clock, WebSocketLimits.defaults());
+    }
+
+    TestServer(Limits limits, WebSocketLimits wsLimits) {
+        this(limits, LoadLimits.defaults(), Clock.systemUTC(), wsLimits);
+    }
+
+    /** An upgrade's {@code Authorization: Bearer <key>} header names its principal, as the auth filter would. */
+    TestServer(Limits limits, LoadLimits load, Clock clock, WebSocketLimits wsLimits) {
         endpoint = new GraphQlEndpoint(directives(), backend,
                 (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
-                AUTH, clock, limits, load);
+                AUTH, headers -> headers.first(io.helidon.http.HeaderNames.AUTHORIZATION)
+                        .filter(v -> v.startsWith("Bearer ")).flatMap(v -> AUTH.apply(v.substring(7))),
+                clock, limits, load, wsLimits);
         engine = endpoint.engine();
         server = WebServer.builder()
                 .host("127.0.0.1")
