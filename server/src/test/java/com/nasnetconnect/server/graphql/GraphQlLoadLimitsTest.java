@@ -88,6 +88,27 @@ class GraphQlLoadLimitsTest {
     }
 
     @Test
+    void aWebSocketOperationPaysFromTheSameBudgetAsTheKeysHttpRequests() throws Exception {
+        var load = new LoadLimits(2, 100, 2, 4, Duration.ofSeconds(1));
+        try (var server = new TestServer(Limits.defaults(), load, FROZEN)) {
+            String twoTimeTravels = timeTravels(2);
+            assertThat(post(server, "viewer-key", twoTimeTravels).statusCode()).isEqualTo(200);
+            int calls = server.backend.calls.get();
+
+            var ws = TransportWsClient.connect(server.wsUrl());
+            ws.init("{\"apiKey\":\"viewer-key\"}");
+            ws.expectAck();
+            ws.subscribe("bomb", twoTimeTravels);
+            JsonNode refused = ws.next();
+            assertThat(refused.at("/type").asText()).isEqualTo("error");
+            assertThat(refused.at("/payload/0/extensions/code").asText()).as(refused.toString()).isEqualTo("RATE_LIMITED");
+            assertThat(refused.at("/payload/0/message").asText())
+                    .isEqualTo("rate limit exceeded for 'viewer': this request costs 52; try again in 2 s");
+            assertThat(server.backend.calls.get()).as("not executed").isEqualTo(calls);
+        }
+    }
+
+    @Test
     void answers503WithRetryAfterWhenTheKeysExecutionsAreBusyWhileOtherKeysGoOn() throws Exception {
         var load = new LoadLimits(1_000, 10_000, 1, 2, Duration.ofMillis(100));
         try (var server = new TestServer(Limits.defaults(), load, FROZEN)) {
