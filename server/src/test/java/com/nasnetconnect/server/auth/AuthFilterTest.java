@@ -102,6 +102,47 @@ class AuthFilterTest {
     }
 
     @Test
+    void anExpiredKeyGetsTheSameRefusalAsAnUnknownOne() throws Exception {
+        SkewedClock clock = new SkewedClock();
+        try (AuthServer expiring = new AuthServer(dir.resolve("expiring"), clock, Optional.empty())) {
+            CreatedApiKey key = expiring.security.apiKeys().create(ADMIN, "temp", Role.VIEWER,
+                    clock.instant().plus(Duration.ofHours(1)));
+            URI graphql = URI.create("http://127.0.0.1:" + expiring.port() + "/graphql");
+            HttpResponse<String> before = http.send(HttpRequest.newBuilder(graphql)
+                    .header("Authorization", "Bearer " + key.token().reveal()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(before.body()).isEqualTo("graphql for temp/viewer/key");
+
+            clock.skew = Duration.ofHours(1);
+            for (String token : List.of(key.token().reveal(), "nnc_" + "A".repeat(43))) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(graphql).header("Authorization", "Bearer " + token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(401);
+                assertThat(r.body()).isEqualTo(AuthFilter.REFUSAL);
+            }
+        }
+    }
+
+    /** The system clock moved on by hand: {@code skew} is added to every reading. */
+    static final class SkewedClock extends Clock {
+        volatile Duration skew = Duration.ZERO;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return Clock.systemUTC().instant().plus(skew);
+        }
+    }
+
+    @Test
     void livenessStaysOpenAndRevealsNothing() throws Exception {
         for (String path : List.of("/health", "/health/live")) {
             HttpResponse<String> r = get(path);

@@ -140,6 +140,30 @@ class DomainBackendEndToEndTest {
     }
 
     @Test
+    void anAdminCreatesAKeyThatExpiresAndTheListShowsTheExpiry() throws Exception {
+        var created = post("admin-key", "mutation { createApiKey(name: \"temp\", role: VIEWER, expiresAt: \"2099-01-01T00:00:00Z\")"
+                + " { key apiKey { name expiresAt active } userErrors { message } } }");
+        assertThat(created.at("/data/createApiKey/userErrors").size()).as(created.toString()).isZero();
+        assertThat(created.at("/data/createApiKey/apiKey/expiresAt").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        var listed = post("admin-key", "{ apiKeys { name expiresAt active } }");
+        assertThat(listed.at("/data/apiKeys/0/expiresAt").asText()).as(listed.toString()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(listed.at("/data/apiKeys/0/active").asBoolean()).isTrue();
+        var never = post("admin-key", "mutation { createApiKey(name: \"forever\", role: VIEWER) { apiKey { expiresAt } userErrors { message } } }");
+        assertThat(never.at("/data/createApiKey/apiKey/expiresAt").isNull()).as(never.toString()).isTrue();
+    }
+
+    @Test
+    void anExpiryInThePastIsAUserErrorNamingTheValue() throws Exception {
+        var late = post("admin-key", "mutation { createApiKey(name: \"late\", role: VIEWER, expiresAt: \"2020-05-01T12:00:00Z\")"
+                + " { key userErrors { field message value } } }");
+        assertThat(late.at("/data/createApiKey/key").isNull()).as(late.toString()).isTrue();
+        assertThat(late.at("/data/createApiKey/userErrors/0/field/0").asText()).isEqualTo("expiresAt");
+        assertThat(late.at("/data/createApiKey/userErrors/0/message").asText())
+                .startsWith("the expiry 2020-05-01T12:00:00Z is not in the future");
+        assertThat(late.at("/data/createApiKey/userErrors/0/value").asText()).isEqualTo("2020-05-01T12:00:00Z");
+    }
+
+    @Test
     void createsAVlanOnTheRouterAndServesItWithItsDeploymentAndEvents() throws Exception {
         var created = post("""
                 mutation { createVlan(routerId: "lab", input: {name: "vlan30", vlanId: 30, interface: "ether1"}) {
