@@ -136,7 +136,8 @@ final class Wiring {
         DomainGraphQlBackend backend = app.own(new DomainGraphQlBackend(routers, monitor, gateway,
                 new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock));
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
-                token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults()));
+                token -> security.services().apiKeys().authenticate(token), clock, Limits.defaults(),
+                security.services().audit()));
 
         // User interface (internal Jetty) and the public front door
         UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),

@@ -2,6 +2,7 @@ package com.nasnetconnect.server.graphql;
 
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.schema.SecretRevealAudit;
+import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.Principal;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
@@ -29,8 +30,15 @@ public final class GraphQlEndpoint implements AutoCloseable {
 
     public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
                            Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits) {
+        this(directives, backend, audit, authenticator, clock, limits, null);
+    }
+
+    /** @param refusals where operations refused to an authenticated caller (FORBIDDEN) are audited */
+    public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
+                           Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits,
+                           AuditTrail refusals) {
         this.redactor = new Redactor(directives.sensitiveFields(), audit, clock);
-        this.engine = new GraphQlEngine(directives, backend, redactor, limits);
+        this.engine = new GraphQlEngine(directives, backend, redactor, limits, refusals);
         this.http = new GraphQlHttpService(engine, authenticator, clock);
         this.webSocket = new GraphQlWebSocket(engine, authenticator, clock);
     }

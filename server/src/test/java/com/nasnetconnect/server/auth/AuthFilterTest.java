@@ -1,6 +1,8 @@
 package com.nasnetconnect.server.auth;
 
 import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.security.AuditAction;
+import com.nasnetconnect.domain.security.AuditEvent;
 import com.nasnetconnect.domain.security.CreatedApiKey;
 import com.nasnetconnect.domain.security.Login;
 import com.nasnetconnect.domain.security.Principal;
@@ -140,6 +142,23 @@ class AuthFilterTest {
         public java.time.Instant instant() {
             return Clock.systemUTC().instant().plus(skew);
         }
+    }
+
+    @Test
+    void aRefusedRequestOfAnAuthenticatedCallerIsAuditedOnce() throws Exception {
+        HttpResponse<String> r = get("/metrics/admin", "Authorization", "Bearer " + viewerKey.token().reveal());
+        assertThat(r.statusCode()).isEqualTo(403);
+        List<AuditEvent> trail = s.security.audit().list(ADMIN, 10, Long.MAX_VALUE);
+        assertThat(trail).filteredOn(e -> e.action() == AuditAction.ACCESS_DENIED).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("apikey:grafana");
+            assertThat(e.subject()).isEqualTo("GET /metrics/admin");
+            assertThat(e.source()).isEqualTo("127.0.0.1");
+        });
+        // allowed and unauthenticated requests are not refusals of this kind
+        get("/metrics", "Authorization", "Bearer " + viewerKey.token().reveal());
+        get("/metrics/admin");
+        assertThat(s.security.audit().list(ADMIN, 10, Long.MAX_VALUE)).filteredOn(e -> e.action() == AuditAction.ACCESS_DENIED)
+                .hasSize(1);
     }
 
     @Test

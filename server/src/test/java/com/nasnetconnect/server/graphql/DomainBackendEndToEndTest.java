@@ -86,7 +86,8 @@ class DomainBackendEndToEndTest {
         var backend = new com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend(routers, monitor, gateway,
                 new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.apiKeys(), clock);
         endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { },
-                key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults());
+                key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults(),
+                security.audit());
         server = WebServer.builder().host("127.0.0.1").port(0).routing(endpoint::routing).addRouting(endpoint.wsRouting())
                 .build().start();
     }
@@ -137,6 +138,27 @@ class DomainBackendEndToEndTest {
         var revoked = post("admin-key", "mutation { revokeApiKey(name: \"ci-bot\") { apiKey { active } userErrors { message } } }");
         assertThat(revoked.at("/data/revokeApiKey/apiKey/active").asBoolean()).as(revoked.toString()).isFalse();
         assertThat(post(key, "{ routers { id } }").at("/errors/0/message").asText()).isEqualTo("authentication failed");
+    }
+
+    @Test
+    void aRefusedOperationIsAuditedOnceNamingWhoAndWhat() throws Exception {
+        var refused = post("viewer-key", "mutation { a: createApiKey(name: \"x\", role: ADMIN) { key } b: revokeApiKey(name: \"y\") { userErrors { message } } }");
+        assertThat(refused.at("/errors/0/extensions/code").asText()).as(refused.toString()).isEqualTo("FORBIDDEN");
+        var trail = security.audit().list(com.nasnetconnect.domain.security.Principal.SYSTEM, 20, Long.MAX_VALUE).stream()
+                .filter(e -> e.action() == com.nasnetconnect.domain.security.AuditAction.ACCESS_DENIED).toList();
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("apikey:viewer");
+            assertThat(e.subject()).isEqualTo("GraphQL mutation a (createApiKey)");
+            assertThat(e.detail()).contains("may not createApiKey");
+        });
+        var allowed = post("viewer-key", "{ routers { id } }");
+        assertThat(allowed.at("/data/routers/0/id").asText()).isEqualTo("lab");
+        var queryRefused = post("viewer-key", "{ apiKeys { name } }");
+        assertThat(queryRefused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(security.audit().list(com.nasnetconnect.domain.security.Principal.SYSTEM, 20, Long.MAX_VALUE))
+                .filteredOn(e -> e.action() == com.nasnetconnect.domain.security.AuditAction.ACCESS_DENIED)
+                .extracting(com.nasnetconnect.domain.security.AuditEvent::subject)
+                .containsExactly("GraphQL query apiKeys", "GraphQL mutation a (createApiKey)");
     }
 
     @Test
