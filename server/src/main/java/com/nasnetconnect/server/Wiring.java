@@ -127,8 +127,8 @@ final class Wiring {
                 new RouterPlatforms(routers, gateway, clock, Duration.ofMinutes(10)));
         ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
-        AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, clock);
-        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, clock), routers::findAll, Duration.ofMinutes(5)));
+        AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, apply.locks(), clock);
+        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, apply.locks(), clock), routers::findAll, Duration.ofMinutes(5)));
         monitor.subscribe(new ReconcileOnReconnect(apply, routers));
         monitor.start();
 
