@@ -81,7 +81,7 @@ public class ApiKeysView extends VerticalLayout {
         grid.addColumn(KeyRow::lastUsed).setHeader("Last used").setAutoWidth(true);
         grid.addColumn(ApiKeysView::expiry).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(KeyRow::revoked).setHeader("Revoked").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         cards.setId("api-keys-cards");
         cards.addClassName("nnc-cards");
         cards.setVisible(false);
