@@ -3,9 +3,11 @@ package com.nasnetconnect.e2e;
 import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.executeJavaScript;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codeborne.selenide.WebDriverRunner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Dimension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -95,5 +98,62 @@ class AdminE2ETest {
         $("#audit-grid").shouldHave(text("API key created"), text("API key revoked"), text(KEY_NAME), text("Login succeeded"));
         assertThat(server.output().contains(key)).as("the key appears in the server log").isFalse();
         assertThat(server.output().contains(ServerProcess.ADMIN_PASSWORD)).as("the password appears in the server log").isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void onAPhoneTheKeysAreCardsWithTheRevokeActionOnScreenAndNoSidewaysScrolling() {
+        WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(390, 844));
+        open(server.baseUrl() + "/admin/api-keys");
+        $("#new-key-name input").shouldBe(visible).setValue("e2e-phone").pressTab();
+        $("#new-key-expires input").setValue("30d").pressTab();
+        $("#create-key").click();
+        $("#close-key-dialog").shouldBe(visible).click();
+
+        $("#api-keys-cards .key-card[data-key='e2e-phone']").shouldBe(visible).shouldHave(text("active"), text("viewer"))
+                .scrollIntoView("{block: 'center'}");
+        $("#api-keys-grid").shouldNotBe(visible);
+        screenshot("api-keys-390");
+        Number overflow = executeJavaScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).as("sideways scrolling, px").isLessThanOrEqualTo(0);
+        Number right = executeJavaScript("return document.querySelector(\"#api-keys-cards vaadin-button.revoke-key[data-key='e2e-phone']\")"
+                + ".getBoundingClientRect().right - window.innerWidth");
+        assertThat(right.intValue()).as("the revoke action is on screen").isLessThanOrEqualTo(0);
+
+        $("#api-keys-cards vaadin-button.revoke-key[data-key='e2e-phone']").scrollIntoView("{block: 'center'}").click();
+        $("#confirm-dialog [slot='confirm-button']").shouldBe(visible).click();
+        $("#api-keys-cards .key-card[data-key='e2e-phone']").shouldHave(text("revoked"));
+        // the banner is at the top of the scrolled content: bring it into view to read it
+        $("#api-keys-notice").scrollIntoView(true).shouldHave(text("Revoked API key 'e2e-phone'"));
+    }
+
+    @Test
+    @Order(6)
+    void onAWideScreenTheKeysStayAGridWithTheirExpiry() {
+        WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(1280, 900));
+        open(server.baseUrl() + "/admin/api-keys");
+        $("#new-key-name input").shouldBe(visible).setValue("e2e-wide").pressTab();
+        $("#new-key-expires input").setValue("12h").pressTab();
+        $("#create-key").click();
+        $("#close-key-dialog").shouldBe(visible).click();
+        $("#api-keys-grid").shouldBe(visible).shouldHave(text("e2e-wide"), text("Expires"));
+        $("#api-keys-cards").shouldNotBe(visible);
+        Number right = executeJavaScript("return document.querySelector(\"#api-keys-grid vaadin-button.revoke-key[data-key='e2e-wide']\")"
+                + ".getBoundingClientRect().right - window.innerWidth");
+        assertThat(right.intValue()).as("the revoke action is on screen").isLessThanOrEqualTo(0);
+        screenshot("api-keys-1280");
+    }
+
+    /** Keeps what the browser shows as target/screenshots/NAME.png, for a person to look at. */
+    static void screenshot(String name) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) WebDriverRunner.getWebDriver())
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

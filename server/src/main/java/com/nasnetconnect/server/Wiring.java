@@ -130,8 +130,9 @@ final class Wiring {
                 new RouterPlatforms(routers, gateway, clock, Duration.ofMinutes(10)));
         ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
-        AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, clock);
-        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, clock), routers::findAll, Duration.ofMinutes(5), clock));
+        AdoptService adopt = new AdoptService(gateway, ledger, specs, rules, apply.locks(), clock);
+        app.own(new DriftMonitor(new DriftService(gateway, ledger, specs, apply.locks(), clock), routers::findAll,
+                Duration.ofMinutes(5), clock));
         // a router whose quarantined database was released gets its own configuration adopted into the fresh one
         monitor.subscribe(new ReconcileOnReconnect(apply, adopt, databases, routers, clock, report -> { }));
         monitor.start();
@@ -144,7 +145,7 @@ final class Wiring {
                 changes));
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
-                Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults()));
+                Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
 
         // User interface (internal Jetty) and the public front door
         UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),

@@ -29,13 +29,27 @@ public final class AdoptService {
     private final SchemaRules rules;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final RouterLocks locks;
 
+    /** With locks of its own: it waits for no apply. Prefer the constructor taking the apply's locks. */
     public AdoptService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, SchemaRules rules, Clock clock) {
-        this(gateway, ledger, specs, rules, clock, () -> UUID.randomUUID().toString());
+        this(gateway, ledger, specs, rules, new RouterLocks(), clock);
+    }
+
+    /** @param locks the apply's locks ({@link ApplyConfirmMergeService#locks()}): an adopt waits for an apply in flight */
+    public AdoptService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, SchemaRules rules,
+                        RouterLocks locks, Clock clock) {
+        this(gateway, ledger, specs, rules, clock, () -> UUID.randomUUID().toString(), locks);
     }
 
     AdoptService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, SchemaRules rules, Clock clock,
                  Supplier<String> ids) {
+        this(gateway, ledger, specs, rules, clock, ids, new RouterLocks());
+    }
+
+    private AdoptService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, SchemaRules rules, Clock clock,
+                         Supplier<String> ids, RouterLocks locks) {
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.specs = Objects.requireNonNull(specs, "specs");
@@ -57,8 +71,15 @@ public final class AdoptService {
         return adopt(router, kinds, by);
     }
 
-    /** Adopts every unmanaged object of these kinds; returns what was committed (empty: nothing new). */
+    /**
+     * Adopts every unmanaged object of these kinds; returns what was committed (empty: nothing new). Holds the
+     * router's lock, so an object an apply is creating is not adopted a second time.
+     */
     public List<MergedChange> adopt(Router router, Set<ResourceKind> kinds, String by) {
+        return locks.with(router.id(), () -> adoptLocked(router, kinds, by));
+    }
+
+    private List<MergedChange> adoptLocked(Router router, Set<ResourceKind> kinds, String by) {
         var managed = new HashSet<String>();
         ledger.resources(router.id()).forEach(r -> r.nativeId().ifPresent(n -> managed.add(r.kind() + n)));
         var now = clock.instant();

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * In-port: apply → confirm → merge. A plan is validated ({@link ValidationPipeline}); invalid configuration
@@ -35,17 +33,32 @@ public final class ApplyConfirmMergeService {
     private final LinkLossGuard guard;
     private final Clock clock;
     private final DriftService drift;
-    private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final RouterLocks locks;
 
     public ApplyConfirmMergeService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs,
                                     SchemaRules rules, LinkLossGuard guard, Clock clock) {
+        this(gateway, ledger, specs, rules, guard, new RouterLocks(), clock);
+    }
+
+    /** @param locks the routers' locks, shared with the {@link DriftService} and {@link AdoptService} */
+    public ApplyConfirmMergeService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs,
+                                    SchemaRules rules, LinkLossGuard guard, RouterLocks locks, Clock clock) {
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.specs = Objects.requireNonNull(specs, "specs");
         this.pipeline = new ValidationPipeline(specs, rules, ledger, gateway, clock);
         this.guard = Objects.requireNonNull(guard, "guard");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.drift = new DriftService(gateway, ledger, specs, clock);
+        this.drift = new DriftService(gateway, ledger, specs, locks, clock);
+    }
+
+    /**
+     * The routers' locks this service takes: build the {@link DriftService} and {@link AdoptService} with them,
+     * so a drift check or an adopt waits for an apply of the same router in flight.
+     */
+    public RouterLocks locks() {
+        return locks;
     }
 
     /** Validation and the dry-run plan only: reads the router, changes nothing anywhere. */
@@ -242,12 +255,6 @@ public final class ApplyConfirmMergeService {
     }
 
     private <T> T withLock(Router router, java.util.function.Supplier<T> work) {
-        var lock = locks.computeIfAbsent(router.id(), id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return locks.with(router.id(), work);
     }
 }

@@ -13,23 +13,38 @@ import java.util.Objects;
 /**
  * In-port: compares every deployed resource's deployment layer with what the router reports now (one
  * {@code print} per menu) and records the result on the resources: the differing fields, or that the object is
- * gone. Read-only towards the router.
+ * gone. Read-only towards the router. Takes the router's lock (see {@link RouterLocks}).
  */
 public final class DriftService {
     private final RouterGateway gateway;
     private final ApplyLedger ledger;
     private final ResourceKindSpecs specs;
     private final Clock clock;
+    private final RouterLocks locks;
 
+    /** With locks of its own: it waits for no apply. Prefer the constructor taking the apply's locks. */
     public DriftService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, Clock clock) {
+        this(gateway, ledger, specs, new RouterLocks(), clock);
+    }
+
+    /** @param locks the apply's locks ({@link ApplyConfirmMergeService#locks()}): a check waits for an apply in flight */
+    public DriftService(RouterGateway gateway, ApplyLedger ledger, ResourceKindSpecs specs, RouterLocks locks, Clock clock) {
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.specs = Objects.requireNonNull(specs, "specs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Checks and records drift of all deployed resources of the router; returns one report per resource. */
+    /**
+     * Checks and records drift of all deployed resources of the router; returns one report per resource. Holds
+     * the router's lock, so it never compares against a half-done apply.
+     */
     public List<DriftReport> check(Router router) {
+        return locks.with(router.id(), () -> checkLocked(router));
+    }
+
+    private List<DriftReport> checkLocked(Router router) {
         var deployed = ledger.resources(router.id()).stream().filter(r -> r.deployment().isPresent()).toList();
         var rows = new HashMap<String, List<Map<String, String>>>();
         for (ManagedResource r : deployed) {

@@ -25,8 +25,8 @@
  * var ledger = new StateApplyLedger(resourceStore, resourceEventBus, specs, clock);
  * var apply  = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
  *                  new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);
- * var drift  = new DriftService(gateway, ledger, specs, clock);
- * var adopt  = new AdoptService(gateway, ledger, specs, rules, clock);
+ * var drift  = new DriftService(gateway, ledger, specs, apply.locks(), clock);  // waits for an apply in flight
+ * var adopt  = new AdoptService(gateway, ledger, specs, rules, apply.locks(), clock);
  * var driftMonitor = new DriftMonitor(drift, routerRepository::findAll, Duration.ofMinutes(5));  // close() at shutdown
  * routerMonitor.subscribe(new ReconcileOnReconnect(apply, routerRepository));
  * }</pre>

@@ -5,6 +5,7 @@ import com.nasnetconnect.domain.common.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,19 +29,25 @@ public final class ApiKeyService implements ApiKeys {
     }
 
     @Override
-    public synchronized CreatedApiKey create(Principal actor, String name, Role role) {
+    public synchronized CreatedApiKey create(Principal actor, String name, Role role, Instant expiresAt) {
         actor.require(Role.ADMIN, "create API keys");
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid API key name '" + name
                     + "' (1-64 letters, digits, '.', '_' or '-', starting with a letter or digit)");
         }
         Objects.requireNonNull(role, "role");
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new BadExpiry("the expiry " + expiresAt + " is not in the future (now "
+                    + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+        }
         if (store.findActive(name).isPresent()) throw new IllegalArgumentException("an API key named '" + name + "' exists already");
         String token = Tokens.generate(TOKEN_PREFIX);
-        ApiKeyRecord key = new ApiKeyRecord(Tokens.id(), name, role, Tokens.sha256(token), clock.instant(),
-                AuditTrail.actorName(actor), null, null);
+        ApiKeyRecord key = new ApiKeyRecord(Tokens.id(), name, role, Tokens.sha256(token), now,
+                AuditTrail.actorName(actor), null, null, expiresAt);
         store.insert(key);
-        audit.record(AuditAction.API_KEY_CREATED, actor, name, "", "role " + role.name().toLowerCase());
+        audit.record(AuditAction.API_KEY_CREATED, actor, name, "", "role " + role.name().toLowerCase()
+                + (expiresAt == null ? "" : ", expires " + expiresAt));
         return new CreatedApiKey(key.info(), Secret.of(token));
     }
 
@@ -58,16 +65,17 @@ public final class ApiKeyService implements ApiKeys {
         Instant now = clock.instant();
         store.revoke(key.id(), now);
         audit.record(AuditAction.API_KEY_REVOKED, actor, key.name(), "", "");
-        return new ApiKeyInfo(key.id(), key.name(), key.role(), key.createdAt(), key.createdBy(), key.lastUsedAt(), now);
+        return new ApiKeyInfo(key.id(), key.name(), key.role(), key.createdAt(), key.createdBy(), key.lastUsedAt(), now,
+                key.expiresAt());
     }
 
     @Override
     public Optional<Principal> authenticate(String token) {
         if (!Tokens.wellFormed(TOKEN_PREFIX, token)) return Optional.empty();
-        Optional<ApiKeyRecord> found = store.findByTokenHash(Tokens.sha256(token)).filter(ApiKeyRecord::active);
+        Instant now = clock.instant();
+        Optional<ApiKeyRecord> found = store.findByTokenHash(Tokens.sha256(token)).filter(k -> k.authenticatesAt(now));
         if (found.isEmpty()) return Optional.empty();
         ApiKeyRecord key = found.get();
-        Instant now = clock.instant();
         if (key.lastUsedAt() == null || !now.isBefore(key.lastUsedAt().plus(USE_GRANULARITY))) store.recordUse(key.id(), now);
         return Optional.of(new Principal(key.name(), key.role(), true));
     }

@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.security;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,8 +9,25 @@ import java.util.Optional;
  * created with. The token is returned once, by {@link #create}; afterwards only its SHA-256 exists.
  */
 public interface ApiKeys {
-    /** @throws IllegalArgumentException for a bad name, or one an active key already has */
-    CreatedApiKey create(Principal actor, String name, Role role);
+    /** The requested expiry is not in the future; the message names it. */
+    final class BadExpiry extends IllegalArgumentException {
+        public BadExpiry(String message) {
+            super(message);
+        }
+    }
+
+    /** A key that never expires: {@code create(actor, name, role, null)}. */
+    default CreatedApiKey create(Principal actor, String name, Role role) {
+        return create(actor, name, role, null);
+    }
+
+    /**
+     * @param expiresAt null for a key that never expires; else an instant in the future, from which on the key
+     *                  authenticates nobody
+     * @throws IllegalArgumentException for a bad name, or one an active key already has
+     * @throws BadExpiry                for an expiry that is not in the future
+     */
+    CreatedApiKey create(Principal actor, String name, Role role, Instant expiresAt);
 
     /** All keys, revoked ones included. */
     List<ApiKeyInfo> list(Principal actor);
@@ -18,8 +36,8 @@ public interface ApiKeys {
     ApiKeyInfo revoke(Principal actor, String name);
 
     /**
-     * The key's principal ({@code apiKey() == true}), recording its use; empty for unknown, revoked and
-     * malformed tokens alike.
+     * The key's principal ({@code apiKey() == true}), recording its use; empty for unknown, revoked, expired
+     * and malformed tokens alike.
      */
     Optional<Principal> authenticate(String token);
 }

@@ -17,6 +17,14 @@ public interface AuditTrail {
     }
 
     /**
+     * Shorthand for {@link AuditAction#ACCESS_DENIED}: {@code who} was refused {@code what} (an operation or a
+     * path); {@code detail} says why (the role needed), never a value from the request.
+     */
+    default AuditEvent accessDenied(Principal who, String what, String source, String detail) {
+        return record(AuditAction.ACCESS_DENIED, who, what, source, detail);
+    }
+
+    /**
      * Newest first, for the UI. Admins only.
      *
      * @param beforeId only events older than this id ({@code Long.MAX_VALUE} for the newest)

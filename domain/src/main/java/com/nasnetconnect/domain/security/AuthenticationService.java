@@ -61,7 +61,7 @@ public final class AuthenticationService implements Authenticator {
                 ? hasher.verify(password, found.get().passwordHash())
                 : hasher.verify(password, dummyHash) && false;
         if (!ok) {
-            throttle.failed(user, source);
+            throttle.failed(found.map(UserAccount::name).orElse(null), source);
             boolean nowLocked = throttle.locked(user, source);
             audit.record(AuditAction.LOGIN_FAILED, null, found.map(UserAccount::name).orElse(""), source,
                     (found.isPresent() ? "wrong password" : "unknown user") + (nowLocked ? "; locked out" : ""));

@@ -10,11 +10,11 @@ public record SecurityServices(AuthenticationService authenticator, UserService 
                                SessionService sessions, AuditService audit) {
 
     public static SecurityServices create(UserStore userStore, SessionStore sessionStore, ApiKeyStore apiKeyStore,
-                                          AuditLog auditLog, PasswordHasher hasher, LoginThrottle.Policy throttlePolicy,
-                                          Sessions.Policy sessionPolicy, Clock clock) {
+                                          AuditLog auditLog, LoginThrottleStore throttleStore, PasswordHasher hasher,
+                                          LoginThrottle.Policy throttlePolicy, Sessions.Policy sessionPolicy, Clock clock) {
         AuditService audit = new AuditService(auditLog, clock);
         return new SecurityServices(
-                new AuthenticationService(userStore, hasher, sessionStore, new LoginThrottle(throttlePolicy, clock), audit),
+                new AuthenticationService(userStore, hasher, sessionStore, new LoginThrottle(throttlePolicy, throttleStore, clock), audit),
                 new UserService(userStore, hasher, sessionStore, audit, clock),
                 new ApiKeyService(apiKeyStore, audit, clock),
                 new SessionService(sessionStore, userStore, audit, sessionPolicy, clock),

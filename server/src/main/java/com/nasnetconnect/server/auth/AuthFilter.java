@@ -1,5 +1,6 @@
 package com.nasnetconnect.server.auth;
 
+import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.AuthenticationFailedException;
 import com.nasnetconnect.domain.security.Principal;
 import io.helidon.http.HeaderName;
@@ -40,14 +41,24 @@ public final class AuthFilter implements Filter {
 
     private final RequestAuthenticator authenticator;
     private final Predicate<String> protectedPath;
+    private final AuditTrail refusals;
 
     public AuthFilter(RequestAuthenticator authenticator) {
         this(authenticator, AuthFilter::protectedByDefault);
     }
 
     public AuthFilter(RequestAuthenticator authenticator, Predicate<String> protectedPath) {
+        this(authenticator, protectedPath, null);
+    }
+
+    /**
+     * @param refusals where a 403 answered to an authenticated caller is audited (who, method and path, source),
+     *                 one entry per request; null for nowhere
+     */
+    public AuthFilter(RequestAuthenticator authenticator, Predicate<String> protectedPath, AuditTrail refusals) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.protectedPath = Objects.requireNonNull(protectedPath, "protectedPath");
+        this.refusals = refusals;
     }
 
     /** /graphql, /metrics, and /health/* other than liveness; with or without sub-paths. */
@@ -75,6 +86,17 @@ public final class AuthFilter implements Filter {
         }
         req.context().register(principal.get());
         chain.proceed();
+        auditIfRefused(req, res, principal.get(), path);
+    }
+
+    private void auditIfRefused(RoutingRequest req, RoutingResponse res, Principal who, String path) {
+        if (refusals == null || res.status().code() != Status.FORBIDDEN_403.code()) return;
+        try {
+            refusals.accessDenied(who, req.prologue().method().text() + " " + path, req.remotePeer().host(), "HTTP 403");
+        } catch (RuntimeException auditFailed) {
+            System.getLogger(AuthFilter.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot audit a refused request", auditFailed);
+        }
     }
 
     /** The authenticated principal of a request that passed this filter. */

@@ -44,8 +44,8 @@ public record SecurityWiring(SecurityServices services, AesGcmSecretCipher ciphe
         Optional<Tls> tls = TlsSetup.tls(tlsSettings, dataDir, clock);
         SessionCookies cookies = new SessionCookies(tls.isPresent(), clock);
         RequestAuthenticator authenticator = new RequestAuthenticator(services.apiKeys(), services.sessions(), cookies);
-        return new SecurityWiring(services, cipher, tlsSettings, tls, cookies, authenticator, new AuthFilter(authenticator),
-                new WebSocketAuth(authenticator));
+        return new SecurityWiring(services, cipher, tlsSettings, tls, cookies, authenticator,
+                new AuthFilter(authenticator, AuthFilter::protectedByDefault, services.audit()), new WebSocketAuth(authenticator));
     }
 
     /** HSTS (when TLS is on) and the authentication filter; add before the routes. */

@@ -87,7 +87,8 @@ final class Fetchers {
 
     Object createApiKey(DataFetchingEnvironment env) {
         return backend.createApiKey(principal(env), env.getArgument("name"),
-                com.nasnetconnect.domain.schema.types.AccessRole.valueOf(env.<String>getArgument("role")));
+                com.nasnetconnect.domain.schema.types.AccessRole.valueOf(env.<String>getArgument("role")),
+                env.<java.time.Instant>getArgument("expiresAt"));
     }
 
     Object revokeApiKey(DataFetchingEnvironment env) {

@@ -91,7 +91,7 @@ public interface GraphQlBackend {
     List<ApiKey> apiKeys(Principal who);
 
     /** Creates a key; the payload carries the plaintext key this once. */
-    CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role);
+    CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role, java.time.Instant expiresAt);
 
     ApiKeyPayload revokeApiKey(Principal who, String name);
 }

@@ -2,6 +2,7 @@ package com.nasnetconnect.server.graphql;
 
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.schema.SecretRevealAudit;
+import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.Principal;
 import io.helidon.http.Headers;
 import io.helidon.webserver.http.HttpRouting;
@@ -31,7 +32,15 @@ public final class GraphQlEndpoint implements AutoCloseable {
     public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
                            Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits) {
         this(directives, backend, audit, authenticator, headers -> Optional.empty(), clock, limits,
-                LoadLimits.defaults(), WebSocketLimits.defaults());
+                LoadLimits.defaults(), WebSocketLimits.defaults(), null);
+    }
+
+    /** @param refusals where operations refused to an authenticated caller (FORBIDDEN) are audited */
+    public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
+                           Function<String, Optional<Principal>> authenticator, Clock clock, Limits limits,
+                           AuditTrail refusals) {
+        this(directives, backend, audit, authenticator, headers -> Optional.empty(), clock, limits,
+                LoadLimits.defaults(), WebSocketLimits.defaults(), refusals);
     }
 
     /**
@@ -39,13 +48,15 @@ public final class GraphQlEndpoint implements AutoCloseable {
      * @param upgradeAuthenticator who is behind a WebSocket upgrade's headers (an API key, or a same-origin session
      *                             cookie), empty for nobody: such a socket may authenticate in {@code connection_init}
      * @param load                 cost budget per key and bounds on concurrent executions
+     * @param refusals             where operations refused to an authenticated caller (FORBIDDEN) are audited;
+     *                             null: not audited
      */
     public GraphQlEndpoint(SchemaDirectives directives, GraphQlBackend backend, SecretRevealAudit audit,
                            Function<String, Optional<Principal>> authenticator,
                            Function<Headers, Optional<Principal>> upgradeAuthenticator, Clock clock, Limits limits,
-                           LoadLimits load, WebSocketLimits webSocketLimits) {
+                           LoadLimits load, WebSocketLimits webSocketLimits, AuditTrail refusals) {
         this.redactor = new Redactor(directives.sensitiveFields(), audit, clock);
-        this.engine = new GraphQlEngine(directives, backend, redactor, limits);
+        this.engine = new GraphQlEngine(directives, backend, redactor, limits, refusals);
         this.http = new GraphQlHttpService(engine, authenticator, clock, load);
         this.webSocket = new GraphQlWebSocket(engine, authenticator, upgradeAuthenticator, clock, webSocketLimits,
                 http.costBudget());

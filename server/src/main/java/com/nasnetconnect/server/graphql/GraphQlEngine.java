@@ -2,6 +2,7 @@ package com.nasnetconnect.server.graphql;
 
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.security.AccessDeniedException;
+import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.state.StateException;
 import graphql.ExecutionInput;
@@ -49,11 +50,19 @@ public final class GraphQlEngine {
     private final GraphQL graphQL;
     private final GraphQLSchema schema;
     private final Limits limits;
+    private final AuditTrail refusals;
 
     public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits) {
+        this(directives, backend, redactor, limits, null);
+    }
+
+    /** @param refusals where refused operations (403) are audited, once per request; null for nowhere */
+    public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits,
+                         AuditTrail refusals) {
         this.limits = limits;
+        this.refusals = refusals;
         this.schema = GraphQlWiring.schema(directives, new Fetchers(backend, redactor, limits.maxBufferedUpdates()), redactor);
-        DataFetcherExceptionHandler errors = GraphQlEngine::mapException;
+        DataFetcherExceptionHandler errors = this::mapException;
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
@@ -119,6 +128,7 @@ public final class GraphQlEngine {
     private static ExecutionInput input(Request request, Principal who, CostBudget budget) {
         Map<Object, Object> context = new HashMap<>();
         context.put(Principal.class, who);
+        context.put(RefusalAudited.class, new RefusalAudited());
         if (budget != null) context.put(CostBudget.class, budget);
         return ExecutionInput.newExecutionInput()
                 .query(request.query())
@@ -141,13 +151,19 @@ public final class GraphQlEngine {
         }
     }
 
-    private static CompletableFuture<DataFetcherExceptionHandlerResult> mapException(
+    /** Set once the request's first refusal is audited: a request that is refused many fields is one entry. */
+    private static final class RefusalAudited extends java.util.concurrent.atomic.AtomicBoolean {}
+
+    private CompletableFuture<DataFetcherExceptionHandlerResult> mapException(
             graphql.execution.DataFetcherExceptionHandlerParameters p) {
         Throwable t = p.getException() instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
                 ? ce.getCause() : p.getException();
         GraphqlErrorBuilder<?> b = GraphqlErrorBuilder.newError().path(p.getPath()).location(p.getSourceLocation());
         GraphQLError error = switch (t) {
-            case AccessDeniedException e -> b.message(e.getMessage()).extensions(Map.of("code", "FORBIDDEN")).build();
+            case AccessDeniedException e -> {
+                auditRefusal(p, e);
+                yield b.message(e.getMessage()).extensions(Map.of("code", "FORBIDDEN")).build();
+            }
             case StateException.Quarantined e -> b.message(e.getMessage()).extensions(Map.of("code", "QUARANTINED",
                     "routerId", e.database().routerId(), "since", e.database().at().toString())).build();
             case IllegalArgumentException e -> b.message(String.valueOf(e.getMessage()))
@@ -159,6 +175,25 @@ public final class GraphQlEngine {
             }
         };
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
+    }
+
+    /** Audits the request's first refused field, e.g. "GraphQL mutation a (createApiKey)", with the reason. */
+    private void auditRefusal(graphql.execution.DataFetcherExceptionHandlerParameters p, AccessDeniedException e) {
+        var env = p.getDataFetchingEnvironment();
+        if (refusals == null || env == null) return;
+        RefusalAudited audited = env.getGraphQlContext().get(RefusalAudited.class);
+        Principal who = env.getGraphQlContext().get(Principal.class);
+        if (who == null || audited == null || !audited.compareAndSet(false, true)) return;
+        String path = p.getPath().toString().replaceFirst("^/", "");
+        String field = env.getField().getName();
+        String operation = env.getOperationDefinition() == null ? "operation"
+                : env.getOperationDefinition().getOperation().name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            refusals.accessDenied(who, "GraphQL " + operation + " " + path + (path.equals(field) ? "" : " (" + field + ")"),
+                    "", e.getMessage());
+        } catch (RuntimeException auditFailed) {
+            LOG.log(Level.WARNING, "cannot audit a refused GraphQL operation", auditFailed);
+        }
     }
 
     /**

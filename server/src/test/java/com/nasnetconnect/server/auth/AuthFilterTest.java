@@ -1,6 +1,8 @@
 package com.nasnetconnect.server.auth;
 
 import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.security.AuditAction;
+import com.nasnetconnect.domain.security.AuditEvent;
 import com.nasnetconnect.domain.security.CreatedApiKey;
 import com.nasnetconnect.domain.security.Login;
 import com.nasnetconnect.domain.security.Principal;
@@ -99,6 +101,64 @@ class AuthFilterTest {
             }
         }
         assertThat(seen).allMatch(x -> x.equals(AuthFilter.REFUSAL + "|application/json"));
+    }
+
+    @Test
+    void anExpiredKeyGetsTheSameRefusalAsAnUnknownOne() throws Exception {
+        SkewedClock clock = new SkewedClock();
+        try (AuthServer expiring = new AuthServer(dir.resolve("expiring"), clock, Optional.empty())) {
+            CreatedApiKey key = expiring.security.apiKeys().create(ADMIN, "temp", Role.VIEWER,
+                    clock.instant().plus(Duration.ofHours(1)));
+            URI graphql = URI.create("http://127.0.0.1:" + expiring.port() + "/graphql");
+            HttpResponse<String> before = http.send(HttpRequest.newBuilder(graphql)
+                    .header("Authorization", "Bearer " + key.token().reveal()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(before.body()).isEqualTo("graphql for temp/viewer/key");
+
+            clock.skew = Duration.ofHours(1);
+            for (String token : List.of(key.token().reveal(), "nnc_" + "A".repeat(43))) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(graphql).header("Authorization", "Bearer " + token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(401);
+                assertThat(r.body()).isEqualTo(AuthFilter.REFUSAL);
+            }
+        }
+    }
+
+    /** The system clock moved on by hand: {@code skew} is added to every reading. */
+    static final class SkewedClock extends Clock {
+        volatile Duration skew = Duration.ZERO;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return Clock.systemUTC().instant().plus(skew);
+        }
+    }
+
+    @Test
+    void aRefusedRequestOfAnAuthenticatedCallerIsAuditedOnce() throws Exception {
+        HttpResponse<String> r = get("/metrics/admin", "Authorization", "Bearer " + viewerKey.token().reveal());
+        assertThat(r.statusCode()).isEqualTo(403);
+        List<AuditEvent> trail = s.security.audit().list(ADMIN, 10, Long.MAX_VALUE);
+        assertThat(trail).filteredOn(e -> e.action() == AuditAction.ACCESS_DENIED).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("apikey:grafana");
+            assertThat(e.subject()).isEqualTo("GET /metrics/admin");
+            assertThat(e.source()).isEqualTo("127.0.0.1");
+        });
+        // allowed and unauthenticated requests are not refusals of this kind
+        get("/metrics", "Authorization", "Bearer " + viewerKey.token().reveal());
+        get("/metrics/admin");
+        assertThat(s.security.audit().list(ADMIN, 10, Long.MAX_VALUE)).filteredOn(e -> e.action() == AuditAction.ACCESS_DENIED)
+                .hasSize(1);
     }
 
     @Test

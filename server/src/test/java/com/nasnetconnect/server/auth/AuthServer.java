@@ -2,6 +2,7 @@ package com.nasnetconnect.server.auth;
 
 import com.nasnetconnect.domain.security.LoginThrottle;
 import com.nasnetconnect.domain.security.Principal;
+import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.security.SecurityServices;
 import com.nasnetconnect.domain.security.Sessions;
 import com.nasnetconnect.storage.db.DatabaseManager;
@@ -45,11 +46,19 @@ final class AuthServer implements AutoCloseable {
                 .host("127.0.0.1").port(0).shutdownHook(false)
                 .routing(r -> {
                     if (tls.isPresent()) r.addFilter(TlsSetup.hstsFilter());
-                    r.addFilter(new AuthFilter(auth))
+                    r.addFilter(new AuthFilter(auth, AuthFilter::protectedByDefault, security.audit()))
                             .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
                             .get("/health/live", (req, res) -> res.send("{\"status\":\"UP\"}"))
                             .get("/health/ready", (req, res) -> res.send("ready for " + who(AuthFilter.principal(req))))
                             .get("/metrics", (req, res) -> res.send("metrics for " + who(AuthFilter.principal(req))))
+                            .get("/metrics/admin", (req, res) -> {
+                                // a route for admins only: others are refused with 403
+                                if (AuthFilter.principal(req).orElseThrow().role() != Role.ADMIN) {
+                                    res.status(io.helidon.http.Status.FORBIDDEN_403).send("admins only");
+                                } else {
+                                    res.send("admin metrics");
+                                }
+                            })
                             .any("/graphql", (req, res) -> res.send("graphql for " + who(AuthFilter.principal(req))))
                             .any((req, res) -> res.send("ui for " + who(AuthFilter.principal(req))));
                 })

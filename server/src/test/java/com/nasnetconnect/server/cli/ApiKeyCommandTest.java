@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +102,51 @@ class ApiKeyCommandTest {
         assertThat(err()).contains("typo").contains("does not exist");
         assertThat(dir.resolve("typo")).doesNotExist();
         assertThat(apikey()).isEqualTo(2);
+    }
+
+    @Test
+    void createWithExpiresGivesAKeyThatEndsAfterThatLongAndTheListShowsWhen() {
+        Instant now = Instant.parse("2026-06-01T08:00:00Z");
+        assertThat(apikeyAt(now, "create", "--name", "temp", "--role", "viewer", "--expires", "30d", "--data-dir", dir.toString()))
+                .as(err()).isZero();
+        String key = out().lines().findFirst().orElseThrow();
+        assertThat(out()).contains("expires 2026-07-01T08:00:00Z");
+        assertThat(apikeyAt(now, "create", "--name", "short", "--role", "viewer", "--expires", "12h", "--data-dir", dir.toString()))
+                .isZero();
+        assertThat(apikeyAt(now, "create", "--name", "tiny", "--role", "viewer", "--expires", "90s", "--data-dir", dir.toString()))
+                .isZero();
+        assertThat(apikeyAt(now, "list", "--data-dir", dir.toString())).isZero();
+        assertThat(out()).contains("EXPIRES").contains("2026-07-01T08:00:00Z").contains("2026-06-01T20:00:00Z")
+                .contains("2026-06-01T08:01:30Z");
+
+        Instant later = now.plus(Duration.ofDays(30));
+        try (CliSecurity s = CliSecurity.open(dir, Clock.fixed(later.minusSeconds(1), ZoneOffset.UTC))) {
+            assertThat(s.services.apiKeys().authenticate(key)).isPresent();
+        }
+        try (CliSecurity s = CliSecurity.open(dir, Clock.fixed(later, ZoneOffset.UTC))) {
+            assertThat(s.services.apiKeys().authenticate(key)).isEmpty();
+        }
+        assertThat(apikeyAt(later, "list", "--data-dir", dir.toString())).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("temp ")).findFirst().orElseThrow()).contains("expired");
+    }
+
+    @Test
+    void refusesAnExpiryThatIsNoDurationOrNotInTheFutureNamingIt() {
+        assertThat(apikey("create", "--name", "x", "--role", "viewer", "--expires", "30x", "--data-dir", dir.toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("'30x'").contains("90s, 12h, 30d");
+        assertThat(apikey("create", "--name", "x", "--role", "viewer", "--expires", "0s", "--data-dir", dir.toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("'0s'");
+        assertThat(apikey("list", "--data-dir", dir.toString())).isZero();
+        assertThat(out().lines().count()).isEqualTo(1);
+    }
+
+    int apikeyAt(Instant now, String... args) {
+        out.reset();
+        err.reset();
+        return new ApiKeyCommand(Map.of(), Clock.fixed(now, ZoneOffset.UTC))
+                .execute(args, new PrintStream(out, true), new PrintStream(err, true));
     }
 
     @Test

@@ -87,7 +87,8 @@ class DomainBackendEndToEndTest {
                 new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.apiKeys(), clock,
                 new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus));
         endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { },
-                key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults());
+                key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults(),
+                security.audit());
         server = WebServer.builder().host("127.0.0.1").port(0).routing(endpoint::routing).addRouting(endpoint.wsRouting())
                 .build().start();
     }
@@ -142,6 +143,51 @@ class DomainBackendEndToEndTest {
         var revoked = post("admin-key", "mutation { revokeApiKey(name: \"ci-bot\") { apiKey { active } userErrors { message } } }");
         assertThat(revoked.at("/data/revokeApiKey/apiKey/active").asBoolean()).as(revoked.toString()).isFalse();
         assertThat(post(key, "{ routers { id } }").at("/errors/0/message").asText()).isEqualTo("authentication failed");
+    }
+
+    @Test
+    void aRefusedOperationIsAuditedOnceNamingWhoAndWhat() throws Exception {
+        var refused = post("viewer-key", "mutation { a: createApiKey(name: \"x\", role: ADMIN) { key } b: revokeApiKey(name: \"y\") { userErrors { message } } }");
+        assertThat(refused.at("/errors/0/extensions/code").asText()).as(refused.toString()).isEqualTo("FORBIDDEN");
+        var trail = security.audit().list(com.nasnetconnect.domain.security.Principal.SYSTEM, 20, Long.MAX_VALUE).stream()
+                .filter(e -> e.action() == com.nasnetconnect.domain.security.AuditAction.ACCESS_DENIED).toList();
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("apikey:viewer");
+            assertThat(e.subject()).isEqualTo("GraphQL mutation a (createApiKey)");
+            assertThat(e.detail()).contains("may not createApiKey");
+        });
+        var allowed = post("viewer-key", "{ routers { id } }");
+        assertThat(allowed.at("/data/routers/0/id").asText()).isEqualTo("lab");
+        var queryRefused = post("viewer-key", "{ apiKeys { name } }");
+        assertThat(queryRefused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(security.audit().list(com.nasnetconnect.domain.security.Principal.SYSTEM, 20, Long.MAX_VALUE))
+                .filteredOn(e -> e.action() == com.nasnetconnect.domain.security.AuditAction.ACCESS_DENIED)
+                .extracting(com.nasnetconnect.domain.security.AuditEvent::subject)
+                .containsExactly("GraphQL query apiKeys", "GraphQL mutation a (createApiKey)");
+    }
+
+    @Test
+    void anAdminCreatesAKeyThatExpiresAndTheListShowsTheExpiry() throws Exception {
+        var created = post("admin-key", "mutation { createApiKey(name: \"temp\", role: VIEWER, expiresAt: \"2099-01-01T00:00:00Z\")"
+                + " { key apiKey { name expiresAt active } userErrors { message } } }");
+        assertThat(created.at("/data/createApiKey/userErrors").size()).as(created.toString()).isZero();
+        assertThat(created.at("/data/createApiKey/apiKey/expiresAt").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        var listed = post("admin-key", "{ apiKeys { name expiresAt active } }");
+        assertThat(listed.at("/data/apiKeys/0/expiresAt").asText()).as(listed.toString()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(listed.at("/data/apiKeys/0/active").asBoolean()).isTrue();
+        var never = post("admin-key", "mutation { createApiKey(name: \"forever\", role: VIEWER) { apiKey { expiresAt } userErrors { message } } }");
+        assertThat(never.at("/data/createApiKey/apiKey/expiresAt").isNull()).as(never.toString()).isTrue();
+    }
+
+    @Test
+    void anExpiryInThePastIsAUserErrorNamingTheValue() throws Exception {
+        var late = post("admin-key", "mutation { createApiKey(name: \"late\", role: VIEWER, expiresAt: \"2020-05-01T12:00:00Z\")"
+                + " { key userErrors { field message value } } }");
+        assertThat(late.at("/data/createApiKey/key").isNull()).as(late.toString()).isTrue();
+        assertThat(late.at("/data/createApiKey/userErrors/0/field/0").asText()).isEqualTo("expiresAt");
+        assertThat(late.at("/data/createApiKey/userErrors/0/message").asText())
+                .startsWith("the expiry 2020-05-01T12:00:00Z is not in the future");
+        assertThat(late.at("/data/createApiKey/userErrors/0/value").asText()).isEqualTo("2020-05-01T12:00:00Z");
     }
 
     @Test

@@ -57,7 +57,7 @@ class GraphQlWebSocketAuthTest {
         var limits = new Limits(100 * 1024, 12, 5000, 50, 100, Duration.ofMillis(500), 100);
         endpoint = new GraphQlEndpoint(TestServer.directives(), new InMemoryGraphQlBackend(clock), (w, s, f, r, a) -> { },
                 token -> security.apiKeys().authenticate(token), new WebSocketAuth(authenticator)::principal, clock, limits,
-                LoadLimits.defaults(), WebSocketLimits.defaults());
+                LoadLimits.defaults(), WebSocketLimits.defaults(), null);
         server = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
                 .routing(r -> {
                     r.addFilter(new AuthFilter(authenticator));

@@ -240,9 +240,10 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
 
     @Override
     public com.nasnetconnect.domain.schema.types.CreateApiKeyPayload createApiKey(Principal who, String name,
-            com.nasnetconnect.domain.schema.types.AccessRole role) {
+            com.nasnetconnect.domain.schema.types.AccessRole role, java.time.Instant expiresAt) {
         calls.incrementAndGet();
-        var key = new com.nasnetconnect.domain.schema.types.ApiKey(name, role, clock.instant(), who.name(), null, null, true);
+        var key = new com.nasnetconnect.domain.schema.types.ApiKey(name, role, clock.instant(), who.name(), null, null, true,
+                expiresAt);
         keys.put(name, key);
         return new com.nasnetconnect.domain.schema.types.CreateApiKeyPayload(key, "nnc_test_" + name, List.of());
     }

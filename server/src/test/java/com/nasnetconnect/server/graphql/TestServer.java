@@ -51,7 +51,7 @@ final class TestServer implements AutoCloseable {
                 (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
                 AUTH, headers -> headers.first(io.helidon.http.HeaderNames.AUTHORIZATION)
                         .filter(v -> v.startsWith("Bearer ")).flatMap(v -> AUTH.apply(v.substring(7))),
-                clock, limits, load, wsLimits);
+                clock, limits, load, wsLimits, null);
         engine = endpoint.engine();
         server = WebServer.builder()
                 .host("127.0.0.1")

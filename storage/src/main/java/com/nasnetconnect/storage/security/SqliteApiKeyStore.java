@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link ApiKeyStore} on system.db table {@code security_api_keys} (V50). */
+/** {@link ApiKeyStore} on system.db table {@code security_api_keys} (V50, expires_at since V51). */
 public final class SqliteApiKeyStore implements ApiKeyStore {
     private final Jdbc db;
 
@@ -22,9 +22,10 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     @Override
     public void insert(ApiKeyRecord k) {
         try {
-            db.update("INSERT INTO security_api_keys (id, name, role, token_hash, created_at, created_by, last_used_at, revoked_at)"
-                            + " VALUES (?,?,?,?,?,?,?,?)",
-                    k.id(), k.name(), k.role(), k.tokenHash(), k.createdAt(), k.createdBy(), k.lastUsedAt(), k.revokedAt());
+            db.update("INSERT INTO security_api_keys (id, name, role, token_hash, created_at, created_by, last_used_at, revoked_at,"
+                            + " expires_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    k.id(), k.name(), k.role(), k.tokenHash(), k.createdAt(), k.createdBy(), k.lastUsedAt(), k.revokedAt(),
+                    k.expiresAt());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("an API key named '" + k.name() + "' exists already", e);
         }
@@ -58,6 +59,7 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     private static ApiKeyRecord row(ResultSet rs) throws SQLException {
         return new ApiKeyRecord(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
                 rs.getString("token_hash"), Jdbc.instant(rs, "created_at"), rs.getString("created_by"),
-                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at"));
+                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at"),
+                Jdbc.instant(rs, "expires_at"));
     }
 }

@@ -8,7 +8,7 @@ import com.nasnetconnect.domain.security.Sessions;
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** Builds the {@link SecurityServices} over system.db (V50 tables must exist). */
+/** Builds the {@link SecurityServices} over system.db (V50 and V51 tables must exist). */
 public final class SqliteSecurity {
     private SqliteSecurity() {}
 
@@ -20,6 +20,7 @@ public final class SqliteSecurity {
     public static SecurityServices services(DataSource systemDb, PasswordHasher hasher, LoginThrottle.Policy throttle,
                                             Sessions.Policy sessions, Clock clock) {
         return SecurityServices.create(new SqliteUserStore(systemDb), new SqliteSessionStore(systemDb),
-                new SqliteApiKeyStore(systemDb), new SqliteAuditLog(systemDb), hasher, throttle, sessions, clock);
+                new SqliteApiKeyStore(systemDb), new SqliteAuditLog(systemDb), new SqliteLoginThrottleStore(systemDb), hasher,
+                throttle, sessions, clock);
     }
 }

@@ -1,6 +1,7 @@
 package com.nasnetconnect.storage.security;
 
 import com.nasnetconnect.domain.security.ApiKeyInfo;
+import com.nasnetconnect.domain.security.ApiKeys;
 import com.nasnetconnect.domain.security.AuditAction;
 import com.nasnetconnect.domain.security.AuditEvent;
 import com.nasnetconnect.domain.security.CreatedApiKey;
@@ -106,5 +107,42 @@ class ApiKeysTest {
         assertThat(f.s.audit().list(ADMIN, 10, Long.MAX_VALUE)).extracting(AuditEvent::action, AuditEvent::subject)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.API_KEY_REVOKED, "ci"),
                         org.assertj.core.groups.Tuple.tuple(AuditAction.API_KEY_CREATED, "ci"));
+    }
+
+    @Test
+    void anExpiredKeyAuthenticatesNobodyAndIsListedWithItsExpiry() {
+        Instant expiry = f.clock.instant().plus(Duration.ofHours(1));
+        CreatedApiKey key = f.s.apiKeys().create(ADMIN, "temp", Role.OPERATOR, expiry);
+        assertThat(key.info().expiresAt()).isEqualTo(expiry);
+        assertThat(f.s.apiKeys().authenticate(key.token().reveal())).isPresent();
+
+        f.clock.advance(Duration.ofMinutes(59));
+        assertThat(f.s.apiKeys().authenticate(key.token().reveal())).isPresent();
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(f.s.apiKeys().authenticate(key.token().reveal())).isEmpty();
+
+        ApiKeyInfo listed = f.s.apiKeys().list(ADMIN).getFirst();
+        assertThat(listed.expiresAt()).isEqualTo(expiry);
+        assertThat(listed.activeAt(f.clock.instant())).isFalse();
+        assertThat(listed.expiredAt(f.clock.instant())).isTrue();
+    }
+
+    @Test
+    void aKeyWithoutExpiryNeverExpires() {
+        CreatedApiKey key = f.s.apiKeys().create(ADMIN, "ci", Role.OPERATOR);
+        f.clock.advance(Duration.ofDays(3650));
+        assertThat(f.s.apiKeys().authenticate(key.token().reveal())).isPresent();
+        assertThat(f.s.apiKeys().list(ADMIN).getFirst().expiresAt()).isNull();
+    }
+
+    @Test
+    void refusesAnExpiryThatIsNotInTheFutureNamingIt() {
+        Instant past = f.clock.instant().minusSeconds(1);
+        assertThatThrownBy(() -> f.s.apiKeys().create(ADMIN, "late", Role.VIEWER, past))
+                .isInstanceOf(ApiKeys.BadExpiry.class)
+                .hasMessage("the expiry 2026-01-01T09:59:59Z is not in the future (now 2026-01-01T10:00:00Z)");
+        assertThatThrownBy(() -> f.s.apiKeys().create(ADMIN, "now", Role.VIEWER, f.clock.instant()))
+                .isInstanceOf(ApiKeys.BadExpiry.class).hasMessageContaining("2026-01-01T10:00:00Z");
+        assertThat(f.s.apiKeys().list(ADMIN)).isEmpty();
     }
 }

@@ -5,8 +5,11 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.ApiKeyInfo;
 import com.nasnetconnect.domain.security.ApiKeys;
 import com.nasnetconnect.domain.security.CreatedApiKey;
+import com.nasnetconnect.domain.security.Lifetime;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -18,13 +21,25 @@ import java.util.function.Consumer;
  * The API keys screen without Vaadin: lists keys, creates one (its token is in the one state published right
  * after creation, and in no other), revokes one. Every intent goes through the {@link ApiKeys} in-port with the
  * signed-in principal, which enforces the role; this controller only hides what the role cannot do and turns
- * refusals into a {@link Notice}.
+ * refusals into a {@link Notice}. A key may be given a lifetime ({@code 30d}, {@code 12h}, see {@link Lifetime}); the
+ * list shows when each key expires. On a phone-sized viewport the view shows cards instead of the grid.
  */
 public final class ApiKeysController {
 
-    /** One key as the grid shows it. Active keys first, newest first. */
+    /** Viewports up to this width (CSS pixels) get cards instead of the grid. */
+    public static final int PHONE_MAX_WIDTH = 600;
+
+    public enum Layout { GRID, CARDS }
+
+    /**
+     * One key as the list shows it. Not revoked keys first, newest first.
+     *
+     * @param expires when it stops working, or "never"
+     * @param status  "active", "expired" or "revoked"
+     * @param active  not revoked (an expired key can still be revoked, which frees its name)
+     */
     public record KeyRow(String name, String role, String created, String createdBy, String lastUsed, String revoked,
-                         boolean active) {
+                         boolean active, String expires, String status) {
     }
 
     /** A key just created: the only time its token is available. */
@@ -35,24 +50,34 @@ public final class ApiKeysController {
      * @param canManage false for roles below admin: the view shows no key management at all
      * @param newKey    present only in the state published by a successful {@link #create}
      */
-    public record State(boolean canManage, List<KeyRow> keys, Optional<Notice> notice, Optional<NewKey> newKey) {
+    public record State(boolean canManage, List<KeyRow> keys, Optional<Notice> notice, Optional<NewKey> newKey,
+                        Layout layout) {
         public State {
             keys = List.copyOf(keys);
             Objects.requireNonNull(notice, "notice");
             Objects.requireNonNull(newKey, "newKey");
+            Objects.requireNonNull(layout, "layout");
         }
     }
 
     private final ApiKeys apiKeys;
     private final Principal actor;
     private final ZoneId zone;
+    private final Clock clock;
     private final Publisher<State> publisher;
 
     public ApiKeysController(ApiKeys apiKeys, Principal actor, ZoneId zone) {
+        this(apiKeys, actor, zone, Clock.system(zone));
+    }
+
+    /** @param clock "now" for a new key's expiry (now + its lifetime) and for showing keys as expired */
+    public ApiKeysController(ApiKeys apiKeys, Principal actor, ZoneId zone, Clock clock) {
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.publisher = new Publisher<>(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty(), Optional.empty()));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.publisher = new Publisher<>(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty(), Optional.empty(),
+                Layout.GRID));
         refresh();
     }
 
@@ -74,16 +99,27 @@ public final class ApiKeysController {
         publish(Optional.empty(), Optional.empty());
     }
 
-    /** Creates a key; on success the next state carries its token, once. */
+    /** Creates a key that never expires; on success the next state carries its token, once. */
     public void create(String name, Role role) {
+        create(name, role, "");
+    }
+
+    /**
+     * Creates a key; on success the next state carries its token, once.
+     *
+     * @param lifetime how long the key works, e.g. {@code 30d} or {@code 12h}; blank for a key that never expires
+     */
+    public void create(String name, Role role, String lifetime) {
         if (role == null) {
             publish(Optional.of(Notice.error("Choose a role for the new key")), Optional.empty());
             return;
         }
         try {
-            CreatedApiKey created = apiKeys.create(actor, name == null ? "" : name.trim(), role);
+            Instant expiresAt = lifetime == null || lifetime.isBlank() ? null : clock.instant().plus(Lifetime.parse(lifetime));
+            CreatedApiKey created = apiKeys.create(actor, name == null ? "" : name.trim(), role, expiresAt);
             String roleName = Display.role(created.info().role());
-            publish(Optional.of(Notice.success("Created API key '" + created.info().name() + "' (" + roleName + ")")),
+            String expiry = expiresAt == null ? "" : ", expires " + Display.time(expiresAt, zone, "");
+            publish(Optional.of(Notice.success("Created API key '" + created.info().name() + "' (" + roleName + ")" + expiry)),
                     Optional.of(new NewKey(created.info().name(), roleName, created.token())));
         } catch (RuntimeException e) {
             publish(Optional.of(Notice.refusal(e)), Optional.empty());
@@ -103,7 +139,14 @@ public final class ApiKeysController {
     /** The view has shown the new key: forget it (the state no longer holds the token). */
     public void newKeyShown() {
         State s = state();
-        if (s.newKey().isPresent()) publisher.publish(new State(s.canManage(), s.keys(), s.notice(), Optional.empty()));
+        if (s.newKey().isPresent()) publisher.publish(new State(s.canManage(), s.keys(), s.notice(), Optional.empty(), s.layout()));
+    }
+
+    /** User intent: the viewport is now this wide (CSS pixels; 0 when unknown). */
+    public void viewportResized(int width) {
+        Layout layout = width > 0 && width <= PHONE_MAX_WIDTH ? Layout.CARDS : Layout.GRID;
+        State s = state();
+        if (layout != s.layout()) publisher.publish(new State(s.canManage(), s.keys(), s.notice(), s.newKey(), layout));
     }
 
     private void publish(Optional<Notice> notice, Optional<NewKey> newKey) {
@@ -118,11 +161,13 @@ public final class ApiKeysController {
             canManage = false;
             if (notice.isEmpty()) notice = Optional.of(Notice.refusal(e));
         }
-        publisher.publish(new State(canManage, rows, notice, newKey));
+        publisher.publish(new State(canManage, rows, notice, newKey, state().layout()));
     }
 
     private KeyRow row(ApiKeyInfo k) {
+        String status = !k.active() ? "revoked" : k.expiredAt(clock.instant()) ? "expired" : "active";
         return new KeyRow(k.name(), Display.role(k.role()), Display.time(k.createdAt(), zone, ""), k.createdBy(),
-                Display.time(k.lastUsedAt(), zone, "never"), Display.time(k.revokedAt(), zone, ""), k.active());
+                Display.time(k.lastUsedAt(), zone, "never"), Display.time(k.revokedAt(), zone, ""), k.active(),
+                Display.time(k.expiresAt(), zone, "never"), status);
     }
 }

@@ -11,12 +11,16 @@ import com.nasnetconnect.ui.shell.MainLayout;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -26,11 +30,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import java.time.ZoneId;
 
 /**
- * API keys: a form to create one, the list with a revoke action per active key, and the one-time display of a
- * new key's token. Lays out and binds only; {@link ApiKeysController} decides.
+ * API keys: a form to create one (with an optional lifetime), the list with a revoke action per key not yet
+ * revoked, and the one-time display of a new key's token. The list is a grid on wide screens and one card per
+ * key on phones (no sideways scrolling; the revoke action stays on screen), as the controller's layout says;
+ * it follows resizes. Lays out and binds only; {@link ApiKeysController} decides.
  */
 @Route(value = "admin/api-keys", layout = MainLayout.class)
 @PageTitle("API keys · NasNetConnect")
@@ -38,10 +45,13 @@ public class ApiKeysView extends VerticalLayout {
     private final NoticeBanner notice = new NoticeBanner("api-keys-notice");
     private final TextField name = new TextField("Name");
     private final Select<Role> role = new Select<>();
+    private final TextField expires = new TextField("Expires after");
     private final HorizontalLayout form;
     private final Grid<KeyRow> grid = new Grid<>();
+    private final Div cards = new Div();
     private ApiKeysController controller;
     private Publisher.Subscription subscription;
+    private Registration resize;
 
     public ApiKeysView() {
         setWidthFull();
@@ -51,10 +61,13 @@ public class ApiKeysView extends VerticalLayout {
         role.setId("new-key-role");
         role.setLabel("Role");
         role.setItemLabelGenerator(r -> com.nasnetconnect.ui.admin.Display.role(r));
-        Button create = new Button("Create key", e -> controller.create(name.getValue(), role.getValue()));
+        expires.setId("new-key-expires");
+        expires.setPlaceholder("never");
+        expires.setHelperText("e.g. 90d or 12h; empty: never");
+        Button create = new Button("Create key", e -> controller.create(name.getValue(), role.getValue(), expires.getValue()));
         create.setId("create-key");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        form = new HorizontalLayout(name, role, create);
+        form = new HorizontalLayout(name, role, expires, create);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -66,11 +79,40 @@ public class ApiKeysView extends VerticalLayout {
         grid.addColumn(KeyRow::created).setHeader("Created").setAutoWidth(true);
         grid.addColumn(KeyRow::createdBy).setHeader("Created by").setAutoWidth(true);
         grid.addColumn(KeyRow::lastUsed).setHeader("Last used").setAutoWidth(true);
+        grid.addColumn(ApiKeysView::expiry).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(KeyRow::revoked).setHeader("Revoked").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
+        cards.setId("api-keys-cards");
+        cards.addClassName("nnc-cards");
+        cards.setVisible(false);
 
         add(new H2("API keys"), new Paragraph("Keys let tools use the GraphQL API and /metrics with the role they were "
-                + "created with. A key is shown once, when it is created."), notice, form, grid);
+                + "created with. A key is shown once, when it is created."), notice, form, grid, cards);
+    }
+
+    private static String expiry(KeyRow row) {
+        return row.status().equals("expired") ? "expired " + row.expires() : row.expires();
+    }
+
+    /** Phones: one card per key, its facts stacked, the revoke action below them. */
+    private Component card(KeyRow row) {
+        Div card = new Div();
+        card.addClassNames("router-card", "key-card");
+        card.getElement().setAttribute("data-key", row.name());
+        DescriptionList facts = new DescriptionList();
+        fact(facts, "Role", row.role());
+        fact(facts, "Status", row.status());
+        fact(facts, "Expires", row.expires());
+        fact(facts, "Last used", row.lastUsed());
+        fact(facts, "Created", row.created() + " by " + row.createdBy());
+        if (!row.active()) fact(facts, "Revoked", row.revoked());
+        card.add(new H3(row.name()), facts);
+        if (row.active()) card.add(actions(row));
+        return card;
+    }
+
+    private static void fact(DescriptionList list, String term, String value) {
+        list.add(new DescriptionList.Term(term), new DescriptionList.Description(value));
     }
 
     private Component actions(KeyRow row) {
@@ -91,10 +133,16 @@ public class ApiKeysView extends VerticalLayout {
         role.setItems(controller.roles());
         role.setValue(Role.VIEWER);
         subscription = controller.subscribe(this::render);
+        UI ui = event.getUI();
+        ApiKeysController c = controller;
+        ui.getPage().retrieveExtendedClientDetails(details -> c.viewportResized(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> c.viewportResized(e.getWidth()));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (resize != null) resize.remove();
+        resize = null;
         if (subscription != null) subscription.close();
         subscription = null;
         controller = null;
@@ -103,10 +151,15 @@ public class ApiKeysView extends VerticalLayout {
     private void render(ApiKeysController.State state) {
         notice.show(state.notice());
         form.setVisible(state.canManage());
-        grid.setVisible(state.canManage());
+        boolean phone = state.layout() == ApiKeysController.Layout.CARDS;
+        grid.setVisible(state.canManage() && !phone);
+        cards.setVisible(state.canManage() && phone);
         grid.setItems(state.keys());
+        cards.removeAll();
+        if (phone) state.keys().forEach(k -> cards.add(card(k)));
         if (state.newKey().isPresent()) {
             name.clear();
+            expires.clear();
             showOnce(state.newKey().get());
             controller.newKeyShown();
         }

@@ -102,7 +102,7 @@ class AdminViewsTest extends BrowserlessTest {
         Grid<KeyRow> grid = $(Grid.class).id("api-keys-grid");
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getRow(0).name()).isEqualTo("grafana");
-        test((Button) test(grid).getCellComponent(0, 6)).click();
+        test((Button) test(grid).getCellComponent(0, 7)).click();
         test($(ConfirmDialog.class).single()).confirm();
 
         assertThat(security.s.apiKeys().authenticate(token)).isEmpty();

@@ -32,7 +32,8 @@ class ApiKeysControllerTest {
     }
 
     ApiKeysController asAdmin() {
-        return new ApiKeysController(security.s.apiKeys(), security.admin, ZoneOffset.UTC);
+        return new ApiKeysController(security.s.apiKeys(), security.admin, ZoneOffset.UTC,
+                java.time.Clock.fixed(RealSecurity.NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -136,5 +137,48 @@ class ApiKeysControllerTest {
         subscription.close();
         c.revoke("a");
         assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void createsAKeyThatExpiresAfterTheLifetimeGivenAndListsWhen() {
+        ApiKeysController c = asAdmin();
+        c.create("temp", Role.VIEWER, " 30d ");
+        String token = c.state().newKey().orElseThrow().token().reveal();
+        assertThat(c.state().notice().orElseThrow().text())
+                .isEqualTo("Created API key 'temp' (viewer), expires 2026-12-25 22:00:00");
+        c.newKeyShown();
+        assertThat(security.s.apiKeys().list(security.admin).getFirst().expiresAt())
+                .isEqualTo(RealSecurity.NOW.plus(java.time.Duration.ofDays(30)));
+        assertThat(security.s.apiKeys().authenticate(token)).isPresent();
+        KeyRow row = c.state().keys().getFirst();
+        assertThat(row.expires()).isEqualTo("2026-12-25 22:00:00");
+        assertThat(row.status()).isEqualTo("active");
+
+        c.create("forever", Role.VIEWER, "");
+        c.newKeyShown();
+        assertThat(c.state().keys()).extracting(KeyRow::name, KeyRow::expires)
+                .contains(org.assertj.core.groups.Tuple.tuple("forever", "never"));
+    }
+
+    @Test
+    void refusesALifetimeItCannotReadNamingIt() {
+        ApiKeysController c = asAdmin();
+        c.create("temp", Role.VIEWER, "next week");
+        assertThat(c.state().notice().orElseThrow().isError()).isTrue();
+        assertThat(c.state().notice().get().text()).contains("'next week'").contains("30d");
+        assertThat(c.state().newKey()).isEmpty();
+        assertThat(security.s.apiKeys().list(security.admin)).isEmpty();
+    }
+
+    @Test
+    void showsCardsOnAPhoneAndTheGridOnAWideScreen() {
+        ApiKeysController c = asAdmin();
+        assertThat(c.state().layout()).isEqualTo(ApiKeysController.Layout.GRID);
+        c.viewportResized(390);
+        assertThat(c.state().layout()).isEqualTo(ApiKeysController.Layout.CARDS);
+        c.create("grafana", Role.VIEWER);
+        assertThat(c.state().layout()).as("kept across actions").isEqualTo(ApiKeysController.Layout.CARDS);
+        c.viewportResized(1280);
+        assertThat(c.state().layout()).isEqualTo(ApiKeysController.Layout.GRID);
     }
 }

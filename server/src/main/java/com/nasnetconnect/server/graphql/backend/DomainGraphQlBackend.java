@@ -612,14 +612,18 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
 
     @Override
     public List<ApiKey> apiKeys(Principal who) {
-        return apiKeys.list(who).stream().map(DomainGraphQlBackend::apiKey).toList();
+        return apiKeys.list(who).stream().map(this::apiKey).toList();
     }
 
     @Override
-    public CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role) {
+    public CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role, Instant expiresAt) {
         try {
-            CreatedApiKey created = apiKeys.create(who, name, com.nasnetconnect.domain.security.Role.valueOf(role.name()));
+            CreatedApiKey created = apiKeys.create(who, name, com.nasnetconnect.domain.security.Role.valueOf(role.name()),
+                    expiresAt);
             return new CreateApiKeyPayload(apiKey(created.info()), created.token().reveal(), List.of());
+        } catch (ApiKeys.BadExpiry refused) {
+            return new CreateApiKeyPayload(null, null,
+                    List.of(error(List.of("expiresAt"), refused.getMessage(), String.valueOf(expiresAt))));
         } catch (IllegalArgumentException | IllegalStateException refused) {
             return new CreateApiKeyPayload(null, null, List.of(error(List.of("name"), refused.getMessage(), name)));
         }
@@ -634,9 +638,9 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         }
     }
 
-    private static ApiKey apiKey(ApiKeyInfo k) {
+    private ApiKey apiKey(ApiKeyInfo k) {
         return new ApiKey(k.name(), AccessRole.valueOf(k.role().name()), k.createdAt(), k.createdBy(), k.lastUsedAt(),
-                k.revokedAt(), k.active());
+                k.revokedAt(), k.activeAt(clock.instant()), k.expiresAt());
     }
 
     /** A user error; the rejected value is echoed shortened ({@link Echo}), as in every message. */
