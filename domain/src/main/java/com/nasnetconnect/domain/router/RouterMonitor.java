@@ -2,6 +2,7 @@ package com.nasnetconnect.domain.router;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Polls every registered router for its identity and {@code /system/resource} on a fixed period and
  * publishes the results. One router that times out or refuses does not delay the others beyond the
- * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values.
+ * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values and the
+ * time it last answered ({@link RouterStatus#lastSeenAt()}).
  */
 public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RouterMonitor.class.getName());
@@ -107,6 +109,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("empty /system/resource"));
             String identity = gateway.execute(router.endpoint(), IDENTITY, timeout).first()
                     .map(r -> r.get("name")).orElse(null);
+            Instant now = clock.instant();
             return new RouterStatus(router.id(), router.name(), true,
                     Optional.ofNullable(identity),
                     Optional.ofNullable(res.get("version")),
@@ -116,7 +119,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                     parseLong(res.get("free-memory")),
                     parseLong(res.get("total-memory")),
                     Optional.empty(),
-                    clock.instant());
+                    now, Optional.of(now));
         } catch (RuntimeException e) {
             RouterStatus last;
             synchronized (this) {
@@ -127,11 +130,11 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                 RouterStatus unknown = RouterStatus.unknown(router, clock.instant());
                 return new RouterStatus(router.id(), router.name(), false, unknown.identity(), unknown.version(),
                         unknown.board(), unknown.uptime(), unknown.cpuLoadPercent(), unknown.freeMemoryBytes(),
-                        unknown.totalMemoryBytes(), Optional.of(problem), clock.instant());
+                        unknown.totalMemoryBytes(), Optional.of(problem), clock.instant(), Optional.empty());
             }
             return new RouterStatus(router.id(), router.name(), false, last.identity(), last.version(), last.board(),
                     last.uptime(), last.cpuLoadPercent(), last.freeMemoryBytes(), last.totalMemoryBytes(),
-                    Optional.of(problem), clock.instant());
+                    Optional.of(problem), clock.instant(), last.lastSeenAt());
         }
     }
 
