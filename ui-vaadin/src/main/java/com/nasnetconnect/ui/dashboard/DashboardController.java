@@ -29,6 +29,12 @@ public final class DashboardController implements AutoCloseable {
     public enum Layout { GRID, CARDS }
 
     /**
+     * What a router's status says instead of "Online" while the browser has lost its connection to the server
+     * (the page, not this controller, knows that; the presenters give both and the style sheet shows one).
+     */
+    public static final String STATUS_WITHOUT_CONNECTION = "Unknown · no connection to the server";
+
+    /**
      * What one router row or card shows. Every field is display text, already formatted.
      *
      * @param status     "Online", or "Unreachable · last seen 3 min ago" (just "Unreachable" when it never answered

@@ -44,12 +44,20 @@ final class DashboardDesktopPresenter implements DashboardPresenter {
         s.addClassName(row.reachable() ? "status-online" : "status-unreachable");
         Div cell = new Div(s);
         cell.addClassName("router-status");
+        if (row.reachable()) cell.add(unknown());
         if (!row.problem().isEmpty()) {
             Div why = new Div(row.problem());
             why.addClassName("router-problem");
             cell.add(why);
         }
         return cell;
+    }
+
+    /** Shown instead of "Online" while the page has no connection to the server (style sheet). */
+    static Span unknown() {
+        Span s = new Span(DashboardController.STATUS_WITHOUT_CONNECTION);
+        s.addClassName("status-unknown");
+        return s;
     }
 
     @Override

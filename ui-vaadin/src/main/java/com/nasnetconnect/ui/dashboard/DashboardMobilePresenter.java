@@ -35,7 +35,9 @@ final class DashboardMobilePresenter implements DashboardPresenter {
         status.addClassName(row.reachable() ? "status-online" : "status-unreachable");
         H3 title = new H3(row.name());
         DescriptionList facts = new DescriptionList();
-        facts.add(term("Status"), desc(status, "status"));
+        var statusValue = desc(status, "status");
+        if (row.reachable()) statusValue.add(DashboardDesktopPresenter.unknown());
+        facts.add(term("Status"), statusValue);
         facts.add(term("Identity"), desc(new Span(row.identity()), "identity"));
         facts.add(term("RouterOS"), desc(new Span(row.version()), "version"));
         facts.add(term("Board"), desc(new Span(row.board()), "board"));
