@@ -145,6 +145,7 @@ class FrontDoorTest {
     @Test
     void aPageLoadOfAnAddressThatNamesNoScreenIsAnswered404AndAKnownOne200() throws Exception {
         assertThat(get(base + "/no/such/page", "Accept", "text/html").statusCode()).isEqualTo(404);
+        assertThat(get(base + "/no/such/page").statusCode()).as("whatever the client accepts").isEqualTo(404);
         assertThat(get(base + "/login", "Accept", "text/html").statusCode()).isEqualTo(200);
         assertThat(get(base + "/admin/users", "Accept", "text/html").statusCode()).isEqualTo(200);
     }

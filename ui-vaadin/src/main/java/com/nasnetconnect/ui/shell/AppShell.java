@@ -66,8 +66,10 @@ public class AppShell implements AppShellConfigurator {
                 var Watched = function (url, protocols) {
                   var ws = protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
                   if (String(url).indexOf('/VAADIN/push') >= 0) {
-                    ws.addEventListener('open', function () { pushClosed = false; mark(); });
-                    ws.addEventListener('close', function () { if (!leaving) { pushClosed = true; mark(); } });
+                    // only a socket that was open counts: one that never opens means push fell back to long polling
+                    var opened = false;
+                    ws.addEventListener('open', function () { opened = true; pushClosed = false; mark(); });
+                    ws.addEventListener('close', function () { if (opened && !leaving) { pushClosed = true; mark(); } });
                   }
                   return ws;
                 };

@@ -11,7 +11,7 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
  * Answers a page load of an address that names no screen with HTTP 404 (the page itself is the usual one;
  * Vaadin then shows {@link NotFoundView} in it). Vaadin's bootstrap page is the same for every address and would
  * say 200, so crawlers, monitors and bookmarks checkers would take a typo for a page. Only page loads (GET of
- * HTML, not Vaadin's own requests) are looked at; the status is set and Vaadin's handlers carry on. Registered
+ * the page, not Vaadin's own requests) are looked at; the status is set and Vaadin's handlers carry on. Registered
  * through META-INF/services.
  */
 public class NotFoundStatus implements VaadinServiceInitListener {
@@ -27,10 +27,12 @@ public class NotFoundStatus implements VaadinServiceInitListener {
         });
     }
 
+    /**
+     * A GET without Vaadin's {@code v-r} parameter: what reaches the request handlers that way is the page itself
+     * (static files under {@code VAADIN/} and the style sheets are served before them, whatever the client accepts).
+     */
     static boolean isPageLoad(VaadinRequest request) {
-        String accept = request.getHeader("Accept");
-        return "GET".equals(request.getMethod()) && request.getParameter("v-r") == null
-                && accept != null && accept.contains("text/html");
+        return "GET".equals(request.getMethod()) && request.getParameter("v-r") == null;
     }
 
     private static boolean exists(RouteRegistry routes, VaadinRequest request) {
