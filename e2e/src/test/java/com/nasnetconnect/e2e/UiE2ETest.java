@@ -139,9 +139,73 @@ class UiE2ETest {
 
     @Test
     @Order(7)
+    void onAPhoneTheHeaderStaysOnOneLineAndUsersAndAuditNeedNoSidewaysScrolling() {
+        WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(390, 844));
+        open(server.baseUrl() + "/admin/users");
+        $$("#users-cards .user-card").shouldHave(CollectionCondition.sizeGreaterThanOrEqual(1));
+        $("#users-grid").shouldNot(exist);
+        assertNoSidewaysScrolling();
+        Number userHeight = executeJavaScript("return document.getElementById('current-user').getBoundingClientRect().height");
+        Number titleHeight = executeJavaScript("return document.querySelector('h1').getBoundingClientRect().height");
+        assertThat(userHeight.doubleValue()).as("the signed-in user on one line").isLessThan(titleHeight.doubleValue() * 1.5);
+        $("#current-user").shouldHave(text("admin"));
+
+        open(server.baseUrl() + "/admin/audit");
+        $$("#audit-cards .audit-card").shouldHave(CollectionCondition.sizeGreaterThanOrEqual(1));
+        $("#audit-grid").shouldNot(exist);
+        assertNoSidewaysScrolling();
+    }
+
+    private static void assertNoSidewaysScrolling() {
+        Number overflow = executeJavaScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).as("page wider than the phone").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    @Order(8)
+    void anUnknownAddressShowsPageNotFoundInsideTheMenuWithStatus404() {
+        open(server.baseUrl() + "/no/such/page");
+        $("#not-found").shouldBe(visible).shouldHave(text("Page not found"), text("/no/such/page"));
+        $("#logout").should(exist);
+        $("body").shouldNotHave(text("Could not navigate"));
+        Long status = executeAsyncJavaScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/no/such/page').then(r => done(r.status), () => done(-1));");
+        assertThat(status).isEqualTo(404L);
+    }
+
+    @Test
+    @Order(9)
+    void saysThereIsNoConnectionInsteadOfOnlineAsSoonAsTheServerStops() throws Exception {
+        open(server.baseUrl() + "/");
+        $("#routers-cards .router-card").shouldHave(text("Online"));
+        $("#connection-lost").shouldNotBe(visible);
+
+        server.close();
+
+        $("#connection-lost").shouldBe(visible, Duration.ofSeconds(3)).shouldHave(text("No connection"));
+        $("#routers-cards").shouldNotHave(text("Online")).shouldHave(text("Unknown"));
+    }
+
+    @Test
+    @Order(10)
+    void followingAMenuLinkWhileOfflineShowsTheOfflinePageNotABlankOne() {
+        $("vaadin-drawer-toggle").click();
+        $$("vaadin-side-nav-item").findBy(text("Users")).shouldBe(visible).click();
+        $("#offline").shouldBe(visible).shouldHave(text("cannot be reached"));
+    }
+
+    @Test
+    @Order(11)
     void showsTheOfflinePageWhenTheServerCannotBeReached() throws Exception {
         server.close();
         open(server.baseUrl() + "/");
+        $("#offline").shouldBe(visible).shouldHave(text("cannot be reached"));
+    }
+
+    @Test
+    @Order(12)
+    void showsTheOfflinePageWhenNavigatingToAnotherScreenWhileOffline() {
+        open(server.baseUrl() + "/admin/users");
         $("#offline").shouldBe(visible).shouldHave(text("cannot be reached"));
     }
 }

@@ -5,6 +5,7 @@ import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.domain.state.DatabaseStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.function.Consumer;
 /**
  * Polls every registered router for its identity and {@code /system/resource} on a fixed period and
  * publishes the results. One router that times out or refuses does not delay the others beyond the
- * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values. A router
- * whose database is quarantined ({@link DatabaseStatus}) says so in its {@code problem}, reachable or not. A poll
- * round or listener that keeps failing is logged once (a {@link FailureLog}), not every period.
+ * gateway's deadline, and never stops the monitor. An unreachable router keeps its last known values and the
+ * time it last answered ({@link RouterStatus#lastSeenAt()}). A router whose database is quarantined
+ * ({@link DatabaseStatus}) says so in its {@code problem}, reachable or not. A poll round or listener that keeps
+ * failing is logged once (a {@link FailureLog}), not every period.
  */
 public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
     static final RouterCommand RESOURCE = RouterCommand.of("/system/resource/print")
@@ -124,6 +126,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("empty /system/resource"));
             String identity = gateway.execute(router.endpoint(), IDENTITY, timeout).first()
                     .map(r -> r.get("name")).orElse(null);
+            Instant now = clock.instant();
             return new RouterStatus(router.id(), router.name(), true,
                     Optional.ofNullable(identity),
                     Optional.ofNullable(res.get("version")),
@@ -133,7 +136,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                     parseLong(res.get("free-memory")),
                     parseLong(res.get("total-memory")),
                     Optional.empty(),
-                    clock.instant());
+                    now, Optional.of(now));
         } catch (RuntimeException e) {
             RouterStatus last;
             synchronized (this) {
@@ -144,11 +147,11 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
                 RouterStatus unknown = RouterStatus.unknown(router, clock.instant());
                 return new RouterStatus(router.id(), router.name(), false, unknown.identity(), unknown.version(),
                         unknown.board(), unknown.uptime(), unknown.cpuLoadPercent(), unknown.freeMemoryBytes(),
-                        unknown.totalMemoryBytes(), Optional.of(problem), clock.instant());
+                        unknown.totalMemoryBytes(), Optional.of(problem), clock.instant(), Optional.empty());
             }
             return new RouterStatus(router.id(), router.name(), false, last.identity(), last.version(), last.board(),
                     last.uptime(), last.cpuLoadPercent(), last.freeMemoryBytes(), last.totalMemoryBytes(),
-                    Optional.of(problem), clock.instant());
+                    Optional.of(problem), clock.instant(), last.lastSeenAt());
         }
     }
 
@@ -166,7 +169,8 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
 
     private static RouterStatus withProblem(RouterStatus s, String problem) {
         return new RouterStatus(s.routerId(), s.name(), s.reachable(), s.identity(), s.version(), s.board(), s.uptime(),
-                s.cpuLoadPercent(), s.freeMemoryBytes(), s.totalMemoryBytes(), Optional.of(problem), s.checkedAt());
+                s.cpuLoadPercent(), s.freeMemoryBytes(), s.totalMemoryBytes(), Optional.of(problem), s.checkedAt(),
+                s.lastSeenAt());
     }
 
     private static Optional<Integer> parseInt(String s) {

@@ -117,6 +117,44 @@ class RouterMonitorTest {
     }
 
     @Test
+    void remembersWhenAnUnreachableRouterLastAnswered() {
+        Repo repo = new Repo();
+        repo.save(router("r", 1));
+        Instant answered = Instant.parse("2026-11-25T10:00:00Z");
+        var clock = new java.util.concurrent.atomic.AtomicReference<>(answered);
+        Clock ticking = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+            public Instant instant() { return clock.get(); }
+        };
+        try (var monitor = new RouterMonitor(repo, new Gateway(), ticking, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.pollOnce();
+            assertThat(monitor.current().getFirst().lastSeenAt()).contains(answered);
+
+            repo.routers.set(0, router("r", 2)); // same router, now failing
+            clock.set(answered.plusSeconds(180));
+            monitor.pollOnce();
+            clock.set(answered.plusSeconds(240));
+            monitor.pollOnce();
+
+            RouterStatus s = monitor.current().getFirst();
+            assertThat(s.reachable()).isFalse();
+            assertThat(s.checkedAt()).isEqualTo(answered.plusSeconds(240));
+            assertThat(s.lastSeenAt()).contains(answered);
+        }
+    }
+
+    @Test
+    void aRouterThatNeverAnsweredHasNoLastSeenTime() {
+        Repo repo = new Repo();
+        repo.save(router("down", 2));
+        try (var monitor = new RouterMonitor(repo, new Gateway(), CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.pollOnce();
+            assertThat(monitor.current().getFirst().lastSeenAt()).isEmpty();
+        }
+    }
+
+    @Test
     void aFailingListenerDoesNotStopOthers() {
         Repo repo = new Repo();
         repo.save(router("r", 1));

@@ -12,10 +12,14 @@ import java.util.Map;
 
 /**
  * The installable-PWA files, served by the front door itself and without authentication (a browser fetches
- * them before anyone signs in; they reveal nothing): web manifest, service worker, offline page, icons.
+ * them before anyone signs in; they reveal nothing): web manifest, service worker, offline page, icons; and
+ * what browsers and crawlers ask every site for: {@code /favicon.ico} and a {@code /robots.txt} that keeps
+ * crawlers out (a private admin app has nothing to index).
  */
 public final class StaticAssets implements HttpService {
     private static final Map<String, String> FILES = Map.of(
+            "/robots.txt", "text/plain; charset=utf-8",
+            "/favicon.ico", "image/x-icon",
             "/manifest.webmanifest", "application/manifest+json",
             "/sw.js", "text/javascript; charset=utf-8",
             "/offline.html", "text/html; charset=utf-8",
@@ -51,7 +55,7 @@ public final class StaticAssets implements HttpService {
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, FILES.get(path));
         // The service worker must be re-checked on every load so updates reach users; icons may be cached.
-        res.header(HeaderNames.CACHE_CONTROL, path.startsWith("/icons/") ? "public, max-age=86400" : "no-cache");
+        res.header(HeaderNames.CACHE_CONTROL, path.startsWith("/icons/") || path.equals("/favicon.ico") ? "public, max-age=86400" : "no-cache");
         if (path.equals("/sw.js")) res.header(HeaderNames.create("Service-Worker-Allowed"), "/");
         res.send(content.get(path));
     }

@@ -77,10 +77,12 @@ class GraphQlHttpServiceTest {
 
     @Test
     void answersAPostedQueryWithGraphqlResponseJson() throws Exception {
-        var r = query("viewer-key", "{ routers { id name status { reachable version board cpuLoad } } }", Map.of());
+        var r = query("viewer-key", "{ routers { id name status { reachable version board cpuLoad checkedAt lastSeenAt } } }", Map.of());
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/graphql-response+json");
         assertThat(r.body().at("/data/routers/0/status/version").asText()).isEqualTo("7.23.3");
+        assertThat(r.body().at("/data/routers/0/status/lastSeenAt").asText())
+                .isEqualTo(r.body().at("/data/routers/0/status/checkedAt").asText()).isNotEmpty();
         assertThat(r.body().has("errors")).isFalse();
     }
 

@@ -57,7 +57,8 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
     }
 
     private Router router() {
-        var status = new RouterStatus("r1", true, "MikroTik", "7.23.3", "CHR", 3600, 4, 200e6, 1e9, null, clock.instant());
+        var now = clock.instant();
+        var status = new RouterStatus("r1", true, "MikroTik", "7.23.3", "CHR", 3600, 4, 200e6, 1e9, null, now, now);
         return new Router("r1", "Lab", "127.0.0.1", 8728, false, "admin", true, clock.instant(), status);
     }
 

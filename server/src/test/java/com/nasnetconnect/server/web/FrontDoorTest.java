@@ -170,6 +170,38 @@ class FrontDoorTest {
     }
 
     @Test
+    void aPageLoadOfAnAddressThatNamesNoScreenIsAnswered404AndAKnownOne200() throws Exception {
+        assertThat(get(base + "/no/such/page", "Accept", "text/html").statusCode()).isEqualTo(404);
+        assertThat(get(base + "/no/such/page").statusCode()).as("whatever the client accepts").isEqualTo(404);
+        assertThat(get(base + "/login", "Accept", "text/html").statusCode()).isEqualTo(200);
+        assertThat(get(base + "/admin/users", "Accept", "text/html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void robotsTxtAsksEveryCrawlerToStayOutWithoutSigningIn() throws Exception {
+        var robots = get(base + "/robots.txt");
+        assertThat(robots.statusCode()).isEqualTo(200);
+        assertThat(robots.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(robots.body().lines().toList()).containsSubsequence("User-agent: *", "Disallow: /");
+        assertThat(robots.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void servesAFaviconWithoutSigningIn() throws Exception {
+        var icon = http.send(HttpRequest.newBuilder(URI.create(base + "/favicon.ico")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("content-type")).contains("image/x-icon");
+        assertThat(icon.body()).as("an ICO file: reserved 0, type 1").startsWith(0, 0, 1, 0);
+    }
+
+    @Test
+    void robotsAndFaviconAreOutsideTheAuthenticatedPaths() {
+        assertThat(com.nasnetconnect.server.auth.AuthFilter.protectedByDefault("/robots.txt")).isFalse();
+        assertThat(com.nasnetconnect.server.auth.AuthFilter.protectedByDefault("/favicon.ico")).isFalse();
+    }
+
+    @Test
     void forwardsStaticVaadinResourcesWithTheirHeaders() throws Exception {
         var page = get(base + "/login");
         var script = java.util.regex.Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(page.body());

@@ -5,17 +5,17 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.ViewportLayout;
 import com.nasnetconnect.ui.admin.UsersController.UserRow;
 import com.nasnetconnect.ui.login.Authentication;
 import com.nasnetconnect.ui.shell.MainLayout;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -27,12 +27,14 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
  * Users: create one, and per user change the role, reset the password, sign out everywhere, delete. Lays out
- * and binds only; {@link UsersController} decides.
+ * and binds only; {@link UsersController} decides. A table on wide screens, cards on phones
+ * ({@link ViewportLayout}), swapped live on resize.
  */
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · NasNetConnect")
@@ -42,9 +44,12 @@ public class UsersView extends VerticalLayout {
     private final Select<Role> role = new Select<>();
     private final PasswordField password = new PasswordField("Initial password");
     private final HorizontalLayout form;
-    private final Grid<UserRow> grid = new Grid<>();
+    private RowsPresenter<UserRow> presenter;
     private UsersController controller;
+    private ViewportLayout layout;
     private Publisher.Subscription subscription;
+    private Publisher.Subscription layoutSubscription;
+    private Registration resize;
 
     public UsersView() {
         setWidthFull();
@@ -65,17 +70,9 @@ public class UsersView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        grid.setId("users-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(UserRow::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(r -> r.mustChangePassword() ? "must change" : "").setHeader("Password").setAutoWidth(true);
-        grid.addColumn(UserRow::created).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
-
+        presenter = new UsersDesktopPresenter(this::roleSelect, this::actions);
         add(new H2("Users"), new Paragraph("Viewers read, operators change routers, admins also manage users and keys."),
-                notice, form, grid);
+                notice, form, presenter.component());
     }
 
     private Component roleSelect(UserRow row) {
@@ -104,6 +101,7 @@ public class UsersView extends VerticalLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         // your own password and sessions are on the account page, where the current password is asked for
         HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
         if (!row.self()) actions.add(reset, logout, delete);
         actions.getChildren().forEach(c -> {
             ((Button) c).addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -144,20 +142,41 @@ public class UsersView extends VerticalLayout {
         controller = new UsersController(ctx.users(), ctx.sessions(), who, ZoneId.systemDefault());
         role.setItems(controller.roles());
         role.setValue(Role.VIEWER);
+        UI ui = event.getUI();
+        layout = new ViewportLayout(0);
+        ui.getPage().retrieveExtendedClientDetails(details -> layout.resized(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> layout.resized(e.getWidth()));
         subscription = controller.subscribe(this::render);
+        layoutSubscription = layout.subscribe(this::arrange);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (resize != null) resize.remove();
+        if (layoutSubscription != null) layoutSubscription.close();
         if (subscription != null) subscription.close();
+        resize = null;
+        layoutSubscription = null;
         subscription = null;
         controller = null;
+    }
+
+    /** Swaps table and cards when the window crosses the phone width. */
+    private void arrange(ViewportLayout.Layout wanted) {
+        RowsPresenter<UserRow> next = wanted == ViewportLayout.Layout.PHONE
+                ? (presenter instanceof UsersMobilePresenter ? presenter : new UsersMobilePresenter(this::roleSelect, this::actions))
+                : (presenter instanceof UsersDesktopPresenter ? presenter : new UsersDesktopPresenter(this::roleSelect, this::actions));
+        if (next != presenter) {
+            replace(presenter.component(), next.component());
+            presenter = next;
+            render(controller.state());
+        }
     }
 
     private void render(UsersController.State state) {
         notice.show(state.notice());
         form.setVisible(state.canManage());
-        grid.setVisible(state.canManage());
-        grid.setItems(state.users());
+        presenter.component().setVisible(state.canManage());
+        presenter.show(state.users());
     }
 }

@@ -5,11 +5,17 @@ import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.domain.state.DatabaseStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Headless controller of the dashboard: every decision (which layout, what each router row says, how values
@@ -22,9 +28,25 @@ public final class DashboardController implements AutoCloseable {
 
     public enum Layout { GRID, CARDS }
 
-    /** What one router row or card shows. Every field is display text, already formatted. */
+    /**
+     * What a router's status says instead of "Online" while the browser has lost its connection to the server
+     * (the page, not this controller, knows that; the presenters give both and the style sheet shows one).
+     */
+    public static final String STATUS_WITHOUT_CONNECTION = "Unknown · no connection to the server";
+
+    /**
+     * What one router row or card shows. Every field is display text, already formatted.
+     *
+     * @param status     "Online", or "Unreachable · last seen 3 min ago" (just "Unreachable" when it never answered
+     *                   since the server started)
+     * @param problem    why it is unreachable, in plain words (never an address, port or millisecond count); empty
+     *                   when there is nothing to say
+     * @param stale      uptime, CPU and free memory are the last known values, not current ones
+     * @param staleNote  what the stale values are, e.g. "Last known values, from 3 min ago"; empty when not stale
+     */
     public record RouterRow(String id, String name, boolean reachable, String status, String identity, String version,
-                            String board, String uptime, String cpuLoad, String freeMemory, String problem) {
+                            String board, String uptime, String cpuLoad, String freeMemory, String problem,
+                            boolean stale, String staleNote) {
     }
 
     /**
@@ -41,14 +63,22 @@ public final class DashboardController implements AutoCloseable {
 
     private final RouterStatusFeed feed;
     private final DatabaseStatus databases;
+    private final Clock clock;
     private final List<Consumer<State>> subscribers = new CopyOnWriteArrayList<>();
     private volatile State state;
     private AutoCloseable feedSubscription;
 
     public DashboardController(RouterStatusFeed feed, DatabaseStatus databases, int initialViewportWidth) {
+        this(feed, databases, initialViewportWidth, Clock.systemUTC());
+    }
+
+    /** @param clock tells how long ago an unreachable router was last seen */
+    public DashboardController(RouterStatusFeed feed, DatabaseStatus databases, int initialViewportWidth, Clock clock) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.databases = Objects.requireNonNull(databases, "databases");
-        this.state = new State(layoutFor(initialViewportWidth), rows(feed.current()), summary(feed.current()), warnings());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.state = new State(layoutFor(initialViewportWidth), rows(feed.current(), clock.instant()), summary(feed.current()),
+                warnings());
     }
 
     public State state() {
@@ -93,7 +123,7 @@ public final class DashboardController implements AutoCloseable {
     }
 
     private void onStatuses(List<RouterStatus> statuses) {
-        publish(new State(state.layout(), rows(statuses), summary(statuses), warnings()));
+        publish(new State(state.layout(), rows(statuses, clock.instant()), summary(statuses), warnings()));
     }
 
     private void publish(State next) {
@@ -117,25 +147,78 @@ public final class DashboardController implements AutoCloseable {
         return width > 0 && width <= MOBILE_MAX_WIDTH ? Layout.CARDS : Layout.GRID;
     }
 
-    static List<RouterRow> rows(List<RouterStatus> statuses) {
-        return statuses.stream().map(DashboardController::row).toList();
+    static List<RouterRow> rows(List<RouterStatus> statuses, Instant now) {
+        return statuses.stream().map(s -> row(s, now)).toList();
     }
 
-    static RouterRow row(RouterStatus s) {
+    static RouterRow row(RouterStatus s, Instant now) {
         String dash = "—";
-        return new RouterRow(
-                s.routerId().value(),
-                s.name(),
-                s.reachable(),
-                s.reachable() ? "Online" : "Unreachable",
-                s.identity().orElse(dash),
-                s.version().orElse(dash),
-                s.board().orElse(dash),
-                s.uptime().map(RouterOsDurations::format).orElse(dash),
-                s.cpuLoadPercent().map(p -> p + " %").orElse(dash),
-                s.freeMemoryBytes().map(DashboardController::bytes).orElse(dash),
-                s.problem().orElse(""));
+        String uptime = s.uptime().map(RouterOsDurations::format).orElse(dash);
+        String cpu = s.cpuLoadPercent().map(p -> p + " %").orElse(dash);
+        String memory = s.freeMemoryBytes().map(DashboardController::bytes).orElse(dash);
+        String status = "Online";
+        String problem = s.problem().orElse("");
+        boolean stale = false;
+        String staleNote = "";
+        if (!s.reachable()) {
+            Optional<String> seen = s.lastSeenAt().map(at -> ago(Duration.between(at, now)));
+            status = seen.map(ago -> "Unreachable · last seen " + ago).orElse("Unreachable");
+            problem = s.problem().map(DashboardController::plainReason).orElse("");
+            stale = s.uptime().isPresent() || s.cpuLoadPercent().isPresent() || s.freeMemoryBytes().isPresent();
+            if (stale) staleNote = "Last known values" + seen.map(ago -> ", from " + ago).orElse("");
+        }
+        return new RouterRow(s.routerId().value(), s.name(), s.reachable(), status, s.identity().orElse(dash),
+                s.version().orElse(dash), s.board().orElse(dash), uptime, cpu, memory, problem, stale, staleNote);
     }
+
+    /** "less than a minute ago", "3 min ago", "2 h ago", "1 day ago": how long since, in plain words. */
+    static String ago(Duration since) {
+        long minutes = Math.max(0, since.toMinutes());
+        if (minutes < 1) return "less than a minute ago";
+        if (minutes < 60) return minutes + " min ago";
+        long hours = minutes / 60;
+        if (hours < 24) return hours + " h ago";
+        long days = hours / 24;
+        return days + (days == 1 ? " day ago" : " days ago");
+    }
+
+    /**
+     * Why a router cannot be reached, in the words its owner uses: the gateway's technical message (addresses,
+     * ports, millisecond counts, commands) mapped to what it means. A reconnect backoff is explained by the
+     * failure that caused it. Anything not recognised reads as "the router could not be reached".
+     */
+    static String plainReason(String technical) {
+        String p = technical;
+        Matcher backoff;
+        while ((backoff = BACKOFF.matcher(p)).matches()) p = backoff.group(1);
+        String l = p.toLowerCase(Locale.ROOT);
+        if (l.startsWith("not polled yet")) return "not checked yet";
+        if (l.startsWith("login to ") && l.contains(" failed")) return "user name or password rejected";
+        if (l.contains("certificate") && l.contains("changed")) return "the router's certificate changed since it was added";
+        if (l.startsWith("router refused")) return "the router refused to report its status (check the user's rights)";
+        if (l.contains("refused")) return "the router refused the connection";
+        if (l.contains("timed out") || l.contains("no reply") || l.contains("deadline") || l.contains("no time left")
+                || (l.contains("no connection") && l.contains("within"))) {
+            return "no answer";
+        }
+        if (l.contains("no route to host") || l.contains("network is unreachable") || l.contains("host is unreachable")) {
+            return "no route to the router's address";
+        }
+        if (l.contains("unknownhost") || l.contains("unknown host") || l.contains("name or service not known")
+                || l.contains("nodename nor servname")) {
+            return "the router's address is unknown";
+        }
+        if (l.contains("connection closed") || l.contains("connection reset") || l.contains("broken pipe")
+                || l.contains("sending failed") || l.contains("ended the stream")) {
+            return "the connection dropped";
+        }
+        if (l.startsWith("unexpected answer") || l.contains("fatal") || l.contains("protocol")) {
+            return "the router's answer could not be understood";
+        }
+        return "the router could not be reached";
+    }
+
+    private static final Pattern BACKOFF = Pattern.compile("(?s)not reconnecting to .*? after: (.*)");
 
     static String summary(List<RouterStatus> statuses) {
         long up = statuses.stream().filter(RouterStatus::reachable).count();

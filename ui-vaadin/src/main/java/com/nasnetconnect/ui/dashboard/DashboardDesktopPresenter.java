@@ -5,30 +5,58 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.function.ValueProvider;
 
-/** Wide screens: one grid row per router, every status column visible. */
+/**
+ * Wide screens: one grid row per router, every status column visible. The status cell wraps instead of being
+ * cut; an unreachable router's reason is under its status, and its last known values are greyed with a tooltip
+ * saying from when they are.
+ */
 final class DashboardDesktopPresenter implements DashboardPresenter {
     private final Grid<RouterRow> grid = new Grid<>();
 
     DashboardDesktopPresenter() {
         grid.setId("routers-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addColumn(RouterRow::name).setHeader("Router").setAutoWidth(true).setFlexGrow(1);
-        grid.addComponentColumn(DashboardDesktopPresenter::status).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(DashboardDesktopPresenter::status).setHeader("Status").setWidth("17em").setFlexGrow(0);
         grid.addColumn(RouterRow::identity).setHeader("Identity").setAutoWidth(true);
         grid.addColumn(RouterRow::version).setHeader("RouterOS").setAutoWidth(true);
         grid.addColumn(RouterRow::board).setHeader("Board").setAutoWidth(true);
-        grid.addColumn(RouterRow::uptime).setHeader("Uptime").setAutoWidth(true).setKey("uptime");
-        grid.addColumn(RouterRow::cpuLoad).setHeader("CPU").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(RouterRow::freeMemory).setHeader("Free memory").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        live(RouterRow::uptime).setHeader("Uptime").setAutoWidth(true).setKey("uptime");
+        live(RouterRow::cpuLoad).setHeader("CPU").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        live(RouterRow::freeMemory).setHeader("Free memory").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+    }
+
+    /** A measured value: greyed, with a tooltip, when it is only the last known one. */
+    private Grid.Column<RouterRow> live(ValueProvider<RouterRow, String> value) {
+        var column = grid.addColumn(value);
+        column.setPartNameGenerator(row -> row.stale() ? "nnc-stale" : null);
+        column.setTooltipGenerator(row -> row.stale() ? row.staleNote() : null);
+        return column;
     }
 
     private static Component status(RouterRow row) {
         Span s = new Span(row.status());
         s.addClassName(row.reachable() ? "status-online" : "status-unreachable");
-        if (!row.problem().isEmpty()) s.setTitle(row.problem());
+        Div cell = new Div(s);
+        cell.addClassName("router-status");
+        if (row.reachable()) cell.add(unknown());
+        if (!row.problem().isEmpty()) {
+            Div why = new Div(row.problem());
+            why.addClassName("router-problem");
+            cell.add(why);
+        }
+        return cell;
+    }
+
+    /** Shown instead of "Online" while the page has no connection to the server (style sheet). */
+    static Span unknown() {
+        Span s = new Span(DashboardController.STATUS_WITHOUT_CONNECTION);
+        s.addClassName("status-unknown");
         return s;
     }
 

@@ -35,20 +35,36 @@ final class DashboardMobilePresenter implements DashboardPresenter {
         status.addClassName(row.reachable() ? "status-online" : "status-unreachable");
         H3 title = new H3(row.name());
         DescriptionList facts = new DescriptionList();
-        facts.add(term("Status"), desc(status, "status"));
+        var statusValue = desc(status, "status");
+        if (row.reachable()) statusValue.add(DashboardDesktopPresenter.unknown());
+        facts.add(term("Status"), statusValue);
         facts.add(term("Identity"), desc(new Span(row.identity()), "identity"));
         facts.add(term("RouterOS"), desc(new Span(row.version()), "version"));
         facts.add(term("Board"), desc(new Span(row.board()), "board"));
-        facts.add(term("Uptime"), desc(new Span(row.uptime()), "uptime"));
-        facts.add(term("CPU"), desc(new Span(row.cpuLoad()), "cpu"));
-        facts.add(term("Free memory"), desc(new Span(row.freeMemory()), "free-memory"));
-        card.add(title, facts);
+        facts.add(term("Uptime"), live(desc(new Span(row.uptime()), "uptime"), row));
+        facts.add(term("CPU"), live(desc(new Span(row.cpuLoad()), "cpu"), row));
+        facts.add(term("Free memory"), live(desc(new Span(row.freeMemory()), "free-memory"), row));
+        card.add(title);
         if (!row.problem().isEmpty()) {
             Div problem = new Div(row.problem());
             problem.addClassName("nnc-problem");
+            problem.getElement().setAttribute("data-field", "problem");
             card.add(problem);
         }
+        card.add(facts);
+        if (row.stale()) {
+            Div note = new Div(row.staleNote());
+            note.addClassName("nnc-stale-note");
+            note.getElement().setAttribute("data-field", "stale-note");
+            card.add(note);
+        }
         return card;
+    }
+
+    /** A measured value: greyed when it is only the last known one. */
+    private static DescriptionList.Description live(DescriptionList.Description value, RouterRow row) {
+        if (row.stale()) value.addClassName("nnc-stale");
+        return value;
     }
 
     private static DescriptionList.Term term(String text) {

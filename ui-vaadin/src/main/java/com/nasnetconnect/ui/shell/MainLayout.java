@@ -12,6 +12,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -25,15 +26,21 @@ public class MainLayout extends AppLayout {
     public MainLayout() {
         H1 title = new H1("NasNetConnect");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        title.addClassName("nnc-nowrap");
 
         Principal who = Authentication.current().orElse(null);
-        Span user = new Span(who == null ? "" : who.name() + " · " + who.role().name().toLowerCase());
+        // on a phone only the name shows, on one line (the role is in the account page and the tooltip)
+        Span role = new Span(who == null ? "" : " · " + who.role().name().toLowerCase());
+        role.addClassName("nnc-user-role");
+        Span user = new Span(new Span(who == null ? "" : who.name()), role);
         user.setId("current-user");
-        user.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        user.addClassName("nnc-current-user");
+        if (who != null) user.setTitle(who.name() + " · " + who.role().name().toLowerCase());
         Button logout = new Button("Sign out", e -> Authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
+        logout.addClassName("nnc-nowrap");
         HorizontalLayout bar = new HorizontalLayout(title, user, logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -51,7 +58,13 @@ public class MainLayout extends AppLayout {
         }
         if (who != null && !who.apiKey()) nav.addItem(new SideNavItem("My account", AccountView.class));
 
-        addToNavbar(new DrawerToggle(), bar);
+        // shown by the style sheet only while the connection to the server is lost (see AppShell)
+        Div connectionLost = new Div("No connection to NasNetConnect: what you see may be out of date. Reconnecting…");
+        connectionLost.setId("connection-lost");
+        connectionLost.addClassName("nnc-connection-lost");
+        connectionLost.getElement().setAttribute("role", "status");
+
+        addToNavbar(new DrawerToggle(), bar, connectionLost);
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);
         setDrawerOpened(false);

@@ -157,6 +157,49 @@ class AdminViewsTest extends BrowserlessTest {
     }
 
     @Test
+    void anUnknownAddressShowsAPageNotFoundInsideTheMenuAnsweredWith404() {
+        signIn("admin", RealSecurity.ADMIN_PASSWORD);
+        com.vaadin.flow.component.UI.getCurrent().navigate("no/such/page");
+
+        assertThat(getCurrentView()).isInstanceOf(com.nasnetconnect.ui.shell.NotFoundView.class);
+        assertThat($(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("Page not found");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("not-found-path").getText())
+                .isEqualTo("There is no page at /no/such/page.");
+        assertThat(navigation()).as("inside the main layout, with the menu").contains("Dashboard", "VLANs");
+        assertThat($(Button.class).id("logout").isVisible()).isTrue();
+    }
+
+    @Test
+    void onAPhoneEachUserIsACardWithItsRoleAndActionsInsteadOfAWideGridRow() {
+        var rows = List.of(
+                new UsersController.UserRow("admin", Role.ADMIN, "admin", false, "2026-11-25 22:00:00", true),
+                new UsersController.UserRow("olga", Role.VIEWER, "viewer", true, "2026-11-25 22:05:00", false));
+        var cards = new UsersMobilePresenter(r -> new com.vaadin.flow.component.html.Span("role " + r.roleName()),
+                r -> new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new Button("Delete " + r.name())));
+        cards.show(rows);
+
+        var shown = cards.component().getChildren().toList();
+        assertThat(shown).hasSize(2);
+        var olga = shown.get(1);
+        assertThat(olga.getElement().getAttribute("data-user")).isEqualTo("olga");
+        assertThat(olga.getElement().getTextRecursively())
+                .contains("olga", "role viewer", "Created 2026-11-25 22:05:00 · must change password", "Delete olga");
+        assertThat(cards.component().getId()).contains("users-cards");
+    }
+
+    @Test
+    void onAPhoneEachAuditEventIsACardSayingWhatWhenWhoAndFromWhere() {
+        var cards = new AuditMobilePresenter();
+        cards.show(List.of(new AuditController.EventRow(7, "2026-11-25 22:00:00", "Login failed", "mallory", "mallory",
+                "203.0.113.9", "wrong password")));
+
+        var card = cards.component().getChildren().findFirst().orElseThrow();
+        assertThat(card.getElement().getTextRecursively())
+                .contains("Login failed", "2026-11-25 22:00:00", "by mallory from 203.0.113.9", "wrong password");
+        assertThat(cards.component().getId()).contains("audit-cards");
+    }
+
+    @Test
     void anyUserSignsThemselvesOutEverywhereAfterConfirming() {
         security.user("vic", Role.VIEWER, "Vic-pass-12345");
         String here = signIn("vic", "Vic-pass-12345");

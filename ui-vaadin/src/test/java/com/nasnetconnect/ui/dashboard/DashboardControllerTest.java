@@ -9,7 +9,11 @@ import com.nasnetconnect.ui.dashboard.DashboardController.Layout;
 import com.nasnetconnect.ui.dashboard.DashboardController.State;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,9 +94,84 @@ class DashboardControllerTest {
         assertThat(a.cpuLoad()).isEqualTo("7 %");
         var b = last.routers().get(1);
         assertThat(b.reachable()).isFalse();
-        assertThat(b.status()).isEqualTo("Unreachable");
+        assertThat(b.status()).as("never answered since the server started").isEqualTo("Unreachable");
         assertThat(b.uptime()).isEqualTo("—");
-        assertThat(b.problem()).isEqualTo("connection refused");
+        assertThat(b.stale()).isFalse();
+        assertThat(b.problem()).isEqualTo("the router refused the connection");
+    }
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    /** A router that answered at {@code lastSeen} with these values and has failed since with {@code problem}. */
+    static RouterStatus lost(String id, Instant lastSeen, String problem) {
+        return new RouterStatus(new RouterId(id), "Router " + id, false, Optional.of("MikroTik"), Optional.of("7.16.2 (stable)"),
+                Optional.of("CHR"), Optional.of(Duration.ofSeconds(93784)), Optional.of(7), Optional.of(512L << 20),
+                Optional.of(1L << 30), Optional.of(problem), NOW, Optional.of(lastSeen));
+    }
+
+    @Test
+    void saysWhenAnUnreachableRouterWasLastSeenAndMarksItsValuesAsLastKnown() {
+        ManualFeed feed = new ManualFeed();
+        feed.current = List.of(lost("a", NOW.minusSeconds(185),
+                "cannot connect to 127.0.0.1:18931: Connection refused [command: /system/resource/print]"));
+        var controller = new DashboardController(feed, HEALTHY, 1280, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        var a = controller.state().routers().getFirst();
+        assertThat(a.status()).isEqualTo("Unreachable · last seen 3 min ago");
+        assertThat(a.stale()).isTrue();
+        assertThat(a.staleNote()).isEqualTo("Last known values, from 3 min ago");
+        assertThat(a.uptime()).isEqualTo("1d2h3m4s");
+        assertThat(a.problem()).isEqualTo("the router refused the connection");
+        assertThat(controller.state().summary()).isEqualTo("0 of 1 router online");
+    }
+
+    @Test
+    void anOnlineRouterShowsCurrentValuesWithNoNote() {
+        var a = DashboardController.row(online("a", 60, 1024), NOW);
+        assertThat(a.status()).isEqualTo("Online");
+        assertThat(a.stale()).isFalse();
+        assertThat(a.staleNote()).isEmpty();
+        assertThat(a.problem()).isEmpty();
+    }
+
+    @Test
+    void saysHowLongAgoInPlainWords() {
+        assertThat(DashboardController.ago(Duration.ofSeconds(59))).isEqualTo("less than a minute ago");
+        assertThat(DashboardController.ago(Duration.ofSeconds(-5))).as("clock skew").isEqualTo("less than a minute ago");
+        assertThat(DashboardController.ago(Duration.ofMinutes(1))).isEqualTo("1 min ago");
+        assertThat(DashboardController.ago(Duration.ofMinutes(59))).isEqualTo("59 min ago");
+        assertThat(DashboardController.ago(Duration.ofMinutes(150))).isEqualTo("2 h ago");
+        assertThat(DashboardController.ago(Duration.ofHours(25))).isEqualTo("1 day ago");
+        assertThat(DashboardController.ago(Duration.ofDays(9))).isEqualTo("9 days ago");
+    }
+
+    @Test
+    void explainsWhyARouterIsUnreachableWithoutAddressesPortsOrMilliseconds() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("not reconnecting to 127.0.0.1:18931 for another 5986 ms after: cannot connect to 127.0.0.1:18931: "
+                + "Connection refused", "the router refused the connection");
+        cases.put("not reconnecting to 10.0.0.1:8728 for another 120 ms after: connecting to 10.0.0.1:8728 timed out",
+                "no answer");
+        cases.put("no reply within the deadline [command: /system/resource/print]", "no answer");
+        cases.put("cannot connect to 10.0.0.1:8728: no connection within 3000 ms", "no answer");
+        cases.put("all 4 connections to 10.0.0.1:8728 stayed busy until the deadline [command: /system/identity/print]",
+                "no answer");
+        cases.put("login to 10.0.0.1:8728 failed", "user name or password rejected");
+        cases.put("not reconnecting to 10.0.0.1:8728 for another 9 ms after: login to 10.0.0.1:8728 failed",
+                "user name or password rejected");
+        cases.put("cannot connect to 10.0.0.1:8729: certificate of 10.0.0.1:8729 changed: pinned sha256 ab, presented cd; "
+                + "refusing to connect (forget the pin to trust the new certificate)",
+                "the router's certificate changed since it was added");
+        cases.put("cannot connect to 10.9.9.9:8728: No route to host", "no route to the router's address");
+        cases.put("cannot connect to nowhere.invalid:8728: nowhere.invalid", "the router could not be reached");
+        cases.put("connection closed [command: /system/resource/print]", "the connection dropped");
+        cases.put("router refused: not enough permissions (9) [command: /system/resource/print]",
+                "the router refused to report its status (check the user's rights)");
+        cases.put("unexpected answer: empty /system/resource", "the router's answer could not be understood");
+        cases.put("not polled yet", "not checked yet");
+        cases.forEach((technical, plain) -> assertThat(DashboardController.plainReason(technical)).as(technical).isEqualTo(plain));
+        cases.keySet().forEach(technical -> assertThat(DashboardController.plainReason(technical))
+                .doesNotContainPattern("\\d+\\.\\d+\\.\\d+|:\\d{2,5}|\\bms\\b"));
     }
 
     @Test

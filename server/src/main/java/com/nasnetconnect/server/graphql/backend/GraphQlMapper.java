@@ -228,7 +228,7 @@ final class GraphQlMapper {
                 s.cpuLoadPercent().orElse(null),
                 s.freeMemoryBytes().map(Long::doubleValue).orElse(null),
                 s.totalMemoryBytes().map(Long::doubleValue).orElse(null),
-                s.problem().orElse(null), s.checkedAt());
+                s.problem().orElse(null), s.checkedAt(), s.lastSeenAt().orElse(null));
     }
 
     // ---- events -----------------------------------------------------------------------------------------

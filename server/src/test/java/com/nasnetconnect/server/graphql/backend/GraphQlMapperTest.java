@@ -18,6 +18,23 @@ class GraphQlMapperTest {
     final GraphQlMapper mapper = new GraphQlMapper();
 
     @Test
+    void anUnreachableRoutersStatusSaysWhenItWasLastSeen() {
+        var checked = java.time.Instant.parse("2026-11-25T10:05:00Z");
+        var seen = java.time.Instant.parse("2026-11-25T10:02:00Z");
+        var id = new com.nasnetconnect.domain.router.RouterId("r1");
+        var down = new com.nasnetconnect.domain.router.RouterStatus(id, "Lab", false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("connection refused"), checked, Optional.of(seen));
+        var never = new com.nasnetconnect.domain.router.RouterStatus(id, "Lab", false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("connection refused"), checked, Optional.empty());
+
+        assertThat(GraphQlMapper.status(down).getLastSeenAt()).isEqualTo(seen);
+        assertThat(GraphQlMapper.status(down).getCheckedAt()).isEqualTo(checked);
+        assertThat(GraphQlMapper.status(never).getLastSeenAt()).isNull();
+    }
+
+    @Test
     void routerTextIsCoercedToTheConfigurationsTypes() {
         var config = (VlanConfig) mapper.configuration(ResourceKind.VLAN,
                 Fields.of("name", "v10", "vlanId", "10", "interface", "ether1", "disabled", "no", "mtu", "auto"));
