@@ -24,7 +24,7 @@ class RouterStatusSubscriptionTest {
             Limits.defaults());
 
     private RouterStatus status(String router, int cpu) {
-        return new RouterStatus(router, true, "MikroTik", "7.23.3", "CHR", 3600, cpu, 200e6, 1e9, null, clock.instant());
+        return new RouterStatus(router, true, "MikroTik", "7.23.3", "CHR", 3600, cpu, 200e6, 1e9, null, clock.instant(), clock.instant());
     }
 
     @Test
