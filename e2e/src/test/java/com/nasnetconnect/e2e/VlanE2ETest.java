@@ -10,6 +10,8 @@ import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codeborne.selenide.Condition;
+import com.codeborne.selenide.WebDriverRunner;
+import org.openqa.selenium.Dimension;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,5 +77,32 @@ class VlanE2ETest {
 
         $("#vlans-grid").shouldHave(text("fromapi"), text("88"));
         assertThat((String) executeJavaScript("return window.__nncNoReload")).isEqualTo("still here");
+    }
+
+    @Test
+    void onAPhoneTheVlanListFitsTheScreenWithoutTheRoutersInternalId() {
+        open(server.baseUrl() + "/");
+        $("#routers-grid, input[name='username']").shouldBe(visible);
+        if ($("input[name='username']").exists()) Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
+        $("#routers-grid").shouldBe(visible);
+        String answer = executeAsyncJavaScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},"
+                        + " body: JSON.stringify({query: 'mutation { createVlan(routerId: \"demo\", input: {name: \"phone-vlan-long\", vlanId: 99, interface: \"ether2\"})"
+                        + " { userErrors { message } } }'})}).then(r => r.text()).then(done, e => done('error ' + e));");
+        assertThat(answer).contains("\"userErrors\":[]");
+        WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            open(server.baseUrl() + "/vlans");
+            $("#vlans-grid").shouldHave(text("phone-vlan-long"));
+            $("#vlans-grid").shouldNotHave(text("Router id"));
+            Number inner = executeJavaScript("const t = document.getElementById('vlans-grid').shadowRoot.getElementById('table');"
+                    + " return t.scrollWidth - t.clientWidth");
+            assertThat(inner.intValue()).as("the table scrolls sideways").isLessThanOrEqualTo(0);
+            Number page = executeJavaScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(page.intValue()).as("the page scrolls sideways").isLessThanOrEqualTo(0);
+        } finally {
+            WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(1280, 800));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.nasnetconnect.ui.resources;
 
 import com.nasnetconnect.ui.Publisher;
+import com.nasnetconnect.ui.ViewportLayout;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.ui.UiContext;
 import com.nasnetconnect.ui.admin.NoticeBanner;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -59,6 +61,10 @@ public class VlansView extends VerticalLayout {
     private final Binder<VlanForm> binder = new Binder<>(VlanForm.class);
     private VlansController controller;
     private Publisher.Subscription subscription;
+    private final Grid.Column<VlansController.Row> routerIdColumn;
+    private ViewportLayout layout;
+    private Publisher.Subscription layoutSubscription;
+    private com.vaadin.flow.shared.Registration resize;
 
     public VlansView() {
         setWidthFull();
@@ -69,7 +75,7 @@ public class VlansView extends VerticalLayout {
         grid.addColumn(VlansController.Row::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(VlansController.Row::vlanId).setHeader("VLAN id").setAutoWidth(true);
         grid.addColumn(VlansController.Row::iface).setHeader("Interface").setAutoWidth(true);
-        grid.addColumn(VlansController.Row::nativeId).setHeader("Router id").setAutoWidth(true);
+        routerIdColumn = grid.addColumn(VlansController.Row::nativeId).setHeader("Router id").setAutoWidth(true);
         grid.addColumn(VlansController.Row::drift).setHeader("Drift").setAutoWidth(true);
         checkDrift.setId("vlan-check-drift");
         checkDrift.addClickListener(e -> controller.checkDrift());
@@ -104,6 +110,10 @@ public class VlansView extends VerticalLayout {
             if (e.isFromClient() && e.getValue() != null) controller.select(e.getValue().id());
         });
         UI ui = event.getUI();
+        layout = new ViewportLayout(0);
+        ui.getPage().retrieveExtendedClientDetails(details -> layout.resized(details.getWindowInnerWidth()));
+        resize = ui.getPage().addBrowserWindowResizeListener(e -> layout.resized(e.getWidth()));
+        layoutSubscription = layout.subscribe(this::arrange);
         subscription = controller.subscribe(state -> {
             if (ui.getSession().hasLock()) render(state); // this session's own request (a user action here)
             else ui.access(() -> render(state));          // a change committed elsewhere, on its own thread
@@ -112,10 +122,28 @@ public class VlansView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (resize != null) resize.remove();
+        if (layoutSubscription != null) layoutSubscription.close();
+        resize = null;
+        layoutSubscription = null;
         if (subscription != null) subscription.close();
         subscription = null;
         if (controller != null) controller.close();
         controller = null;
+    }
+
+    /**
+     * On a phone the table drops the router's internal id and wraps its cells, so it fits the screen without
+     * sideways scrolling; wider windows show every column.
+     */
+    private void arrange(ViewportLayout.Layout wanted) {
+        boolean phone = wanted == ViewportLayout.Layout.PHONE;
+        routerIdColumn.setVisible(!phone);
+        // on a phone every column starts narrow and shares the width; wrapped cells keep long names readable
+        grid.getColumns().forEach(c -> c.setAutoWidth(!phone).setWidth(phone ? "64px" : null).setFlexGrow(1));
+        if (phone) grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        else grid.removeThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.recalculateColumnWidths();
     }
 
     private void submit() {
