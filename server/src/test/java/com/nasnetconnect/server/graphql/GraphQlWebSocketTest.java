@@ -8,13 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,72 +32,21 @@ class GraphQlWebSocketTest {
         server.close();
     }
 
-    /** A graphql-transport-ws client over the JDK WebSocket. */
-    static final class Client implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
+    private static TransportWsClient connect() {
+        return TransportWsClient.connect(server.wsUrl());
+    }
 
-        static Client connect() {
-            var c = new Client();
-            c.socket = CLIENT.newWebSocketBuilder().subprotocols(GraphQlWebSocket.SUBPROTOCOL)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create(server.wsUrl()), c).join();
-            return c;
-        }
-
-        void send(String json) {
-            socket.sendText(json, true).join();
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode m = messages.poll(5, TimeUnit.SECONDS);
-            assertThat(m).as("a message within 5 s").isNotNull();
-            return m;
-        }
-
-        int awaitClose() throws Exception {
-            return closeCode.get(5, TimeUnit.SECONDS);
-        }
-
-        void init(String key) throws InterruptedException {
-            send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + key + "\"}}");
-            assertThat(next().get("type").asText()).isEqualTo("connection_ack");
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closeCode.completeExceptionally(error);
-        }
+    /** {@code connection_init} with the key as graphql-ws clients send it, and its ack. */
+    private static void init(TransportWsClient c, String key) throws InterruptedException {
+        c.init("{\"Authorization\":\"Bearer " + key + "\"}");
+        c.expectAck();
     }
 
     @Test
     void deliversAResourceChangeMadeByAMutationOverHttp() throws Exception {
-        var c = Client.connect();
+        var c = connect();
         assertThat(c.socket.getSubprotocol()).isEqualTo("graphql-transport-ws");
-        c.init("viewer-key");
+        init(c, "viewer-key");
         
         c.send("""
                 {"id":"s1","type":"subscribe","payload":{"query":"subscription { resourceChanged(routerId: \\"r-ws\\") { type kind uuid resource { ... on Vlan { configuration { vlanId } } } } }"}}""");
@@ -129,8 +73,8 @@ class GraphQlWebSocketTest {
 
     @Test
     void answersPingWithPongAndRunsAQueryAsNextThenComplete() throws Exception {
-        var c = Client.connect();
-        c.init("viewer-key");
+        var c = connect();
+        init(c, "viewer-key");
         c.send("{\"type\":\"ping\"}");
         assertThat(c.next().get("type").asText()).isEqualTo("pong");
         c.send("{\"id\":\"q\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ routers { name } }\"}}");
@@ -145,37 +89,37 @@ class GraphQlWebSocketTest {
 
     @Test
     void closesWith4401WhenSubscribingBeforeTheAck() throws Exception {
-        var c = Client.connect();
+        var c = connect();
         c.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ routers { id } }\"}}");
         assertThat(c.awaitClose()).isEqualTo(4401);
     }
 
     @Test
     void closesWith4401WhenConnectionInitCarriesNoKey() throws Exception {
-        var c = Client.connect();
+        var c = connect();
         c.send("{\"type\":\"connection_init\"}");
         assertThat(c.awaitClose()).isEqualTo(4401);
     }
 
     @Test
     void closesWith4403WhenTheKeyIsRefused() throws Exception {
-        var c = Client.connect();
+        var c = connect();
         c.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer stolen\"}}");
         assertThat(c.awaitClose()).isEqualTo(4403);
     }
 
     @Test
     void closesWith4429OnASecondConnectionInit() throws Exception {
-        var c = Client.connect();
-        c.init("viewer-key");
+        var c = connect();
+        init(c, "viewer-key");
         c.send("{\"type\":\"connection_init\",\"payload\":{\"apiKey\":\"viewer-key\"}}");
         assertThat(c.awaitClose()).isEqualTo(4429);
     }
 
     @Test
     void closesWith4409OnADuplicateSubscriptionId() throws Exception {
-        var c = Client.connect();
-        c.init("viewer-key");
+        var c = connect();
+        init(c, "viewer-key");
         String sub = "{\"id\":\"dup\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { resourceChanged(routerId: \\\"r1\\\") { uuid } }\"}}";
         c.send(sub);
         c.send(sub);
@@ -184,20 +128,20 @@ class GraphQlWebSocketTest {
 
     @Test
     void closesWith4400OnAnInvalidMessage() throws Exception {
-        var c = Client.connect();
+        var c = connect();
         c.send("not json");
         assertThat(c.awaitClose()).isEqualTo(4400);
     }
 
     @Test
     void closesWith4408WhenNoConnectionInitArrivesInTime() throws Exception {
-        var c = Client.connect();
+        var c = connect();
         assertThat(c.awaitClose()).isEqualTo(4408);
     }
 
     @Test
     void refusesAnUpgradeWithoutTheSubprotocol() {
-        var failed = CLIENT.newWebSocketBuilder().buildAsync(URI.create(server.wsUrl()), new Client());
+        var failed = CLIENT.newWebSocketBuilder().buildAsync(URI.create(server.wsUrl()), new TransportWsClient());
         assertThat(failed).failsWithin(Duration.ofSeconds(5));
     }
 
