@@ -52,8 +52,19 @@ class PushFallbackE2ETest {
         assertThat(uptime).as("uptime shown").isNotEmpty();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (uptimeCell().equals(uptime) && System.nanoTime() < deadline) sleep(250);
-        assertThat(uptimeCell()).as("uptime pushed by the server").isNotEqualTo(uptime);
+        assertThat(uptimeCell()).as(() -> "uptime pushed by the server; push transport seen by the page: "
+                + executeJavaScript("return JSON.stringify((window.Vaadin && window.Vaadin.connectionState"
+                + " && window.Vaadin.connectionState.state) || null)") + "; server log:\n" + serverLog())
+                .isNotEqualTo(uptime);
         assertThat((String) executeJavaScript("return window.__nncNoReload")).isEqualTo("still here");
+    }
+
+    private static String serverLog() {
+        try {
+            return server.output();
+        } catch (Exception e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private static void sleep(long ms) {
