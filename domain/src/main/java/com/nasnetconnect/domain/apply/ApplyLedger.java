@@ -1,11 +1,13 @@
 package com.nasnetconnect.domain.apply;
 
+import com.nasnetconnect.domain.common.OutPort;
 import com.nasnetconnect.domain.router.RouterId;
 import java.util.List;
 
 /**
  * Out-port: what apply-confirm-merge needs from the resource store of one router.
  */
+@OutPort
 public interface ApplyLedger {
 
     /** Every live (not deleted) resource of the router, with its deployment layer if applied. */

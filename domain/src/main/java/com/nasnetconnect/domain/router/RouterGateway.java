@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.router;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
  * {@link RouterEndpoint#address()}, run one command at a time per connection, and bound every call by a
  * deadline: a call returns or throws a {@link RouterException} within its timeout, never hangs.
  */
+@OutPort
 public interface RouterGateway extends AutoCloseable {
 
     /** Runs one command and waits for its {@code !done}. A {@code !trap} becomes {@link RouterException.Trap}. */

@@ -1,9 +1,11 @@
 package com.nasnetconnect.domain.router;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.util.List;
 import java.util.Optional;
 
 /** Out-port: the registered routers (system.db). Passwords are stored encrypted by the implementation. */
+@OutPort
 public interface RouterRepository {
     List<Router> findAll();
 

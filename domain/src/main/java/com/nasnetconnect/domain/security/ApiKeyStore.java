@@ -1,10 +1,12 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Out-port: where API keys live. */
+@OutPort
 public interface ApiKeyStore {
     void insert(ApiKeyRecord key);
 

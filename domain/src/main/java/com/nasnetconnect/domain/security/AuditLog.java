@@ -1,8 +1,10 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.util.List;
 
 /** Out-port: the append-only store of audit events. */
+@OutPort
 public interface AuditLog {
     /** Stores the event and returns it with its assigned id. */
     AuditEvent append(AuditEvent event);

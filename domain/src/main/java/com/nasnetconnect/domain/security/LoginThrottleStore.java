@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Out-port: where the {@link LoginThrottle} keeps its counts, so that a lockout survives a restart. Keys are
  * opaque (the throttle hands over digests, never a typed name or address). Read per key, when a login needs it.
  */
+@OutPort
 public interface LoginThrottleStore {
     /** Failures counted for one key. */
     record Failures(int failures, Instant lastFailure, Instant lockedUntil) {

@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import com.nasnetconnect.domain.common.Secret;
 
 /**
@@ -7,6 +8,7 @@ import com.nasnetconnect.domain.common.Secret;
  * safe to store in a database column; it carries whatever the implementation needs to open it again
  * (key version, nonce), so keys can be rotated.
  */
+@OutPort
 public interface SecretCipher {
     String seal(Secret secret);
 

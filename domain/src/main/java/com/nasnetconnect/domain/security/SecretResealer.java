@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.util.function.UnaryOperator;
 
 /**
@@ -8,6 +9,7 @@ import java.util.function.UnaryOperator;
  * sealed it and seals it again with the new key; the resealer applies it to every sealed value it stores and
  * writes the results back, ideally in one transaction.
  */
+@OutPort
 @FunctionalInterface
 public interface SecretResealer {
     /** @return how many sealed values were re-sealed */

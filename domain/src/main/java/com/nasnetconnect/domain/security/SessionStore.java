@@ -1,9 +1,11 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Out-port: where UI sessions live, keyed by the SHA-256 of their token. */
+@OutPort
 public interface SessionStore {
     void insert(SessionRecord session);
 

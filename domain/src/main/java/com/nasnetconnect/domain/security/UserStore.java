@@ -1,9 +1,11 @@
 package com.nasnetconnect.domain.security;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.util.List;
 import java.util.Optional;
 
 /** Out-port: where users live. Names are unique. */
+@OutPort
 public interface UserStore {
     Optional<UserAccount> find(String name);
 

@@ -1,11 +1,13 @@
 package com.nasnetconnect.domain.state;
 
+import com.nasnetconnect.domain.common.OutPort;
 import com.nasnetconnect.domain.router.RouterId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Out-port: the per-router log of committed resource events (written by {@link ResourceStore#commit}). */
+@OutPort
 public interface EventLog {
 
     /** Every event of one resource, oldest first (also after it was deleted). */

@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.state;
 
+import com.nasnetconnect.domain.common.OutPort;
 import com.nasnetconnect.domain.router.RouterId;
 import java.util.Set;
 
@@ -7,6 +8,7 @@ import java.util.Set;
  * Out-port: routers whose quarantined database was released, so they started afresh with an empty database
  * that is to be filled by adopting the router's own configuration. Cheap to ask.
  */
+@OutPort
 public interface FreshStarts {
     /** Routers released from quarantine whose configuration has not been adopted yet. */
     Set<RouterId> awaitingAdoption();

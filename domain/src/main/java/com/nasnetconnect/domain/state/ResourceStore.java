@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.state;
 
+import com.nasnetconnect.domain.common.OutPort;
 import com.nasnetconnect.domain.router.RouterId;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Set;
  * Out-port: the resources of each router (one database per router). Reads return resources with all eight
  * layers, dependents derived. Every failure to reach a router's storage is a {@link StateException.Storage}.
  */
+@OutPort
 public interface ResourceStore {
 
     Optional<Resource> find(RouterId router, ResourceId id);
