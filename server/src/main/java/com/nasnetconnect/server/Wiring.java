@@ -19,6 +19,9 @@ import com.nasnetconnect.domain.apply.FieldBinding;
 import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
 import com.nasnetconnect.domain.apply.ReconcileOnReconnect;
 import com.nasnetconnect.domain.apply.ResourceChanges;
+import com.nasnetconnect.domain.apply.ResourceLocator;
+import com.nasnetconnect.domain.apply.ResourceQueries;
+import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.apply.RouterPlatforms;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
@@ -27,7 +30,7 @@ import com.nasnetconnect.domain.schema.AuditedSecretReveals;
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.schema.SchemaFieldMapping;
 import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
-import com.nasnetconnect.domain.state.ResourceService;
+import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import com.nasnetconnect.server.auth.SecurityWiring;
 import com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend;
 import com.nasnetconnect.server.graphql.GraphQlEndpoint;
@@ -137,12 +140,15 @@ final class Wiring {
         monitor.subscribe(new ReconcileOnReconnect(apply, adopt, databases, routers, clock, report -> { }));
         monitor.start();
 
-        ResourceChanges changes = new ResourceChanges(apply, routers, store, bus);
+        // The domain's in-ports: GraphQL and the UI both enter through these
+        ResourceLocator locator = app.own(new ResourceLocator(routers, store, bus));
+        ResourceChanges changes = new ResourceChanges(apply, routers, store, bus, locator);
+        ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus);
+        RouterRegistration registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
-        DomainGraphQlBackend backend = app.own(new DomainGraphQlBackend(routers, monitor, gateway,
-                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.services().apiKeys(), clock,
-                changes));
+        DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
+                security.services().apiKeys(), clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -289,7 +295,7 @@ final class Wiring {
     }
 
     private static Readiness databasesReadiness(DatabaseManager databases) {
-        return new DatabasesReadiness(databases);
+        return new DatabasesReadiness(new DatabaseHealthCheck(databases));
     }
 
     private static Readiness routersReadiness(RouterMonitor monitor) {

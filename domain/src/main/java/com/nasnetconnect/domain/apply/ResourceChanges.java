@@ -94,7 +94,7 @@ public final class ResourceChanges {
      * Changes a resource on its router and returns it as the router confirmed it. The fields given replace the
      * stored ones; the others keep their value; an empty string clears a field on the router.
      *
-     * @param kind the kind the caller believes it is; another kind is refused ({@code uuid})
+     * @param kind the kind the caller believes it is; another kind is refused ({@code kind})
      * @throws NoSuchResource no live resource has this uuid
      * @throws InputRefused   the resource is of another kind, or its router was removed
      * @throws ApplyException as {@link #create}
@@ -103,7 +103,7 @@ public final class ResourceChanges {
         who.require(Role.OPERATOR, "update resources");
         Resource current = locator.find(uuid).orElseThrow(() -> new NoSuchResource(uuid));
         if (current.kind() != kind) {
-            throw InputRefused.of(List.of("uuid"), "resource " + uuid + " is a " + current.kind() + ", not a " + kind,
+            throw InputRefused.of(List.of("kind"), "resource " + uuid + " is a " + current.kind() + ", not a " + kind,
                     uuid.toString());
         }
         Router router = routerOf(current);

@@ -4,9 +4,8 @@ import java.util.Objects;
 
 /**
  * In-port: how the databases are doing (system.db answering, router databases open, quarantined ones), for the
- * readiness check and the dashboard. Open to everyone who can see the server at all, so it takes no principal;
- * what it returns names routers and problems in user terms and never a server path outside the command line's
- * {@code movedTo}. Cheap and never throws: {@link DatabaseStatus} promises both.
+ * readiness check and the dashboard. It takes no principal: readiness is asked before anyone signs in. Cheap, and
+ * never throws ({@link DatabaseStatus} promises both).
  */
 public final class DatabaseHealthCheck {
     private final DatabaseStatus databases;

@@ -1,7 +1,7 @@
 package com.nasnetconnect.server.web;
 
 import com.nasnetconnect.domain.state.DatabaseHealth;
-import com.nasnetconnect.domain.state.DatabaseStatus;
+import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +12,9 @@ import java.util.Objects;
  * no server paths.
  */
 public final class DatabasesReadiness implements Readiness {
-    private final DatabaseStatus databases;
+    private final DatabaseHealthCheck databases;
 
-    public DatabasesReadiness(DatabaseStatus databases) {
+    public DatabasesReadiness(DatabaseHealthCheck databases) {
         this.databases = Objects.requireNonNull(databases, "databases");
     }
 

@@ -1,18 +1,29 @@
 package com.nasnetconnect.server.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nasnetconnect.domain.common.OutPort;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hexagonal dependency rule, checked on the compiled classes of every module (the server's test class path
  * holds them all): the domain depends on nothing but Java; adapters depend on the domain only, never on each
- * other or on the composition root; headless controllers have no Vaadin in them.
+ * other or on the composition root; headless controllers have no Vaadin in them; GraphQL, the web handlers and the
+ * UI enter the domain through in-ports only, never through an out-port ({@link OutPort}).
  */
 class DependencyRuleTest {
     static JavaClasses classes;
@@ -60,5 +71,82 @@ class DependencyRuleTest {
         noClasses().that().haveSimpleNameEndingWith("Controller").and().resideInAPackage("com.nasnetconnect.ui..")
                 .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
                 .check(classes);
+    }
+
+    /** A domain out-port, or an adapter's implementation of one (using {@code SqliteResourceStore} is using the port). */
+    static final DescribedPredicate<JavaClass> OUT_PORT = new DescribedPredicate<>("domain out-ports (@OutPort) and their adapters") {
+        @Override
+        public boolean test(JavaClass c) {
+            return isOutPort(c) || (!c.getPackageName().startsWith("com.nasnetconnect.domain")
+                    && c.getAllRawInterfaces().stream().anyMatch(DependencyRuleTest::isOutPort));
+        }
+    };
+
+    /**
+     * Where objects are built, so out-ports are handed over: the composition root ({@code Wiring}, {@code Main}), the
+     * builders it calls ({@code SecurityWiring}; {@code GraphQlEndpoint}, which builds the redactor over the
+     * reveal-audit out-port) and the command line, each command being the composition root of its own process.
+     */
+    static final DescribedPredicate<JavaClass> BUILDS_OBJECTS = new DescribedPredicate<>("the composition root and builders") {
+        final Set<String> roots = Set.of("com.nasnetconnect.server.Wiring", "com.nasnetconnect.server.Main",
+                "com.nasnetconnect.server.auth.SecurityWiring", "com.nasnetconnect.server.graphql.GraphQlEndpoint");
+
+        @Override
+        public boolean test(JavaClass c) {
+            String outer = c.getName().split("\\$")[0];
+            return roots.contains(outer) || c.getPackageName().startsWith("com.nasnetconnect.server.cli");
+        }
+    };
+
+    /**
+     * UI classes that still read the databases' health through the {@code DatabaseStatus} out-port. The in-port
+     * {@code DatabaseHealthCheck} is in the domain; at the merge with i11-ui, {@code UiContext} and
+     * {@code DashboardController} take a {@code DatabaseHealthCheck} (Wiring passes
+     * {@code new DatabaseHealthCheck(databases)}), and this list is deleted.
+     */
+    static final Set<String> UI_CLASSES_TO_SWITCH_AT_MERGE = Set.of("com.nasnetconnect.ui.UiContext",
+            "com.nasnetconnect.ui.dashboard.DashboardController");
+
+    static boolean isOutPort(JavaClass c) {
+        return c.isAnnotatedWith(OutPort.class) || c.getEnclosingClass().map(e -> e.isAnnotatedWith(OutPort.class)).orElse(false);
+    }
+
+    @Test
+    void graphQlTheWebAndTheUiEnterTheDomainThroughInPortsOnly() {
+        noClasses().that().resideInAnyPackage("com.nasnetconnect.server..", "com.nasnetconnect.ui..")
+                .and(not(BUILDS_OBJECTS))
+                .and(not(DescribedPredicate.describe("awaiting the switch at merge",
+                        (JavaClass c) -> UI_CLASSES_TO_SWITCH_AT_MERGE.contains(c.getName().split("\\$")[0]))))
+                .should().dependOnClassesThat(OUT_PORT)
+                .check(classes);
+    }
+
+    @Test
+    void everyDomainInterfaceAnAdapterImplementsIsMarkedAsAnOutPort() {
+        classes().that().resideInAnyPackage("com.nasnetconnect.storage..", "com.nasnetconnect.routeros..")
+                .should(new ArchCondition<>("implement only domain interfaces marked @OutPort") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        c.getRawInterfaces().stream()
+                                .filter(i -> i.getPackageName().startsWith("com.nasnetconnect.domain") && !isOutPort(i))
+                                .forEach(i -> events.add(SimpleConditionEvent.violated(c, c.getName() + " implements "
+                                        + i.getName() + ", a domain interface not marked @OutPort")));
+                    }
+                })
+                .check(classes);
+    }
+
+    @Test
+    void theOutPortsTheDomainNeedsAreMarkedAndItsInPortsAreNot() {
+        assertThat(List.of("router.RouterGateway", "router.RouterRepository", "state.ResourceStore", "state.EventLog",
+                "state.DatabaseStatus", "state.FreshStarts", "state.ResourceEventPublisher", "apply.ApplyLedger",
+                "schema.SecretRevealAudit", "security.UserStore", "security.ApiKeyStore", "security.SessionStore",
+                "security.AuditLog", "security.SecretCipher", "security.SecretResealer", "security.LoginThrottleStore",
+                "security.PasswordHasher"))
+                .allSatisfy(name -> assertThat(isOutPort(classes.get("com.nasnetconnect.domain." + name))).as(name).isTrue());
+        assertThat(List.of("apply.ResourceChanges", "apply.ResourceQueries", "apply.RouterRegistration", "state.DatabaseHealthCheck",
+                "router.RouterStatusFeed", "security.ApiKeys", "security.Sessions", "security.Authenticator",
+                "security.UserAdministration", "security.AuditTrail"))
+                .allSatisfy(name -> assertThat(isOutPort(classes.get("com.nasnetconnect.domain." + name))).as(name).isFalse());
     }
 }

@@ -18,7 +18,6 @@ import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.router.RouterMonitor;
 import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
-import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
@@ -83,9 +82,12 @@ class DomainBackendEndToEndTest {
         routerEndpoint = new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw"));
         routers.save(new Router(new RouterId("lab"), "Lab", routerEndpoint, true, clock.instant()));
         security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock);
-        var backend = new com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend(routers, monitor, gateway,
-                new ResourceService(store, bus, clock), store, store, bus, apply, adopt, security.apiKeys(), clock,
-                new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus));
+        var locator = new com.nasnetconnect.domain.apply.ResourceLocator(routers, store, bus);
+        var backend = new com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend(
+                new com.nasnetconnect.domain.apply.RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock),
+                new com.nasnetconnect.domain.apply.ResourceQueries(routers, store, store, locator, bus),
+                new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus, locator), monitor,
+                security.apiKeys(), clock);
         endpoint = new GraphQlEndpoint(schema, backend, (w, s, f, r, a) -> { },
                 key -> TestServer.AUTH.apply(key).or(() -> security.apiKeys().authenticate(key)), clock, Limits.defaults(),
                 security.audit());

@@ -32,7 +32,7 @@ class DatabasesReadinessTest {
             Files.writeString(databases.routerFile(new RouterId("demo")), "garbage, not a database ".repeat(200));
             assertThatThrownBy(() -> databases.withRouter(new RouterId("demo"), c -> null)).isInstanceOf(StateException.Quarantined.class);
 
-            Readiness.Check check = new DatabasesReadiness(databases).check();
+            Readiness.Check check = new DatabasesReadiness(new com.nasnetconnect.domain.state.DatabaseHealthCheck(databases)).check();
 
             assertThat(check.up()).isTrue();
             var listed = (List<?>) check.details().get("quarantined");

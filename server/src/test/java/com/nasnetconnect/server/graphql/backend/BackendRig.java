@@ -6,6 +6,10 @@ import com.nasnetconnect.domain.apply.AdoptService;
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
 import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
+import com.nasnetconnect.domain.apply.ResourceChanges;
+import com.nasnetconnect.domain.apply.ResourceLocator;
+import com.nasnetconnect.domain.apply.ResourceQueries;
+import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
@@ -15,7 +19,6 @@ import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
 import com.nasnetconnect.domain.schema.SecretRevealAudit;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.domain.state.ResourceService;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
@@ -35,7 +38,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +49,9 @@ import java.util.function.Function;
 
 /**
  * One server as Wiring builds it, on real parts: SQLite in a temp dir, the RouterOS simulator over loopback TCP,
- * the real gateway, monitor, state, apply-confirm-merge and adopt services, the GraphQL engine over
- * {@link DomainGraphQlBackend}, served by Helidon on an ephemeral port (HTTP and graphql-transport-ws).
+ * the real gateway, monitor, state, apply-confirm-merge and adopt services, the domain's in-ports, the GraphQL
+ * engine over {@link DomainGraphQlBackend}, served by Helidon on an ephemeral port (HTTP and graphql-transport-ws).
+ * Time comes from {@link #clock}, which moves only when a test advances it.
  */
 final class BackendRig implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +62,8 @@ final class BackendRig implements AutoCloseable {
             "admin-key", new Principal("admin", Role.ADMIN, true));
     static final Function<String, Optional<Principal>> AUTH = key -> Optional.ofNullable(KEYS.get(key));
 
-    final Clock clock = Clock.systemUTC();
+    /** Stands still until a test advances it: event times, resourceAt and event windows are exact. */
+    final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
     final RouterOsSimulator sim;
     final DatabaseManager databases;
     final SqliteRouterRepository routers;
@@ -68,6 +73,10 @@ final class BackendRig implements AutoCloseable {
     final RouterMonitor monitor;
     final ApplyConfirmMergeService apply;
     final AdoptService adopt;
+    final ResourceLocator locator;
+    final ResourceChanges changes;
+    final ResourceQueries queries;
+    final RouterRegistration registration;
     final DomainGraphQlBackend backend;
     final List<String> audit = new CopyOnWriteArrayList<>();
     final GraphQlEndpoint endpoint;
@@ -93,10 +102,13 @@ final class BackendRig implements AutoCloseable {
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
                 new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock), clock);
-        adopt = new AdoptService(gateway, ledger, specs, rules, clock);
-        backend = new DomainGraphQlBackend(routers, monitor, gateway, new ResourceService(store, bus, clock), store, store,
-                bus, apply, adopt, com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), clock,
-                new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus));
+        adopt = new AdoptService(gateway, ledger, specs, rules, apply.locks(), clock);
+        locator = new ResourceLocator(routers, store, bus);
+        changes = new ResourceChanges(apply, routers, store, bus, locator);
+        queries = new ResourceQueries(routers, store, store, locator, bus);
+        registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
+        backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
+                com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), clock);
         endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
@@ -152,7 +164,7 @@ final class BackendRig implements AutoCloseable {
     public void close() {
         server.stop();
         endpoint.close();
-        backend.close();
+        locator.close();
         monitor.close();
         gateway.close();
         databases.close();

@@ -10,6 +10,7 @@ import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,19 +186,18 @@ class DomainGraphQlBackendTest {
     @Test
     void resourceAtShowsTheResourceAsItWasAtAnInstant() throws Exception {
         String router = rig.addSimRouter();
-        Instant beforeCreate = Instant.now();
-        Thread.sleep(5);
+        Instant beforeCreate = rig.clock.instant();
+        rig.clock.advance(Duration.ofSeconds(1));
         String uuid = createVlan(router, "v10", 10, "ether1").at("/resource/uuid").asText();
-        Thread.sleep(5);
-        Instant afterCreate = Instant.now();
-        Thread.sleep(5);
+        Instant afterCreate = rig.clock.advance(Duration.ofSeconds(1));
+        rig.clock.advance(Duration.ofSeconds(1));
         rig.graphql("operator-key", """
                 mutation($u: ID!) { updateVlan(uuid: $u, input: {name: "v10", vlanId: 20, interface: "ether1"}) { userErrors { message } } }""",
                 "u", uuid);
-        Thread.sleep(5);
-        Instant afterUpdate = Instant.now();
-        Thread.sleep(5);
+        Instant afterUpdate = rig.clock.advance(Duration.ofSeconds(1));
+        rig.clock.advance(Duration.ofSeconds(1));
         rig.graphql("operator-key", "mutation($u: ID!) { deleteResource(uuid: $u) { userErrors { message } } }", "u", uuid);
+        Instant afterDelete = rig.clock.advance(Duration.ofSeconds(1));
 
         String at = "query($u: ID!, $at: DateTime!) { resourceAt(uuid: $u, at: $at) { metadata { version } ... on Vlan { configuration { vlanId } } } }";
         assertThat(rig.graphql("viewer-key", at, "u", uuid, "at", beforeCreate.toString()).at("/data/resourceAt").isNull()).isTrue();
@@ -205,7 +205,7 @@ class DomainGraphQlBackendTest {
                 .isEqualTo(10);
         assertThat(rig.graphql("viewer-key", at, "u", uuid, "at", afterUpdate.toString()).at("/data/resourceAt/configuration/vlanId").asInt())
                 .isEqualTo(20);
-        assertThat(rig.graphql("viewer-key", at, "u", uuid, "at", Instant.now().toString()).at("/data/resourceAt").isNull()).isTrue();
+        assertThat(rig.graphql("viewer-key", at, "u", uuid, "at", afterDelete.toString()).at("/data/resourceAt").isNull()).isTrue();
     }
 
     @Test
@@ -434,9 +434,8 @@ class DomainGraphQlBackendTest {
     void eventsCanBeLimitedToATimeWindow() throws Exception {
         String router = rig.addSimRouter();
         createVlan(router, "v1", 1, "ether1");
-        Thread.sleep(5);
-        Instant middle = Instant.now();
-        Thread.sleep(5);
+        Instant middle = rig.clock.advance(Duration.ofSeconds(1));
+        rig.clock.advance(Duration.ofSeconds(1));
         String second = createVlan(router, "v2", 2, "ether1").at("/resource/uuid").asText();
 
         String q = "query($r: ID!, $s: DateTime, $u: DateTime) { events(routerId: $r, since: $s, until: $u) { edges { node { resourceUuid } } } }";
