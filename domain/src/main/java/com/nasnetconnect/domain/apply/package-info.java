@@ -1,6 +1,14 @@
 /**
  * Apply → confirm → merge: how intent reaches a router and comes back as confirmed state.
  *
+ * <p>In-ports (GraphQL and the UI call these, never an out-port; each checks the caller's role):
+ * {@link com.nasnetconnect.domain.apply.RouterRegistration} (list, add, adopt, remove, probe routers),
+ * {@link com.nasnetconnect.domain.apply.ResourceQueries} (a resource by uuid, pages, history, time travel,
+ * impact, events, following changes) and {@link com.nasnetconnect.domain.apply.ResourceChanges} (create, update,
+ * delete with cascade, apply a plan of {@link com.nasnetconnect.domain.apply.PlannedChange}s, check drift). The
+ * two resource in-ports share one {@link com.nasnetconnect.domain.apply.ResourceLocator}, the index of which
+ * router holds which resource. A new feature adds its in-port the same way.
+ *
  * <ul>
  *   <li>{@link com.nasnetconnect.domain.apply.ResourceKindSpecs} — per kind: menu, identity, unique fields,
  *       references (dependency order), router-generated fields, required package; fields translated through
@@ -29,6 +37,10 @@
  * var adopt  = new AdoptService(gateway, ledger, specs, rules, apply.locks(), clock);
  * var driftMonitor = new DriftMonitor(drift, routerRepository::findAll, Duration.ofMinutes(5));  // close() at shutdown
  * routerMonitor.subscribe(new ReconcileOnReconnect(apply, routerRepository));
+ * var locator = new ResourceLocator(routerRepository, resourceStore, resourceEventBus);  // close() at shutdown
+ * var changes = new ResourceChanges(apply, routerRepository, resourceStore, resourceEventBus, locator);
+ * var queries = new ResourceQueries(routerRepository, resourceStore, eventLog, locator, resourceEventBus);
+ * var registration = new RouterRegistration(routerRepository, gateway, routerMonitor, adopt, specs, resourceStore, clock);
  * }</pre>
  */
 package com.nasnetconnect.domain.apply;
