@@ -12,8 +12,11 @@ import java.lang.annotation.Target;
  * composition root may use one; the GraphQL adapter, the web handlers and the UI reach the domain through
  * in-ports (the services that check roles), never through an out-port. {@code DependencyRuleTest} enforces it.
  *
- * <p>Every new out-port interface carries this annotation; an interface the adapters call (an in-port such as
- * {@code RouterStatusFeed} or {@code ApiKeys}) does not.
+ * <p>Every new out-port interface carries this annotation, and {@code DependencyRuleTest} fails when an adapter
+ * implements a domain interface without it. Not out-ports: the interfaces adapters call (in-ports such as
+ * {@code RouterStatusFeed}, {@code ApiKeys}, {@code Sessions}, {@code Authenticator}, {@code UserAdministration},
+ * {@code AuditTrail}), and the strategies the domain implements for itself and nobody outside sees
+ * ({@code LinkLossGuard}, {@code SchemaRules}, {@code FieldMapping}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
