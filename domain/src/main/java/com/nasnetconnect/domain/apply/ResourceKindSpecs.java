@@ -1,8 +1,8 @@
 package com.nasnetconnect.domain.apply;
 
-import static com.nasnetconnect.domain.state.ResourceKind.*;
+import static com.nasnetconnect.domain.schema.types.ResourceKind.*;
 
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +30,12 @@ public final class ResourceKindSpecs {
         }
     }
 
-    /** The built-in table with the built-in field mapping. */
+    /** The built-in table with the field mapping generated from the schema's {@code @mikrotik} directives. */
     public static ResourceKindSpecs defaults() {
-        return defaults(new StaticFieldMapping());
+        return defaults(com.nasnetconnect.domain.schema.SchemaFieldMapping.generated());
     }
 
-    /** The built-in table with another field mapping (e.g. one read from the schema's directives). */
+    /** The built-in table with another field mapping. */
     public static ResourceKindSpecs defaults(FieldMapping mapping) {
         Reference iface = new Reference("interface", INTERFACES, "name", Optional.of("/interface"), Set.of());
         var ruleFields = List.of("chain", "action", "protocol", "srcAddress", "dstAddress", "dstPort", "inInterface",

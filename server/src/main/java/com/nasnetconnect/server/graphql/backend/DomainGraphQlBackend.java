@@ -155,7 +155,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
     @Override
     public ResourceConnection resources(Principal who, String routerId, ResourceKind kind, int first, String after) {
         RouterId router = requireRouter(routerId).id();
-        var k = Optional.ofNullable(kind).map(GraphQlMapper::kind);
+        var k = Optional.ofNullable(kind);
         var position = after == null ? new Cursors.ResourcePosition(Optional.empty(), 0) : Cursors.resource(after);
         Optional<String> base = position.base();
         boolean exhausted = false;
@@ -252,8 +252,8 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         if (added.router().isEmpty()) return new AdoptRouterPayload(null, List.of(), added.errors());
         var router = added.router().get();
         var specs = ResourceKindSpecs.defaults();
-        var kinds = EnumSet.noneOf(com.nasnetconnect.domain.state.ResourceKind.class);
-        for (var k : com.nasnetconnect.domain.state.ResourceKind.values()) {
+        var kinds = EnumSet.noneOf(com.nasnetconnect.domain.schema.types.ResourceKind.class);
+        for (var k : com.nasnetconnect.domain.schema.types.ResourceKind.values()) {
             if (specs.spec(k).requiredPackage().map(added.platform()::hasPackage).orElse(true)) kinds.add(k);
         }
         try {
@@ -338,7 +338,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         who.require(Role.OPERATOR, "create resources");
         var router = findRouter(routerId);
         if (router.isEmpty()) return new ResourcePayload(null, List.of(error(List.of("routerId"), "no router " + Echo.of(routerId), routerId)));
-        var desired = new DesiredResource(UUID.randomUUID().toString(), GraphQlMapper.kind(kind), GraphQlMapper.desired(input));
+        var desired = new DesiredResource(UUID.randomUUID().toString(), kind, GraphQlMapper.desired(input));
         return applyOne(who, router.get(), desired, List.of("input"));
     }
 
@@ -348,7 +348,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         var current = existing(uuid);
         if (current.isEmpty()) return new ResourcePayload(null, List.of(error(List.of("uuid"), "no resource " + Echo.of(uuid), uuid)));
         var r = current.get();
-        if (r.kind() != GraphQlMapper.kind(kind)) {
+        if (r.kind() != kind) {
             return new ResourcePayload(null, List.of(error(List.of("uuid"), "resource " + uuid + " is a " + r.kind()
                     + ", not a " + kind + "; use the update mutation of its kind", uuid)));
         }
@@ -410,7 +410,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
                     errors.add(error(plus(at, "uuid"), "CREATE takes no uuid (the server assigns one)", c.getUuid()));
                     continue;
                 }
-                var desired = new DesiredResource(UUID.randomUUID().toString(), GraphQlMapper.kind(c.getKind()),
+                var desired = new DesiredResource(UUID.randomUUID().toString(), c.getKind(),
                         GraphQlMapper.desired(GraphQlMapper.planInput(c)));
                 paths.put(desired.id(), plus(at, field));
                 upsertOrder.add(desired.id());
@@ -424,7 +424,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
                 continue;
             }
             var r = current.get();
-            if (r.kind() != GraphQlMapper.kind(c.getKind())) {
+            if (r.kind() != c.getKind()) {
                 errors.add(error(plus(at, "kind"), "resource " + c.getUuid() + " is a " + r.kind() + ", not a " + c.getKind(),
                         c.getKind().name()));
                 continue;
@@ -571,7 +571,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend, AutoCloseable
         return locate(id).flatMap(r -> store.find(r, id));
     }
 
-    private int count(RouterId router, Optional<com.nasnetconnect.domain.state.ResourceKind> kind) {
+    private int count(RouterId router, Optional<com.nasnetconnect.domain.schema.types.ResourceKind> kind) {
         int n = 0;
         PageRequest request = PageRequest.first(PageRequest.MAX);
         while (true) {

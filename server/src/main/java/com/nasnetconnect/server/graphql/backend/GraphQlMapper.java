@@ -41,14 +41,6 @@ final class GraphQlMapper {
 
     // ---- kinds ------------------------------------------------------------------------------------------
 
-    static ResourceKind kind(com.nasnetconnect.domain.state.ResourceKind k) {
-        return ResourceKind.valueOf(k.name());
-    }
-
-    static com.nasnetconnect.domain.state.ResourceKind kind(ResourceKind k) {
-        return com.nasnetconnect.domain.state.ResourceKind.valueOf(k.name());
-    }
-
     static Class<? extends ResourceConfiguration> configType(ResourceKind kind) {
         return switch (kind) {
             case VLAN -> VlanConfig.class;
@@ -121,7 +113,7 @@ final class GraphQlMapper {
     // ---- resources --------------------------------------------------------------------------------------
 
     Resource resource(com.nasnetconnect.domain.state.Resource r) {
-        ResourceKind kind = kind(r.kind());
+        ResourceKind kind = r.kind();
         String uuid = r.id().toString();
         String router = r.routerId().value();
         ValidationLayer validation = validation(r.validation());
@@ -251,11 +243,11 @@ final class GraphQlMapper {
             changes.put(d.field(), m);
         }
         return new ResourceEvent(Cursors.event(e.sequence()), e.routerId().value(), e.resourceId().toString(),
-                kind(e.kind()), eventType(e.type()), e.at(), e.actor(), changes);
+                e.kind(), eventType(e.type()), e.at(), e.actor(), changes);
     }
 
     ResourceChange change(com.nasnetconnect.domain.state.ResourceEvent e) {
-        return new ResourceChange(e.routerId().value(), eventType(e.type()), e.resourceId().toString(), kind(e.kind()),
+        return new ResourceChange(e.routerId().value(), eventType(e.type()), e.resourceId().toString(), e.kind(),
                 e.state().map(this::resource).orElse(null), e.at());
     }
 
