@@ -289,10 +289,22 @@ public class SchemaCodegen {
                         };
                     }
 
+                    /** The typed configuration of a generated {@code <Type>Input}; names the type of anything else. */
+                    static Configuration of(Object input) {
+                        return switch (input) {
+%OF%
+                            case null -> throw new IllegalArgumentException("no input (null)");
+                            default -> throw new IllegalArgumentException("not a resource input: " + input.getClass().getSimpleName());
+                        };
+                    }
+
                     /** The names of the typed inputs a plan change carries ({@code vlan}, {@code wireguardPeer}), in schema order. */
                     static List<String> givenInputs(PlanChangeInput change) {
                         var out = new ArrayList<String>();
                 """);
+        int of = sb.indexOf("%OF%");
+        sb.replace(of, of + 4, String.join("\n", kinds.stream()
+                .map(k -> "            case " + pascal(k) + "Input i -> " + pascal(k) + ".from(i);").toList()));
         for (String k : kinds) {
             sb.append("        if (change.get").append(pascal(k)).append("() != null) out.add(")
                     .append(str(camel(k))).append(");\n");

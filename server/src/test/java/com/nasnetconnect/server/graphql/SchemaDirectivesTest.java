@@ -111,20 +111,21 @@ class SchemaDirectivesTest {
     }
 
     @Test
-    void theSchemaFieldMappingAgreesWithTheApplyServicesBuiltInTable() {
-        var redactor = new com.nasnetconnect.domain.schema.Redactor(schema.sensitiveFields(), (w, s, f, r, a) -> { },
-                java.time.Clock.systemUTC());
-        var fromSchema = new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor);
-        var builtIn = new com.nasnetconnect.domain.apply.StaticFieldMapping();
+    void theApplyServicesFieldMappingIsTheSchemasMikrotikMapWithSecretsFromSensitive() {
+        var generated = com.nasnetconnect.domain.schema.SchemaFieldMapping.generated();
         for (var kind : com.nasnetconnect.domain.schema.types.ResourceKind.values()) {
-            assertThat(fromSchema.bindings(kind)).as("bindings of " + kind).isNotEmpty();
-            for (var b : fromSchema.bindings(kind)) {
-                assertThat(builtIn.byDomainField(kind, b.domainField())).as(kind + "." + b.domainField())
-                        .hasValueSatisfying(s -> assertThat(s.routerAttribute()).isEqualTo(b.routerAttribute()));
+            assertThat(generated.bindings(kind)).as("bindings of " + kind).isNotEmpty();
+            for (var b : generated.bindings(kind)) {
+                assertThat(schema.mikrotik().attribute(kind, b.domainField())).as(kind + "." + b.domainField())
+                        .hasValue(b.routerAttribute());
+                assertThat(b.secret()).as("secret " + kind + "." + b.domainField()).isEqualTo(schema.sensitiveFields()
+                        .getOrDefault(SchemaDirectives.typeName(kind) + "Config", Set.of()).contains(b.domainField()));
             }
         }
-        assertThat(fromSchema.byDomainField(com.nasnetconnect.domain.schema.types.ResourceKind.WIREGUARD_INTERFACE, "privateKey"))
+        assertThat(generated.byDomainField(com.nasnetconnect.domain.schema.types.ResourceKind.WIREGUARD_INTERFACE, "privateKey"))
                 .hasValueSatisfying(b -> assertThat(b.secret()).isTrue());
+        assertThat(com.nasnetconnect.domain.schema.SchemaTables.sensitiveRouterAttributes())
+                .contains("private-key", "preshared-key");
     }
 
     @Test
