@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class SecretRedactionTest {
     private static final String K1 = "K1AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-    private static final String K2 = "K2BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=";
-    private static final String K3 = "K3CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC=";
-    private static final String K4 = "K4DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD=";
+    private static final String K2 = "K2BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
+    private static final String K3 = "K3CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCA=";
+    private static final String K4 = "K4DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDA=";
     private static final List<String> KEYS = List.of(K1, K2, K3, K4);
 
     private static final String CREATE_WG = """
