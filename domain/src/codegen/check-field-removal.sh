@@ -22,12 +22,13 @@ echo "removed '$field' from '$kind $type'; compiling the domain in $scratch ..."
 # the scratch reactor holds the parent and the domain only
 sed -i -e '/<module>\(storage\|routeros\|ui-vaadin\|server\|e2e\)<\/module>/d' "$scratch/pom.xml"
 capital="$(tr '[:lower:]' '[:upper:]' <<< "${field:0:1}")${field:1}"
+constant=$(sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' <<< "$field" | tr '[:lower:]' '[:upper:]')
 if out=$(cd "$scratch" && mvn -B -q -o -pl domain compile 2>&1); then
   echo "FAIL: the build still compiles without $type.$field"; exit 1
 fi
 errors=$(grep -E '\[ERROR\] .*\.java|symbol:|location:' <<< "$out" | sort -u | head -20)
 echo "$errors"
-if grep -Eq "get$capital|set$capital|\b$field\b" <<< "$errors"; then
+if grep -Eq "get$capital|set$capital|\b$field\b|\b$constant\b" <<< "$errors"; then
   echo "OK: removing $type.$field breaks compilation, naming it"
 else
   echo "FAIL: the build broke, but no error names $field"; echo "$out" | tail -30; exit 1

@@ -38,7 +38,8 @@ class SecretsTest {
         var add = RouterCommand.of("/interface/wireguard/add").with("name", "wg0").with("private-key", KEY);
         var login = RouterCommand.of("/login").with("name", "admin").with("password", "hunter2");
 
-        assertThat(add.toString()).isEqualTo("/interface/wireguard/add =name=wg0 =private-key=******");
+        assertThat(add.toString()).startsWith("/interface/wireguard/add ").contains("=private-key=******", "=name=wg0")
+                .doesNotContain(KEY);
         assertThat(login.toString()).doesNotContain("hunter2").contains("=name=admin");
     }
 

@@ -75,10 +75,15 @@ class SecretRedactionTest {
     };
     private final Logger root = Logger.getLogger("");
     private Level rootLevel;
+    private final java.util.Map<Handler, Level> handlerLevels = new java.util.HashMap<>();
 
     @BeforeEach
     void start() {
         rootLevel = root.getLevel();
+        for (Handler h : root.getHandlers()) { // the console keeps its level: only the capture sees FINEST
+            handlerLevels.put(h, h.getLevel());
+            if (h.getLevel().intValue() < Level.INFO.intValue()) h.setLevel(Level.INFO);
+        }
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
         root.setLevel(Level.ALL);
@@ -90,6 +95,7 @@ class SecretRedactionTest {
         if (rig != null) rig.close();
         root.removeHandler(capture);
         root.setLevel(rootLevel);
+        handlerLevels.forEach(Handler::setLevel);
     }
 
     @Test
