@@ -3,7 +3,7 @@ package com.nasnetconnect.domain.apply;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterGateway;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;

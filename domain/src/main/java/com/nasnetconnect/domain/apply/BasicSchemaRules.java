@@ -2,7 +2,7 @@ package com.nasnetconnect.domain.apply;
 
 import static com.nasnetconnect.domain.apply.ValidationIssue.error;
 
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

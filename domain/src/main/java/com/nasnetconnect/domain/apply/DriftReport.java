@@ -1,6 +1,6 @@
 package com.nasnetconnect.domain.apply;
 
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package com.nasnetconnect.domain.apply;
 
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Which RouterOS attribute holds which domain field, per resource kind. The one seam through which the
- * field table is read: {@link StaticFieldMapping} is the built-in table; the schema's {@code @mikrotik}
- * directives can replace it by implementing this interface.
+ * field table is read; the table itself is generated from the schema's {@code @mikrotik} directives
+ * ({@code SchemaFieldMapping.generated()}).
  */
 public interface FieldMapping {
 

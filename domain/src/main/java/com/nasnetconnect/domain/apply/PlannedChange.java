@@ -1,7 +1,7 @@
 package com.nasnetconnect.domain.apply;
 
 import com.nasnetconnect.domain.state.Fields;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.Objects;
 import java.util.Optional;
 

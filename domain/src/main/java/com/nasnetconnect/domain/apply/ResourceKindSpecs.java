@@ -1,8 +1,27 @@
 package com.nasnetconnect.domain.apply;
 
-import static com.nasnetconnect.domain.state.ResourceKind.*;
+import static com.nasnetconnect.domain.schema.types.ResourceKind.*;
 
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.Configuration.AddressListEntry;
+import com.nasnetconnect.domain.schema.types.Configuration.Bridge;
+import com.nasnetconnect.domain.schema.types.Configuration.BridgePort;
+import com.nasnetconnect.domain.schema.types.Configuration.BridgeVlan;
+import com.nasnetconnect.domain.schema.types.Configuration.Container;
+import com.nasnetconnect.domain.schema.types.Configuration.DhcpClient;
+import com.nasnetconnect.domain.schema.types.Configuration.DhcpNetwork;
+import com.nasnetconnect.domain.schema.types.Configuration.DhcpServer;
+import com.nasnetconnect.domain.schema.types.Configuration.FirewallFilter;
+import com.nasnetconnect.domain.schema.types.Configuration.FirewallMangle;
+import com.nasnetconnect.domain.schema.types.Configuration.FirewallNat;
+import com.nasnetconnect.domain.schema.types.Configuration.IpAddress;
+import com.nasnetconnect.domain.schema.types.Configuration.IpPool;
+import com.nasnetconnect.domain.schema.types.Configuration.Route;
+import com.nasnetconnect.domain.schema.types.Configuration.RoutingTable;
+import com.nasnetconnect.domain.schema.types.Configuration.Veth;
+import com.nasnetconnect.domain.schema.types.Configuration.Vlan;
+import com.nasnetconnect.domain.schema.types.Configuration.WireguardInterface;
+import com.nasnetconnect.domain.schema.types.Configuration.WireguardPeer;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,71 +49,81 @@ public final class ResourceKindSpecs {
         }
     }
 
-    /** The built-in table with the built-in field mapping. */
+    /** The built-in table with the field mapping generated from the schema's {@code @mikrotik} directives. */
     public static ResourceKindSpecs defaults() {
-        return defaults(new StaticFieldMapping());
+        return defaults(com.nasnetconnect.domain.schema.SchemaFieldMapping.generated());
     }
 
-    /** The built-in table with another field mapping (e.g. one read from the schema's directives). */
+    /** The built-in table with another field mapping. */
     public static ResourceKindSpecs defaults(FieldMapping mapping) {
-        Reference iface = new Reference("interface", INTERFACES, "name", Optional.of("/interface"), Set.of());
-        var ruleFields = List.of("chain", "action", "protocol", "srcAddress", "dstAddress", "dstPort", "inInterface",
-                "outInterface", "srcAddressList", "dstAddressList", "connectionState", "comment");
-        var ruleRefs = List.of(
-                new Reference("inInterface", INTERFACES, "name", Optional.of("/interface"), Set.of()),
-                new Reference("outInterface", INTERFACES, "name", Optional.of("/interface"), Set.of()),
-                new Reference("srcAddressList", Set.of(ADDRESS_LIST_ENTRY), "list", Optional.of("/ip/firewall/address-list"), Set.of()),
-                new Reference("dstAddressList", Set.of(ADDRESS_LIST_ENTRY), "list", Optional.of("/ip/firewall/address-list"), Set.of()));
+        // Field names are the generated configuration's constants: a field the schema loses breaks compilation here.
+        Reference iface = new Reference(Vlan.INTERFACE, INTERFACES, "name", Optional.of("/interface"), Set.of());
+        Reference inIface = new Reference(FirewallFilter.IN_INTERFACE, INTERFACES, "name", Optional.of("/interface"), Set.of());
+        Reference outIface = new Reference(FirewallFilter.OUT_INTERFACE, INTERFACES, "name", Optional.of("/interface"), Set.of());
+        Reference srcList = new Reference(FirewallFilter.SRC_ADDRESS_LIST, Set.of(ADDRESS_LIST_ENTRY), AddressListEntry.LIST,
+                Optional.of("/ip/firewall/address-list"), Set.of());
+        Reference dstList = new Reference(FirewallFilter.DST_ADDRESS_LIST, Set.of(ADDRESS_LIST_ENTRY), AddressListEntry.LIST,
+                Optional.of("/ip/firewall/address-list"), Set.of());
+        Reference bridge = new Reference(BridgePort.BRIDGE, Set.of(BRIDGE), Bridge.NAME, Optional.of("/interface/bridge"), Set.of());
+        // a rule is identified by its matchers and comment (the fields of each kind that the schema has)
+        var filterIdentity = List.of(FirewallFilter.CHAIN, FirewallFilter.ACTION, FirewallFilter.PROTOCOL,
+                FirewallFilter.SRC_ADDRESS, FirewallFilter.DST_ADDRESS, FirewallFilter.DST_PORT, FirewallFilter.IN_INTERFACE,
+                FirewallFilter.OUT_INTERFACE, FirewallFilter.SRC_ADDRESS_LIST, FirewallFilter.DST_ADDRESS_LIST,
+                FirewallFilter.CONNECTION_STATE, FirewallFilter.COMMENT);
+        var natIdentity = List.of(FirewallNat.CHAIN, FirewallNat.ACTION, FirewallNat.PROTOCOL, FirewallNat.SRC_ADDRESS,
+                FirewallNat.DST_ADDRESS, FirewallNat.DST_PORT, FirewallNat.OUT_INTERFACE, FirewallNat.COMMENT);
+        var mangleIdentity = List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION, FirewallMangle.SRC_ADDRESS,
+                FirewallMangle.DST_ADDRESS, FirewallMangle.IN_INTERFACE, FirewallMangle.COMMENT);
         return new ResourceKindSpecs(mapping, List.of(
-                new ResourceKindSpec(BRIDGE, "/interface/bridge", List.of("name"), List.of("name"), List.of("name"),
+                new ResourceKindSpec(BRIDGE, "/interface/bridge", List.of(Bridge.NAME), List.of(Bridge.NAME), List.of(Bridge.NAME),
                         List.of(), Set.of("mac-address"), Optional.empty(), 10),
-                new ResourceKindSpec(VLAN, "/interface/vlan", List.of("name"), List.of("name", "vlanId", "interface"),
-                        List.of("name"), List.of(iface), Set.of("mac-address"), Optional.empty(), 20),
-                new ResourceKindSpec(WIREGUARD_INTERFACE, "/interface/wireguard", List.of("name"), List.of("name"),
-                        List.of("name"), List.of(), Set.of("public-key"), Optional.empty(), 20),
-                new ResourceKindSpec(VETH, "/interface/veth", List.of("name"), List.of("name", "address"), List.of("name"),
+                new ResourceKindSpec(VLAN, "/interface/vlan", List.of(Vlan.NAME), List.of(Vlan.NAME, Vlan.VLAN_ID, Vlan.INTERFACE),
+                        List.of(Vlan.NAME), List.of(iface), Set.of("mac-address"), Optional.empty(), 20),
+                new ResourceKindSpec(WIREGUARD_INTERFACE, "/interface/wireguard", List.of(WireguardInterface.NAME),
+                        List.of(WireguardInterface.NAME), List.of(WireguardInterface.NAME), List.of(), Set.of("public-key"),
+                        Optional.empty(), 20),
+                new ResourceKindSpec(VETH, "/interface/veth", List.of(Veth.NAME), List.of(Veth.NAME, Veth.ADDRESS), List.of(Veth.NAME),
                         List.of(), Set.of(), Optional.of("container"), 20),
-                new ResourceKindSpec(BRIDGE_PORT, "/interface/bridge/port", List.of("interface"),
-                        List.of("bridge", "interface"), List.of("interface"),
-                        List.of(new Reference("bridge", Set.of(BRIDGE), "name", Optional.of("/interface/bridge"), Set.of()), iface),
+                new ResourceKindSpec(BRIDGE_PORT, "/interface/bridge/port", List.of(BridgePort.INTERFACE),
+                        List.of(BridgePort.BRIDGE, BridgePort.INTERFACE), List.of(BridgePort.INTERFACE),
+                        List.of(bridge, iface), Set.of(), Optional.empty(), 30),
+                new ResourceKindSpec(BRIDGE_VLAN, "/interface/bridge/vlan", List.of(BridgeVlan.BRIDGE, BridgeVlan.VLAN_IDS),
+                        List.of(BridgeVlan.BRIDGE, BridgeVlan.VLAN_IDS), List.of(), List.of(bridge), Set.of(), Optional.empty(), 30),
+                new ResourceKindSpec(WIREGUARD_PEER, "/interface/wireguard/peers", List.of(WireguardPeer.INTERFACE, WireguardPeer.PUBLIC_KEY),
+                        List.of(WireguardPeer.INTERFACE, WireguardPeer.PUBLIC_KEY), List.of(),
+                        List.of(new Reference(WireguardPeer.INTERFACE, Set.of(WIREGUARD_INTERFACE), WireguardInterface.NAME,
+                                Optional.of("/interface/wireguard"), Set.of())),
                         Set.of(), Optional.empty(), 30),
-                new ResourceKindSpec(BRIDGE_VLAN, "/interface/bridge/vlan", List.of("bridge", "vlanIds"),
-                        List.of("bridge", "vlanIds"), List.of(),
-                        List.of(new Reference("bridge", Set.of(BRIDGE), "name", Optional.of("/interface/bridge"), Set.of())),
-                        Set.of(), Optional.empty(), 30),
-                new ResourceKindSpec(WIREGUARD_PEER, "/interface/wireguard/peers", List.of("interface", "publicKey"),
-                        List.of("interface", "publicKey"), List.of(),
-                        List.of(new Reference("interface", Set.of(WIREGUARD_INTERFACE), "name", Optional.of("/interface/wireguard"), Set.of())),
-                        Set.of(), Optional.empty(), 30),
-                new ResourceKindSpec(IP_ADDRESS, "/ip/address", List.of("address", "interface"),
-                        List.of("address", "interface"), List.of(), List.of(iface), Set.of("network"), Optional.empty(), 40),
-                new ResourceKindSpec(IP_POOL, "/ip/pool", List.of("name"), List.of("name", "ranges"), List.of("name"),
+                new ResourceKindSpec(IP_ADDRESS, "/ip/address", List.of(IpAddress.ADDRESS, IpAddress.INTERFACE),
+                        List.of(IpAddress.ADDRESS, IpAddress.INTERFACE), List.of(), List.of(iface), Set.of("network"), Optional.empty(), 40),
+                new ResourceKindSpec(IP_POOL, "/ip/pool", List.of(IpPool.NAME), List.of(IpPool.NAME, IpPool.RANGES), List.of(IpPool.NAME),
                         List.of(), Set.of(), Optional.empty(), 40),
-                new ResourceKindSpec(DHCP_SERVER, "/ip/dhcp-server", List.of("name"), List.of("name", "interface"),
-                        List.of("name", "interface"),
-                        List.of(iface, new Reference("addressPool", Set.of(IP_POOL), "name", Optional.of("/ip/pool"),
+                new ResourceKindSpec(DHCP_SERVER, "/ip/dhcp-server", List.of(DhcpServer.NAME), List.of(DhcpServer.NAME, DhcpServer.INTERFACE),
+                        List.of(DhcpServer.NAME, DhcpServer.INTERFACE),
+                        List.of(iface, new Reference(DhcpServer.ADDRESS_POOL, Set.of(IP_POOL), IpPool.NAME, Optional.of("/ip/pool"),
                                 Set.of("static-only"))), Set.of(), Optional.empty(), 50),
-                new ResourceKindSpec(DHCP_NETWORK, "/ip/dhcp-server/network", List.of("address"), List.of("address"),
-                        List.of("address"), List.of(), Set.of(), Optional.empty(), 50),
-                new ResourceKindSpec(DHCP_CLIENT, "/ip/dhcp-client", List.of("interface"), List.of("interface"),
-                        List.of("interface"), List.of(iface), Set.of(), Optional.empty(), 50),
-                new ResourceKindSpec(ROUTING_TABLE, "/routing/table", List.of("name"), List.of("name"), List.of("name"),
-                        List.of(), Set.of(), Optional.empty(), 40),
-                new ResourceKindSpec(ROUTE, "/ip/route", List.of("dstAddress", "gateway", "routingTable"),
-                        List.of("dstAddress", "gateway"), List.of(),
-                        List.of(new Reference("routingTable", Set.of(ROUTING_TABLE), "name", Optional.of("/routing/table"),
+                new ResourceKindSpec(DHCP_NETWORK, "/ip/dhcp-server/network", List.of(DhcpNetwork.ADDRESS), List.of(DhcpNetwork.ADDRESS),
+                        List.of(DhcpNetwork.ADDRESS), List.of(), Set.of(), Optional.empty(), 50),
+                new ResourceKindSpec(DHCP_CLIENT, "/ip/dhcp-client", List.of(DhcpClient.INTERFACE), List.of(DhcpClient.INTERFACE),
+                        List.of(DhcpClient.INTERFACE), List.of(iface), Set.of(), Optional.empty(), 50),
+                new ResourceKindSpec(ROUTING_TABLE, "/routing/table", List.of(RoutingTable.NAME), List.of(RoutingTable.NAME),
+                        List.of(RoutingTable.NAME), List.of(), Set.of(), Optional.empty(), 40),
+                new ResourceKindSpec(ROUTE, "/ip/route", List.of(Route.DST_ADDRESS, Route.GATEWAY, Route.ROUTING_TABLE),
+                        List.of(Route.DST_ADDRESS, Route.GATEWAY), List.of(),
+                        List.of(new Reference(Route.ROUTING_TABLE, Set.of(ROUTING_TABLE), RoutingTable.NAME, Optional.of("/routing/table"),
                                 Set.of("main"))), Set.of(), Optional.empty(), 60),
-                new ResourceKindSpec(ADDRESS_LIST_ENTRY, "/ip/firewall/address-list", List.of("list", "address"),
-                        List.of("list", "address"), List.of(), List.of(), Set.of(), Optional.empty(), 60),
-                new ResourceKindSpec(FIREWALL_FILTER, "/ip/firewall/filter", ruleFields, List.of("chain", "action"),
-                        List.of(), ruleRefs, Set.of(), Optional.empty(), 70),
-                new ResourceKindSpec(FIREWALL_NAT, "/ip/firewall/nat", ruleFields, List.of("chain", "action"),
-                        List.of(), ruleRefs, Set.of(), Optional.empty(), 70),
-                new ResourceKindSpec(FIREWALL_MANGLE, "/ip/firewall/mangle", ruleFields, List.of("chain", "action"),
-                        List.of(), ruleRefs, Set.of(), Optional.empty(), 70),
-                new ResourceKindSpec(CONTAINER, "/container", List.of("interface"), List.of("remoteImage", "interface"),
-                        List.of("interface"),
-                        List.of(new Reference("interface", Set.of(VETH), "name", Optional.of("/interface/veth"), Set.of())),
+                new ResourceKindSpec(ADDRESS_LIST_ENTRY, "/ip/firewall/address-list", List.of(AddressListEntry.LIST, AddressListEntry.ADDRESS),
+                        List.of(AddressListEntry.LIST, AddressListEntry.ADDRESS), List.of(), List.of(), Set.of(), Optional.empty(), 60),
+                new ResourceKindSpec(FIREWALL_FILTER, "/ip/firewall/filter", filterIdentity,
+                        List.of(FirewallFilter.CHAIN, FirewallFilter.ACTION), List.of(), List.of(inIface, outIface, srcList, dstList),
+                        Set.of(), Optional.empty(), 70),
+                new ResourceKindSpec(FIREWALL_NAT, "/ip/firewall/nat", natIdentity, List.of(FirewallNat.CHAIN, FirewallNat.ACTION),
+                        List.of(), List.of(outIface), Set.of(), Optional.empty(), 70),
+                new ResourceKindSpec(FIREWALL_MANGLE, "/ip/firewall/mangle", mangleIdentity,
+                        List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION), List.of(), List.of(inIface), Set.of(), Optional.empty(), 70),
+                new ResourceKindSpec(CONTAINER, "/container", List.of(Container.INTERFACE), List.of(Container.REMOTE_IMAGE, Container.INTERFACE),
+                        List.of(Container.INTERFACE),
+                        List.of(new Reference(Container.INTERFACE, Set.of(VETH), Veth.NAME, Optional.of("/interface/veth"), Set.of())),
                         Set.of("status"), Optional.of("container"), 80)));
     }
 

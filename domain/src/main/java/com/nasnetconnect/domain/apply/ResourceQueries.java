@@ -16,7 +16,7 @@ import com.nasnetconnect.domain.state.PageRequest;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.ResourceStore;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -15,7 +15,7 @@ import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.ResourceStore;
 import com.nasnetconnect.domain.state.StateException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.apply;
 
+import com.nasnetconnect.domain.schema.RouterText;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.state.ChangeSet;
 import com.nasnetconnect.domain.state.ChangeType;
@@ -87,13 +88,9 @@ public final class StateApplyLedger implements ApplyLedger {
         }));
     }
 
-    /** Booleans as RouterOS words, lists comma-joined, numbers as digits. */
+    /** A stored value as router text: {@link RouterText}, the converter the API's inputs go through too. */
     static String routerText(Object v) {
-        return switch (v) {
-            case Boolean b -> b ? "yes" : "no";
-            case List<?> l -> String.join(",", l.stream().map(String::valueOf).toList());
-            default -> String.valueOf(v);
-        };
+        return RouterText.of(v);
     }
 
     @Override

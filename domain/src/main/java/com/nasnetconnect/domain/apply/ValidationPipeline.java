@@ -9,7 +9,7 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -12,8 +12,8 @@
  * <ul>
  *   <li>{@link com.nasnetconnect.domain.apply.ResourceKindSpecs} — per kind: menu, identity, unique fields,
  *       references (dependency order), router-generated fields, required package; fields translated through
- *       one {@link com.nasnetconnect.domain.apply.FieldMapping} ({@code StaticFieldMapping} built in,
- *       {@code SchemaFieldMapping} from the schema's {@code @mikrotik}/{@code @sensitive}).</li>
+ *       one {@link com.nasnetconnect.domain.apply.FieldMapping} ({@code SchemaFieldMapping}, generated at build
+ *       time from the schema's {@code @mikrotik}/{@code @sensitive}).</li>
  *   <li>{@link com.nasnetconnect.domain.apply.ValidationPipeline} — schema rules, references, conflicts,
  *       platform capability, order, pre-flight read, dry-run commands; read-only.</li>
  *   <li>{@link com.nasnetconnect.domain.apply.ApplyConfirmMergeService} — validate, arm the link-loss guard,
@@ -28,8 +28,8 @@
  *
  * Wiring (composition root):
  * <pre>{@code
- * var specs  = ResourceKindSpecs.defaults(new SchemaFieldMapping(directives.mikrotik(), redactor));
- * var rules  = new BasicSchemaRules(specs).and(new SchemaRulesAdapter(directives.validationRules()));
+ * var specs  = ResourceKindSpecs.defaults();  // field mapping generated from the schema
+ * var rules  = new BasicSchemaRules(specs).and(new SchemaRulesAdapter(SchemaTables.validationRules()));
  * var ledger = new StateApplyLedger(resourceStore, resourceEventBus, specs, clock);
  * var apply  = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
  *                  new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30)), clock);

@@ -1,5 +1,7 @@
 package com.nasnetconnect.domain.router;
 
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.schema.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,18 +58,16 @@ public record RouterCommand(String path, Map<String, String> attributes, List<St
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** A one-line description for error messages; never includes values of attributes that look secret. */
+    /**
+     * A one-line description for error messages and logs; the value of an attribute that the schema marks
+     * {@code @sensitive} (through its {@code @mikrotik(field:)} name) is masked.
+     */
     @Override
     public String toString() {
         var sb = new StringBuilder(path);
-        attributes.forEach((k, v) -> sb.append(" =").append(k).append('=').append(looksSecret(k) ? "******" : v));
+        attributes.forEach((k, v) -> sb.append(" =").append(k).append('=').append(Secrets.isSensitiveAttribute(k) ? Redactor.MASK : v));
         queries.forEach(q -> sb.append(' ').append(q));
         if (!proplist.isEmpty()) sb.append(" =.proplist=").append(String.join(",", proplist));
         return sb.toString();
-    }
-
-    private static boolean looksSecret(String attribute) {
-        return attribute.contains("password") || attribute.contains("private-key") || attribute.contains("secret")
-                || attribute.contains("preshared-key");
     }
 }

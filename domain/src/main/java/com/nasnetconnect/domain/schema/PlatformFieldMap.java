@@ -1,7 +1,6 @@
 package com.nasnetconnect.domain.schema;
 
 import com.nasnetconnect.domain.schema.types.ResourceKind;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +64,8 @@ public final class PlatformFieldMap {
     }
 
     /**
-     * Domain configuration -> router attributes, in schema order: lists become comma-separated, booleans
-     * {@code yes}/{@code no}, nulls are left out. A field with no mapping is an error (it would be lost).
+     * Domain configuration -> router attributes, in schema order: values as {@link RouterText} writes them
+     * (lists comma-separated, booleans {@code yes}/{@code no}), nulls are left out. A field with no mapping is an error (it would be lost).
      */
     public Map<String, String> toRouter(ResourceKind kind, Map<String, ?> configuration) {
         var map = of(kind).attributes();
@@ -91,9 +90,7 @@ public final class PlatformFieldMap {
     }
 
     private static String text(Object value) {
-        if (value instanceof Boolean b) return b ? "yes" : "no";
-        if (value instanceof Collection<?> c) return String.join(",", c.stream().map(String::valueOf).toList());
-        return String.valueOf(value);
+        return RouterText.of(value);
     }
 
     /** Every mapped kind. */

@@ -2,7 +2,7 @@ package com.nasnetconnect.domain.schema;
 
 import com.nasnetconnect.domain.apply.SchemaRules;
 import com.nasnetconnect.domain.apply.ValidationIssue;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class SchemaRulesAdapter implements SchemaRules {
 
     @Override
     public List<ValidationIssue> check(String resourceId, ResourceKind kind, Map<String, String> configuration) {
-        String inputType = SchemaKinds.typeName(kind) + "Input";
+        String inputType = ResourceKinds.typeName(kind) + "Input";
         if (!rules.hasType(inputType)) return List.of();
         var issues = new ArrayList<ValidationIssue>();
         var typed = new LinkedHashMap<String, Object>();

@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.state;
 
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.state;
 
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;

@@ -1,6 +1,7 @@
 package com.nasnetconnect.domain.state;
 
 import com.nasnetconnect.domain.common.OutPort;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.router.RouterId;
 import java.util.List;
 import java.util.Optional;

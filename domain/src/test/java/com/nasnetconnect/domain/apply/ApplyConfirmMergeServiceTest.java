@@ -4,7 +4,7 @@ import static com.nasnetconnect.domain.apply.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

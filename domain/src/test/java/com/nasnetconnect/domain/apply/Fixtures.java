@@ -4,7 +4,7 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,7 +9,7 @@ import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceChange;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.ResourceStore;
 import com.nasnetconnect.domain.state.RuntimeState;
 import com.nasnetconnect.domain.state.StateException;

@@ -136,7 +136,7 @@ class ReconcileOnReconnectTest {
 
             assertThat(report).isNotNull();
             assertThat(quarantined.fresh.resources(ROUTER.id())).extracting(r -> r.desired().kind())
-                    .contains(com.nasnetconnect.domain.state.ResourceKind.VLAN);
+                    .contains(com.nasnetconnect.domain.schema.types.ResourceKind.VLAN);
             assertThat(awaiting).isEmpty();
             assertThat(log.warnings()).hasSize(1);
         }

@@ -15,7 +15,7 @@ import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.Fields;
 import com.nasnetconnect.domain.state.NoSuchResource;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

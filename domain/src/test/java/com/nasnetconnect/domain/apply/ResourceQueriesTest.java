@@ -17,7 +17,7 @@ import com.nasnetconnect.domain.state.Page;
 import com.nasnetconnect.domain.state.PageRequest;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.router.RouterReply;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

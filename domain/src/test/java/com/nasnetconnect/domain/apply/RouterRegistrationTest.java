@@ -19,7 +19,7 @@ import com.nasnetconnect.domain.router.RouterReply;
 import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nasnetconnect.domain.schema.FieldRule;
 import com.nasnetconnect.domain.schema.PlatformFieldMap;
 import com.nasnetconnect.domain.schema.ValidationRules;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

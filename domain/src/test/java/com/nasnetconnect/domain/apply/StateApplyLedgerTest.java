@@ -7,7 +7,7 @@ import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.state.ChangeType;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

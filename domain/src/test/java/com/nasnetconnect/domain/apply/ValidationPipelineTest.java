@@ -4,7 +4,7 @@ import static com.nasnetconnect.domain.apply.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nasnetconnect.domain.router.PlatformInfo;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

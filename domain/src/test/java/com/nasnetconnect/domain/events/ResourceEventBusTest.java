@@ -6,7 +6,7 @@ import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.state.ChangeType;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.nasnetconnect.domain.state;
 
+import com.nasnetconnect.domain.schema.types.ResourceKind;
+import com.nasnetconnect.domain.schema.ResourceKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,9 +118,9 @@ class ResourceModelTest {
 
     @Test
     void kindsParseInEitherSpelling() {
-        assertThat(ResourceKind.parse("wireguard-peer")).isEqualTo(ResourceKind.WIREGUARD_PEER);
-        assertThat(ResourceKind.parse("Firewall_Nat")).isEqualTo(ResourceKind.FIREWALL_NAT);
-        assertThatThrownBy(() -> ResourceKind.parse("toaster")).hasMessageContaining("'toaster'");
+        assertThat(ResourceKinds.parse("wireguard-peer")).isEqualTo(ResourceKind.WIREGUARD_PEER);
+        assertThat(ResourceKinds.parse("Firewall_Nat")).isEqualTo(ResourceKind.FIREWALL_NAT);
+        assertThatThrownBy(() -> ResourceKinds.parse("toaster")).hasMessageContaining("'toaster'");
         assertThat(ResourceKind.values()).hasSize(19);
     }
 

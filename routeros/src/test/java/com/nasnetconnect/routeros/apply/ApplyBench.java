@@ -5,7 +5,7 @@ import com.nasnetconnect.domain.apply.ChangePlan;
 import com.nasnetconnect.domain.apply.DesiredResource;
 import com.nasnetconnect.domain.apply.MergedChange;
 import com.nasnetconnect.domain.router.RouterCommand;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;

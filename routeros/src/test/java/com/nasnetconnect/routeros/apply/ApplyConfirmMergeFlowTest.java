@@ -11,7 +11,7 @@ import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.state.ChangeType;
 import com.nasnetconnect.domain.state.PageRequest;
 import com.nasnetconnect.domain.state.Resource;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -3,7 +3,7 @@ package com.nasnetconnect.routeros.apply;
 import com.nasnetconnect.domain.apply.Change;
 import com.nasnetconnect.domain.apply.ChangePlan;
 import com.nasnetconnect.domain.apply.DesiredResource;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package com.nasnetconnect.server.graphql;
 
 import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.schema.Secrets;
 import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.AuditTrail;
 import com.nasnetconnect.domain.security.Principal;
@@ -51,6 +52,7 @@ public final class GraphQlEngine {
     private final GraphQLSchema schema;
     private final Limits limits;
     private final AuditTrail refusals;
+    private final java.util.Set<String> sensitiveNames;
 
     public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits) {
         this(directives, backend, redactor, limits, null);
@@ -61,6 +63,9 @@ public final class GraphQlEngine {
                          AuditTrail refusals) {
         this.limits = limits;
         this.refusals = refusals;
+        var names = new java.util.HashSet<String>();
+        redactor.typesWithSecrets().forEach(t -> names.addAll(redactor.sensitiveFields(t)));
+        this.sensitiveNames = java.util.Set.copyOf(names);
         this.schema = GraphQlWiring.schema(directives, new Fetchers(backend, redactor, limits.maxBufferedUpdates()), redactor);
         DataFetcherExceptionHandler errors = this::mapException;
         this.graphQL = GraphQL.newGraphQL(schema)
@@ -159,22 +164,46 @@ public final class GraphQlEngine {
         Throwable t = p.getException() instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
                 ? ce.getCause() : p.getException();
         GraphqlErrorBuilder<?> b = GraphqlErrorBuilder.newError().path(p.getPath()).location(p.getSourceLocation());
+        // the @sensitive values of this field's arguments never reach an error message or the log
+        var secrets = new java.util.ArrayList<String>();
+        if (p.getDataFetchingEnvironment() != null) collectSecrets(p.getDataFetchingEnvironment().getArguments(), secrets);
         GraphQLError error = switch (t) {
             case AccessDeniedException e -> {
                 auditRefusal(p, e);
-                yield b.message(e.getMessage()).extensions(Map.of("code", "FORBIDDEN")).build();
+                yield b.message(Secrets.scrub(e.getMessage(), secrets)).extensions(Map.of("code", "FORBIDDEN")).build();
             }
-            case StateException.Quarantined e -> b.message(e.getMessage()).extensions(Map.of("code", "QUARANTINED",
+            case StateException.Quarantined e -> b.message(Secrets.scrub(e.getMessage(), secrets)).extensions(Map.of("code", "QUARANTINED",
                     "routerId", e.database().routerId(), "since", e.database().at().toString())).build();
-            case IllegalArgumentException e -> b.message(String.valueOf(e.getMessage()))
+            case IllegalArgumentException e -> b.message(Secrets.scrub(String.valueOf(e.getMessage()), secrets))
                     .extensions(Map.of("code", "BAD_USER_INPUT")).build();
             default -> {
                 String id = UUID.randomUUID().toString();
-                LOG.log(Level.WARNING, "GraphQL fetcher failed at " + p.getPath() + " [error id " + id + "]", t);
+                LOG.log(Level.WARNING, "GraphQL fetcher failed at " + p.getPath() + " [error id " + id + "]", scrubbed(t, secrets));
                 yield b.message("internal error (id " + id + ")").extensions(Map.of("code", "INTERNAL")).build();
             }
         };
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
+    }
+
+    /** The values of {@code @sensitive} fields (by name, at any depth) in a field's arguments. */
+    private void collectSecrets(Object value, List<String> out) {
+        switch (value) {
+            case Map<?, ?> m -> m.forEach((k, v) -> {
+                if (v instanceof String s && sensitiveNames.contains(String.valueOf(k))) out.add(s);
+                else collectSecrets(v, out);
+            });
+            case List<?> l -> l.forEach(v -> collectSecrets(v, out));
+            case null, default -> { }
+        }
+    }
+
+    /** {@code t} for the log: when it may quote a secret, a copy whose messages are scrubbed (same stack). */
+    private static Throwable scrubbed(Throwable t, List<String> secrets) {
+        if (secrets.isEmpty()) return t;
+        var copy = new RuntimeException(Secrets.scrub(t.toString(), secrets),
+                t.getCause() == null ? null : scrubbed(t.getCause(), secrets));
+        copy.setStackTrace(t.getStackTrace());
+        return copy;
     }
 
     /** Audits the request's first refused field, e.g. "GraphQL mutation a (createApiKey)", with the reason. */

@@ -34,14 +34,6 @@ final class SchemaTypes {
     private SchemaTypes() {
     }
 
-    static ResourceKind kind(com.nasnetconnect.domain.state.ResourceKind kind) {
-        return ResourceKind.valueOf(kind.name());
-    }
-
-    static com.nasnetconnect.domain.state.ResourceKind kind(ResourceKind kind) {
-        return com.nasnetconnect.domain.state.ResourceKind.valueOf(kind.name());
-    }
-
     static EventType eventType(com.nasnetconnect.domain.state.ChangeType type) {
         return EventType.valueOf(type.name());
     }
@@ -68,7 +60,7 @@ final class SchemaTypes {
     }
 
     static Resource resource(com.nasnetconnect.domain.state.Resource r) {
-        ResourceKind kind = kind(r.kind());
+        ResourceKind kind = r.kind();
         try {
             Class<?> type = Class.forName(PACKAGE + SchemaDirectives.typeName(kind));
             Object out = type.getConstructor().newInstance();

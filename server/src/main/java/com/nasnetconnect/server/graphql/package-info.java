@@ -1,7 +1,8 @@
 /**
  * The GraphQL front door, schema first: {@code /schema.graphql} (repository root, packaged at the classpath
- * root) is read by {@link com.nasnetconnect.server.graphql.SchemaDirectives}, which also turns its directives
- * into domain objects ({@code ValidationRules}, {@code PlatformFieldMap}, sensitive fields).
+ * root) is read by {@link com.nasnetconnect.server.graphql.SchemaDirectives} for the engine; what its directives
+ * say ({@code ValidationRules}, {@code PlatformFieldMap}, sensitive fields) was generated from the same file at
+ * build time ({@code SchemaTables}).
  * {@link com.nasnetconnect.server.graphql.GraphQlEngine} wires it (one table in {@code GraphQlWiring}) to a
  * {@link com.nasnetconnect.server.graphql.GraphQlBackend}; {@code backend.DomainGraphQlBackend}
  * is the implementation over the domain's in-ports (never an out-port: {@code DependencyRuleTest}). Transports: {@link com.nasnetconnect.server.graphql.GraphQlHttpService}

@@ -111,26 +111,27 @@ class SchemaDirectivesTest {
     }
 
     @Test
-    void theSchemaFieldMappingAgreesWithTheApplyServicesBuiltInTable() {
-        var redactor = new com.nasnetconnect.domain.schema.Redactor(schema.sensitiveFields(), (w, s, f, r, a) -> { },
-                java.time.Clock.systemUTC());
-        var fromSchema = new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor);
-        var builtIn = new com.nasnetconnect.domain.apply.StaticFieldMapping();
-        for (var kind : com.nasnetconnect.domain.state.ResourceKind.values()) {
-            assertThat(fromSchema.bindings(kind)).as("bindings of " + kind).isNotEmpty();
-            for (var b : fromSchema.bindings(kind)) {
-                assertThat(builtIn.byDomainField(kind, b.domainField())).as(kind + "." + b.domainField())
-                        .hasValueSatisfying(s -> assertThat(s.routerAttribute()).isEqualTo(b.routerAttribute()));
+    void theApplyServicesFieldMappingIsTheSchemasMikrotikMapWithSecretsFromSensitive() {
+        var generated = com.nasnetconnect.domain.schema.SchemaFieldMapping.generated();
+        for (var kind : com.nasnetconnect.domain.schema.types.ResourceKind.values()) {
+            assertThat(generated.bindings(kind)).as("bindings of " + kind).isNotEmpty();
+            for (var b : generated.bindings(kind)) {
+                assertThat(schema.mikrotik().attribute(kind, b.domainField())).as(kind + "." + b.domainField())
+                        .hasValue(b.routerAttribute());
+                assertThat(b.secret()).as("secret " + kind + "." + b.domainField()).isEqualTo(schema.sensitiveFields()
+                        .getOrDefault(SchemaDirectives.typeName(kind) + "Config", Set.of()).contains(b.domainField()));
             }
         }
-        assertThat(fromSchema.byDomainField(com.nasnetconnect.domain.state.ResourceKind.WIREGUARD_INTERFACE, "privateKey"))
+        assertThat(generated.byDomainField(com.nasnetconnect.domain.schema.types.ResourceKind.WIREGUARD_INTERFACE, "privateKey"))
                 .hasValueSatisfying(b -> assertThat(b.secret()).isTrue());
+        assertThat(com.nasnetconnect.domain.schema.SchemaTables.sensitiveRouterAttributes())
+                .contains("private-key", "preshared-key");
     }
 
     @Test
     void theApplyPipelineGetsTheSchemaRulesOnTextConfiguration() {
         var adapter = new com.nasnetconnect.domain.schema.SchemaRulesAdapter(schema.validationRules());
-        var vlan = com.nasnetconnect.domain.state.ResourceKind.VLAN;
+        var vlan = com.nasnetconnect.domain.schema.types.ResourceKind.VLAN;
         assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "10", "interface", "ether1"))).isEmpty();
         assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "5000", "interface", "ether1")))
                 .singleElement().satisfies(i -> {
@@ -141,10 +142,10 @@ class SchemaDirectivesTest {
                 });
         assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "ten", "interface", "ether1")))
                 .singleElement().satisfies(i -> assertThat(i.message()).isEqualTo("must be a number: 'ten'"));
-        var bridgeVlan = com.nasnetconnect.domain.state.ResourceKind.BRIDGE_VLAN;
+        var bridgeVlan = com.nasnetconnect.domain.schema.types.ResourceKind.BRIDGE_VLAN;
         assertThat(adapter.check("r2", bridgeVlan, Map.of("bridge", "br0", "vlanIds", "10,5000")))
                 .singleElement().satisfies(i -> assertThat(i.field()).isEqualTo("vlanIds"));
-        var wg = com.nasnetconnect.domain.state.ResourceKind.WIREGUARD_INTERFACE;
+        var wg = com.nasnetconnect.domain.schema.types.ResourceKind.WIREGUARD_INTERFACE;
         assertThat(adapter.check("r3", wg, Map.of("name", "wg0", "privateKey", "not-a-key")).toString())
                 .contains("privateKey").doesNotContain("not-a-key");
     }

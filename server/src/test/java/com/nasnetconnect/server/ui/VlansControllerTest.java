@@ -29,7 +29,7 @@ import com.nasnetconnect.storage.router.SqliteRouterRepository;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.domain.state.Fields;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.ui.resources.VlansController;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,7 +89,7 @@ class VlansControllerTest {
         assertThat(sim.snapshot().find("/interface/vlan", "name", "iot")).containsEntry("vlan-id", "42");
         // the platform layer carries what capability detection found on the router
         var stored = changes.list(new Principal("op", Role.OPERATOR, false), new RouterId("lab"),
-                com.nasnetconnect.domain.state.ResourceKind.VLAN).getFirst();
+                com.nasnetconnect.domain.schema.types.ResourceKind.VLAN).getFirst();
         assertThat(stored.platform().current()).isEqualTo("mikrotik");
         assertThat(stored.platform().capabilities()).contains("routeros:7.16.2", "board:CHR", "arch:x86_64", "package:routeros");
     }

@@ -16,7 +16,7 @@ import com.nasnetconnect.domain.state.Platform;
 import com.nasnetconnect.domain.state.Relationships;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.RuntimeState;
 import com.nasnetconnect.domain.state.Telemetry;
 import com.nasnetconnect.domain.state.Validation;

@@ -6,7 +6,7 @@ import com.nasnetconnect.domain.state.Deployment;
 import com.nasnetconnect.domain.state.FieldDifference;
 import com.nasnetconnect.domain.state.Fields;
 import com.nasnetconnect.domain.state.Resource;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;

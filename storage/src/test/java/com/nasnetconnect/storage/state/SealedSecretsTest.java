@@ -11,7 +11,7 @@ import com.nasnetconnect.domain.state.Relationships;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceChange;
 import com.nasnetconnect.domain.state.ResourceId;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.storage.db.DatabaseManager;
 import com.nasnetconnect.storage.db.DatabaseSettings;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;

@@ -17,7 +17,7 @@ import com.nasnetconnect.domain.state.FieldDifference;
 import com.nasnetconnect.domain.state.Fields;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceEvent;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.StateException;
 import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.ui.admin.Notice;

@@ -20,7 +20,7 @@ import com.nasnetconnect.domain.schema.ValidationRules;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.Fields;
-import com.nasnetconnect.domain.state.ResourceKind;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;

@@ -74,7 +74,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     @Override
     public ResourceConnection resources(Principal who, String routerId, ResourceKind kind, int first, String after) {
         RouterId router = requireRouterId(routerId);
-        var k = Optional.ofNullable(kind).map(GraphQlMapper::kind);
+        var k = Optional.ofNullable(kind);
         return Cursors.resources(page -> queries.list(who, router, k, page), () -> queries.count(who, router, k), mapper::resource,
                 first, after);
     }
@@ -142,7 +142,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     @Override
     public ResourcePayload create(Principal who, String routerId, ResourceKind kind, Object input) {
         try {
-            return new ResourcePayload(mapper.resource(changes.create(who, requireRouterId(routerId), GraphQlMapper.kind(kind), Arguments.fields(input))), List.of());
+            return new ResourcePayload(mapper.resource(changes.create(who, requireRouterId(routerId), kind, Arguments.fields(input))), List.of());
         } catch (NoSuchRouter e) {
             return new ResourcePayload(null, UserErrors.noRouter("routerId", routerId));
         } catch (ApplyException | RouterException | StateException e) {
@@ -154,7 +154,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     public ResourcePayload update(Principal who, String uuid, ResourceKind kind, Object input) {
         Optional<ResourceId> id = Arguments.resourceId(uuid);
         try {
-            if (id.isPresent()) return new ResourcePayload(mapper.resource(changes.update(who, id.get(), GraphQlMapper.kind(kind), Arguments.fields(input))), List.of());
+            if (id.isPresent()) return new ResourcePayload(mapper.resource(changes.update(who, id.get(), kind, Arguments.fields(input))), List.of());
         } catch (NoSuchResource e) {
             // answered below, as a uuid that is none
         } catch (InputRefused e) {  // of another kind: the caller used the update mutation of a different kind

@@ -3,6 +3,7 @@ package com.nasnetconnect.server.graphql.backend;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.router.RouterOsDurations;
+import com.nasnetconnect.domain.schema.RouterText;
 import com.nasnetconnect.domain.schema.types.*;
 import com.nasnetconnect.domain.state.ChangeType;
 import com.nasnetconnect.domain.state.Deployment;
@@ -41,14 +42,6 @@ final class GraphQlMapper {
 
     // ---- kinds ------------------------------------------------------------------------------------------
 
-    static ResourceKind kind(com.nasnetconnect.domain.state.ResourceKind k) {
-        return ResourceKind.valueOf(k.name());
-    }
-
-    static com.nasnetconnect.domain.state.ResourceKind kind(ResourceKind k) {
-        return com.nasnetconnect.domain.state.ResourceKind.valueOf(k.name());
-    }
-
     static Class<? extends ResourceConfiguration> configType(ResourceKind kind) {
         return switch (kind) {
             case VLAN -> VlanConfig.class;
@@ -73,29 +66,9 @@ final class GraphQlMapper {
         };
     }
 
-    /** The typed input of one plan change for its kind (null when the caller did not give that one). */
-    static Object planInput(PlanChangeInput c) {
-        return switch (c.getKind()) {
-            case VLAN -> c.getVlan();
-            case BRIDGE -> c.getBridge();
-            case BRIDGE_PORT -> c.getBridgePort();
-            case BRIDGE_VLAN -> c.getBridgeVlan();
-            case IP_ADDRESS -> c.getIpAddress();
-            case IP_POOL -> c.getIpPool();
-            case DHCP_SERVER -> c.getDhcpServer();
-            case DHCP_NETWORK -> c.getDhcpNetwork();
-            case DHCP_CLIENT -> c.getDhcpClient();
-            case WIREGUARD_INTERFACE -> c.getWireguardInterface();
-            case WIREGUARD_PEER -> c.getWireguardPeer();
-            case ROUTING_TABLE -> c.getRoutingTable();
-            case ROUTE -> c.getRoute();
-            case FIREWALL_FILTER -> c.getFirewallFilter();
-            case FIREWALL_NAT -> c.getFirewallNat();
-            case FIREWALL_MANGLE -> c.getFirewallMangle();
-            case ADDRESS_LIST_ENTRY -> c.getAddressListEntry();
-            case VETH -> c.getVeth();
-            case CONTAINER -> c.getContainer();
-        };
+    /** The typed configuration of one plan change for its kind (null when the caller did not give that input). */
+    static Configuration planInput(PlanChangeInput c) {
+        return Configuration.from(c);
     }
 
     /** The name of a plan change's input field for its kind, e.g. {@code wireguardPeer}. */
@@ -109,19 +82,13 @@ final class GraphQlMapper {
 
     /** How many typed inputs a plan change carries (exactly one is allowed, for create and update). */
     static List<String> givenPlanInputs(PlanChangeInput c) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = MAPPER.convertValue(c, Map.class);
-        var out = new ArrayList<String>();
-        raw.forEach((k, v) -> {
-            if (v != null && !k.equals("op") && !k.equals("kind") && !k.equals("uuid")) out.add(k);
-        });
-        return out;
+        return Configuration.givenInputs(c);
     }
 
     // ---- resources --------------------------------------------------------------------------------------
 
     Resource resource(com.nasnetconnect.domain.state.Resource r) {
-        ResourceKind kind = kind(r.kind());
+        ResourceKind kind = r.kind();
         String uuid = r.id().toString();
         String router = r.routerId().value();
         ValidationLayer validation = validation(r.validation());
@@ -251,37 +218,28 @@ final class GraphQlMapper {
             changes.put(d.field(), m);
         }
         return new ResourceEvent(Cursors.event(e.sequence()), e.routerId().value(), e.resourceId().toString(),
-                kind(e.kind()), eventType(e.type()), e.at(), e.actor(), changes);
+                e.kind(), eventType(e.type()), e.at(), e.actor(), changes);
     }
 
     ResourceChange change(com.nasnetconnect.domain.state.ResourceEvent e) {
-        return new ResourceChange(e.routerId().value(), eventType(e.type()), e.resourceId().toString(), kind(e.kind()),
+        return new ResourceChange(e.routerId().value(), eventType(e.type()), e.resourceId().toString(), e.kind(),
                 e.state().map(this::resource).orElse(null), e.at());
     }
 
     // ---- inputs -----------------------------------------------------------------------------------------
 
     /**
-     * A typed input as RouterOS-ready strings in domain field names: booleans {@code yes}/{@code no}, lists
-     * comma-separated, numbers as digits; absent (null) fields are left out.
+     * A typed input (a generated {@code <Type>Input}, or its {@link Configuration}) as router-ready text in
+     * domain field names, through the generated configuration and {@link RouterText}; absent (null) fields are
+     * left out.
      */
     static Map<String, String> desired(Object input) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> raw = MAPPER.convertValue(input, Map.class);
-        var out = new LinkedHashMap<String, String>();
-        raw.forEach((k, v) -> {
-            if (v != null) out.put(k, text(v));
-        });
-        return out;
+        return (input instanceof Configuration c ? c : Configuration.of(input)).text();
     }
 
+    /** A stored value as router text: {@link RouterText}, the converter the apply ledger uses too. */
     static String text(Object v) {
-        return switch (v) {
-            case Boolean b -> b ? "yes" : "no";
-            case Collection<?> c -> String.join(",", c.stream().map(String::valueOf).toList());
-            case Double d when d == Math.rint(d) && !d.isInfinite() -> String.valueOf(d.longValue());
-            default -> String.valueOf(v);
-        };
+        return RouterText.of(v);
     }
 
     // ---- coercion of stored values to the generated types ---------------------------------------------------

@@ -37,7 +37,7 @@ final class PlanInputs {
                                 + ", got " + given, String.join(",", given)));
                 continue;
             }
-            planned.add(new PlannedChange(PlannedChange.Op.valueOf(c.getOp().name()), GraphQlMapper.kind(c.getKind()),
+            planned.add(new PlannedChange(PlannedChange.Op.valueOf(c.getOp().name()), c.getKind(),
                     Optional.ofNullable(c.getUuid()), wantsInput ? Arguments.fields(GraphQlMapper.planInput(c)) : Fields.EMPTY));
         }
         return new Translated(planned, errors);
