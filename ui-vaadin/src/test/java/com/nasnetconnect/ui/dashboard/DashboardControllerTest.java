@@ -65,7 +65,7 @@ class DashboardControllerTest {
         ManualFeed feed = new ManualFeed();
         var controller = new DashboardController(feed, HEALTHY, 1280);
         List<State> seen = new ArrayList<>();
-        controller.attach(seen::add);
+        controller.subscribe(seen::add);
         seen.clear();
 
         controller.viewportResized(1000);
@@ -81,7 +81,7 @@ class DashboardControllerTest {
         ManualFeed feed = new ManualFeed();
         var controller = new DashboardController(feed, HEALTHY, 1280);
         List<State> seen = new ArrayList<>();
-        controller.attach(seen::add);
+        controller.subscribe(seen::add);
 
         feed.push(online("a", 93784, 512L * 1024 * 1024), unreachable("b"));
 
@@ -178,12 +178,30 @@ class DashboardControllerTest {
     void stopsListeningWhenClosedAndForwardsRefresh() {
         ManualFeed feed = new ManualFeed();
         var controller = new DashboardController(feed, HEALTHY, 1280);
-        controller.attach(s -> { });
+        controller.subscribe(s -> { });
         assertThat(feed.listeners).hasSize(1);
         controller.refresh();
         assertThat(feed.refreshes).isEqualTo(1);
         controller.close();
         assertThat(feed.listeners).isEmpty();
+    }
+
+    @Test
+    void followsTheFeedOnlyWhileSomeoneWatches() {
+        ManualFeed feed = new ManualFeed();
+        var controller = new DashboardController(feed, HEALTHY, 1280);
+        assertThat(feed.listeners).as("nobody watches yet").isEmpty();
+
+        var first = controller.subscribe(s -> { });
+        var second = controller.subscribe(s -> { });
+        assertThat(feed.listeners).as("one feed subscription for every watcher").hasSize(1);
+        first.close();
+        assertThat(feed.listeners).hasSize(1);
+        second.close();
+        assertThat(feed.listeners).as("the last watcher left").isEmpty();
+
+        controller.subscribe(s -> { });
+        assertThat(feed.listeners).as("watched again, e.g. the view attached again").hasSize(1);
     }
 
     static final com.nasnetconnect.domain.state.DatabaseStatus HEALTHY = () ->
