@@ -45,6 +45,24 @@ public final class TestScreens implements VaadinServiceInitListener {
         NEXT.set(screens);
     }
 
+    /** A sign-in under which every session token is {@code who}'s (and nobody can sign in anew). */
+    public static LoginHandler sessionsOf(com.nasnetconnect.domain.security.Principal who) {
+        return new LoginHandler() {
+            public java.util.Optional<SignedIn> login(String u, com.nasnetconnect.domain.common.Secret p, String s) {
+                return java.util.Optional.empty();
+            }
+            public java.util.Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c,
+                                                               com.nasnetconnect.domain.common.Secret n, String s) {
+                return java.util.Optional.empty();
+            }
+            public java.util.Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret token) {
+                return java.util.Optional.of(who);
+            }
+            public void logout(com.nasnetconnect.domain.common.Secret token) {
+            }
+        };
+    }
+
     /** Every screen over these in-ports, times in UTC. */
     public static Screens all(RouterStatusFeed routerStatus, DatabaseStatus databases, LoginHandler login,
                               Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,

@@ -63,12 +63,14 @@ public final class VlanForm extends HorizontalLayout {
         name.setId("vlan-name");
         vlanId.setId("vlan-id");
         iface.setId("vlan-interface");
-        binder.forField(name).withNullRepresentation("").withValidator(SchemaValidator.of(rules, "VlanInput", NAME))
-                .bind(VlanInput::getName, VlanInput::setName);
+        // An empty box is the empty text, as the API gets it from a client that sends "" (not "no value"), so the
+        // form and the API judge it by the same rule and say the same thing.
+        binder.forField(name).withValidator(SchemaValidator.of(rules, "VlanInput", NAME))
+                .bind(in -> Objects.requireNonNullElse(in.getName(), ""), VlanInput::setName);
         binder.forField(vlanId).withValidator(SchemaValidator.of(rules, "VlanInput", VLAN_ID))
                 .bind(in -> in.getVlanId() == 0 ? null : in.getVlanId(), VlanInput::setVlanId); // 0: not set (no VLAN has id 0)
-        binder.forField(iface).withNullRepresentation("").withValidator(SchemaValidator.of(rules, "VlanInput", INTERFACE))
-                .bind(VlanInput::getInterface, VlanInput::setInterface);
+        binder.forField(iface).withValidator(SchemaValidator.of(rules, "VlanInput", INTERFACE))
+                .bind(in -> Objects.requireNonNullElse(in.getInterface(), ""), VlanInput::setInterface);
         iface.setValue("ether2");
         Button add = new Button("Add VLAN", e -> submit());
         add.setId("vlan-add");
