@@ -43,6 +43,8 @@ import com.nasnetconnect.storage.state.SecretFieldSealer;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.server.config.ServerConfig;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
+import com.nasnetconnect.server.vaadin.UiScreens;
+import com.nasnetconnect.server.vaadin.UiServices;
 import com.nasnetconnect.server.web.FrontDoor;
 import com.nasnetconnect.server.web.DatabasesReadiness;
 import com.nasnetconnect.server.web.HealthService;
@@ -52,7 +54,6 @@ import com.nasnetconnect.server.web.RequestCounter;
 import com.nasnetconnect.storage.db.DatabaseManager;
 import com.nasnetconnect.storage.db.DatabaseSettings;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
-import com.nasnetconnect.ui.UiContext;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,13 +155,13 @@ final class Wiring {
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
 
         // User interface (internal Jetty) and the public front door
-        UiContext ui = new UiContext(monitor, databases, new UiLogin(security.services().authenticator(), security.services().sessions(),
+        UiServices ui = new UiServices(monitor, new DatabaseHealthCheck(databases), new UiLogin(security.services().authenticator(), security.services().sessions(),
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
                 schema.validationRules());
         EmbeddedVaadin vaadin = started(vaadinStarting);
-        vaadin.attach(ui);
+        vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 
         RequestCounter requests = new RequestCounter();
         List<Readiness> readiness = List.of(databasesReadiness(databases), routersReadiness(monitor));

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The resource in-port over a real SQLite store, for UI tests that need a complete {@link UiContext} but do
+ * The resource in-port over a real SQLite store, for UI tests that need a complete {@link Screens} table but do
  * not change routers: any router call fails as an unreachable router would.
  */
 public final class TestResources {

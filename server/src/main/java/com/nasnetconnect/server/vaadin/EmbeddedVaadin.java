@@ -1,6 +1,6 @@
 package com.nasnetconnect.server.vaadin;
 
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.Screens;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -50,14 +50,14 @@ public final class EmbeddedVaadin implements AutoCloseable {
     private final Path webRoot;
     private final WebAppContext context;
 
-    /** Starts with the UI's services already known (tests). */
-    public EmbeddedVaadin(UiContext uiContext) throws IOException {
+    /** Starts with the UI's screens already known (tests). */
+    public EmbeddedVaadin(Screens screens) throws IOException {
         this();
-        attach(uiContext);
+        attach(screens);
     }
 
     /**
-     * Vaadin without the UI's services yet: it can start (scan, initialise) while the rest of the application is
+     * Vaadin without the UI's screens yet: it can start (scan, initialise) while the rest of the application is
      * still being built; {@link #attach} must be called before the front door lets any request through.
      */
     public EmbeddedVaadin() throws IOException {
@@ -99,9 +99,12 @@ public final class EmbeddedVaadin implements AutoCloseable {
         return b;
     }
 
-    /** Hands the UI its services (views read them from the servlet context when they are created). */
-    public void attach(UiContext uiContext) {
-        context.setAttribute(UiContext.ATTRIBUTE, java.util.Objects.requireNonNull(uiContext, "uiContext"));
+    /**
+     * Hands the UI its screens: the table of constructors Vaadin's instantiator builds every view with (it reads the
+     * servlet context when a view is built, so this may come after {@link #start}, but before the first request).
+     */
+    public void attach(Screens screens) {
+        context.setAttribute(Screens.ATTRIBUTE, java.util.Objects.requireNonNull(screens, "screens"));
     }
 
     public void start() throws Exception {

@@ -98,15 +98,6 @@ class DependencyRuleTest {
         }
     };
 
-    /**
-     * UI classes that still read the databases' health through the {@code DatabaseStatus} out-port. The in-port
-     * {@code DatabaseHealthCheck} is in the domain; at the merge with i11-ui, {@code UiContext} and
-     * {@code DashboardController} take a {@code DatabaseHealthCheck} (Wiring passes
-     * {@code new DatabaseHealthCheck(databases)}), and this list is deleted.
-     */
-    static final Set<String> UI_CLASSES_TO_SWITCH_AT_MERGE = Set.of("com.nasnetconnect.ui.UiContext",
-            "com.nasnetconnect.ui.dashboard.DashboardController");
-
     static boolean isOutPort(JavaClass c) {
         return c.isAnnotatedWith(OutPort.class) || c.getEnclosingClass().map(e -> e.isAnnotatedWith(OutPort.class)).orElse(false);
     }
@@ -115,8 +106,6 @@ class DependencyRuleTest {
     void graphQlTheWebAndTheUiEnterTheDomainThroughInPortsOnly() {
         noClasses().that().resideInAnyPackage("com.nasnetconnect.server..", "com.nasnetconnect.ui..")
                 .and(not(BUILDS_OBJECTS))
-                .and(not(DescribedPredicate.describe("awaiting the switch at merge",
-                        (JavaClass c) -> UI_CLASSES_TO_SWITCH_AT_MERGE.contains(c.getName().split("\\$")[0]))))
                 .should().dependOnClassesThat(OUT_PORT)
                 .check(classes);
     }

@@ -16,6 +16,7 @@ import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.schema.types.VlanInput;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
@@ -30,6 +31,7 @@ import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.domain.state.Fields;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
+import com.nasnetconnect.ui.resources.VlanForm;
 import com.nasnetconnect.ui.resources.VlansController;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,7 +82,7 @@ class VlansControllerTest {
         var controller = new VlansController(changes, new Principal("op", Role.OPERATOR, false));
         assertThat(controller.state().selected()).contains(new RouterId("lab"));
 
-        assertThat(controller.create("iot", 42, "ether2")).isTrue();
+        assertThat(controller.create(vlan("iot", 42, "ether2"))).isTrue();
 
         var row = controller.state().vlans().getFirst();
         assertThat(row.name()).isEqualTo("iot");
@@ -99,7 +101,7 @@ class VlansControllerTest {
         var controller = new VlansController(changes, new Principal("op", Role.OPERATOR, false));
         var before = sim.snapshot();
 
-        assertThat(controller.create("bad", 5000, "ether2")).isFalse();
+        assertThat(controller.create(vlan("bad", 5000, "ether2"))).isFalse();
 
         assertThat(controller.state().fieldErrors()).containsKey("vlanId");
         assertThat(controller.state().notice()).hasValueSatisfying(n -> assertThat(n.text()).contains("5000"));
@@ -110,27 +112,36 @@ class VlansControllerTest {
     @Test
     void theRoutersRefusalIsShownAndNothingIsStored() {
         var controller = new VlansController(changes, new Principal("op", Role.OPERATOR, false));
-        assertThat(controller.create("orphan", 7, "no-such-port")).isFalse();
+        assertThat(controller.create(vlan("orphan", 7, "no-such-port"))).isFalse();
         assertThat(controller.state().notice()).isPresent();
         assertThat(controller.state().vlans()).isEmpty();
     }
 
     @Test
     void aViewerSeesVlansButMayNotChangeThem() {
-        new VlansController(changes, new Principal("op", Role.OPERATOR, false)).create("seen", 9, "ether2");
+        new VlansController(changes, new Principal("op", Role.OPERATOR, false)).create(vlan("seen", 9, "ether2"));
         var viewer = new VlansController(changes, new Principal("v", Role.VIEWER, false));
         assertThat(viewer.state().canChange()).isFalse();
         assertThat(viewer.state().vlans()).extracting(VlansController.Row::name).containsExactly("seen");
-        assertThat(viewer.create("nope", 10, "ether2")).isFalse();
+        assertThat(viewer.create(vlan("nope", 10, "ether2"))).isFalse();
         assertThat(viewer.state().notice()).hasValueSatisfying(n -> assertThat(n.text()).contains("may not"));
     }
 
     static final Principal OPERATOR = new Principal("op", Role.OPERATOR, false);
 
+    /** The form's input, built as the VLAN form builds it: the schema's generated type, through its setters. */
+    static VlanInput vlan(String name, int vlanId, String iface) {
+        VlanInput input = new VlanInput();
+        input.setName(name);
+        input.setVlanId(vlanId);
+        input.setInterface(iface);
+        return input;
+    }
+
     @Test
     void aDriftCheckThatFindsNothingShowsTheVlanInSyncNotDrifted() {
         var controller = new VlansController(changes, OPERATOR);
-        controller.create("iot", 42, "ether2");
+        controller.create(vlan("iot", 42, "ether2"));
         assertThat(controller.state().vlans().getFirst().drift()).isEqualTo("not checked");
 
         controller.checkDrift();
@@ -145,8 +156,8 @@ class VlansControllerTest {
     @Test
     void aVlanChangedOnTheRouterShowsDriftedWithTheFieldAfterCheckNow() {
         var controller = new VlansController(changes, OPERATOR);
-        controller.create("iot", 42, "ether2");
-        controller.create("cams", 43, "ether2");
+        controller.create(vlan("iot", 42, "ether2"));
+        controller.create(vlan("cams", 43, "ether2"));
         String nativeId = controller.state().vlans().getFirst().nativeId();
         gateway.execute(new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw")),
                 RouterCommand.of("/interface/vlan/set").with(".id", nativeId).with("vlan-id", "99"));
@@ -160,7 +171,7 @@ class VlansControllerTest {
 
     @Test
     void aViewerMayNotCheckDrift() {
-        new VlansController(changes, OPERATOR).create("seen", 9, "ether2");
+        new VlansController(changes, OPERATOR).create(vlan("seen", 9, "ether2"));
         var viewer = new VlansController(changes, new Principal("v", Role.VIEWER, false));
 
         viewer.checkDrift();
@@ -193,10 +204,10 @@ class VlansControllerTest {
     @Test
     void aSuccessLeavesNoFieldErrorsAndShowsASuccessNotice() {
         var controller = new VlansController(changes, OPERATOR);
-        controller.create("bad", 5000, "ether2");
+        controller.create(vlan("bad", 5000, "ether2"));
         assertThat(controller.state().fieldErrors()).isNotEmpty();
 
-        assertThat(controller.create("iot", 42, "ether2")).isTrue();
+        assertThat(controller.create(vlan("iot", 42, "ether2"))).isTrue();
 
         assertThat(controller.state().fieldErrors()).isEmpty();
         assertThat(controller.state().notice()).hasValueSatisfying(n -> {
@@ -208,7 +219,7 @@ class VlansControllerTest {
     @Test
     void aLaterRefusalReplacesAnEarlierSuccessNotice() {
         var controller = new VlansController(changes, OPERATOR);
-        controller.create("iot", 42, "ether2");
+        controller.create(vlan("iot", 42, "ether2"));
 
         controller.formRejected();
         assertThat(controller.state().notice()).hasValueSatisfying(n -> {
@@ -216,17 +227,17 @@ class VlansControllerTest {
             assertThat(n.text()).doesNotContain("created");
         });
 
-        controller.create("iot2", 42, "ether2");
+        controller.create(vlan("iot2", 42, "ether2"));
         assertThat(controller.state().notice().orElseThrow().isError()).isTrue();
     }
 
     @Test
     void aNameConflictNamesTheOtherVlanByItsNameNotItsId() {
         var controller = new VlansController(changes, OPERATOR);
-        controller.create("iot", 42, "ether2");
+        controller.create(vlan("iot", 42, "ether2"));
         String uuid = controller.state().vlans().getFirst().uuid();
 
-        assertThat(controller.create("iot", 43, "ether2")).isFalse();
+        assertThat(controller.create(vlan("iot", 43, "ether2"))).isFalse();
 
         assertThat(controller.state().notice().orElseThrow().text()).contains("is already used by VLAN 'iot'").doesNotContain(uuid);
         assertThat(controller.state().fieldErrors()).containsKey("name");
@@ -236,9 +247,21 @@ class VlansControllerTest {
     void anUnknownInterfaceIsNamedWithTheRouterInPlainWords() {
         var controller = new VlansController(changes, OPERATOR);
 
-        assertThat(controller.create("iot", 42, "ether9")).isFalse();
+        assertThat(controller.create(vlan("iot", 42, "ether9"))).isFalse();
 
         assertThat(controller.state().fieldErrors()).containsEntry("interface", "interface 'ether9' does not exist on router 'Lab'");
+    }
+
+    @Test
+    void aValueOnlyTheRouterPathChecksComesBackWithTheFormsMessageForTheSameRule() {
+        var controller = new VlansController(changes, OPERATOR);
+        var form = new VlanForm(SchemaDirectives.fromClasspath().validationRules());
+        form.getChildren().filter(c -> c.getId().equals(java.util.Optional.of("vlan-id"))).findFirst()
+                .map(com.vaadin.flow.component.textfield.IntegerField.class::cast).orElseThrow().setValue(5000);
+
+        controller.create(vlan("bad", 5000, "ether2"));
+
+        assertThat(controller.state().fieldErrors().get("vlanId")).isNotBlank().isEqualTo(form.errors().get("vlanId"));
     }
 
     @Test
@@ -246,7 +269,7 @@ class VlansControllerTest {
         var controller = new VlansController(changes, OPERATOR);
         String longName = "n".repeat(80);
 
-        assertThat(controller.create(longName, 42, "ether2")).isFalse();
+        assertThat(controller.create(vlan(longName, 42, "ether2"))).isFalse();
 
         String notice = controller.state().notice().orElseThrow().text();
         assertThat(notice).doesNotContain(longName).contains("'" + "n".repeat(32) + "…'");

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.server.vaadin.UiScreens;
+import com.nasnetconnect.server.vaadin.UiServices;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,13 +53,13 @@ class FrontDoorTest {
         databases = new com.nasnetconnect.storage.db.DatabaseManager(java.nio.file.Files.createTempDirectory("nnc-frontdoor"),
                 com.nasnetconnect.storage.db.DatabaseSettings.defaults(), java.time.Clock.systemUTC());
         var security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), java.time.Clock.systemUTC());
-        vaadin = new EmbeddedVaadin(new UiContext(NO_ROUTERS, databases, new com.nasnetconnect.ui.LoginHandler() {
+        vaadin = new EmbeddedVaadin(UiScreens.table(new UiServices(NO_ROUTERS, new com.nasnetconnect.domain.state.DatabaseHealthCheck(databases), new com.nasnetconnect.ui.LoginHandler() {
             public Optional<SignedIn> login(String u, com.nasnetconnect.domain.common.Secret p, String s) { return Optional.empty(); }
             public Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c, com.nasnetconnect.domain.common.Secret n, String s) { return Optional.empty(); }
             public Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret t) { return Optional.empty(); }
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
         }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit(),
-                resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of())));
+                resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of())), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),

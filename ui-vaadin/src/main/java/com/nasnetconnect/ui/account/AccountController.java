@@ -6,18 +6,17 @@ import com.nasnetconnect.domain.security.Authenticator;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Sessions;
 import com.nasnetconnect.ui.admin.Display;
-import com.nasnetconnect.ui.admin.Notice;
-import com.nasnetconnect.ui.Publisher;
+import com.nasnetconnect.ui.HeadlessController;
+import com.nasnetconnect.ui.Notice;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The signed-in user's own account, without Vaadin: change the password, and log out everywhere. Both end every
  * session of the user, this one included ({@link Authenticator#changePassword} does so by contract), so the
  * resulting state says {@code signedOut} and the view sends the user to sign in again.
  */
-public final class AccountController {
+public final class AccountController extends HeadlessController<AccountController.State> {
 
     /** @param signedOut every session of the user has ended: the view must sign this one out too */
     public record State(String user, String role, Optional<Notice> notice, boolean signedOut) {
@@ -30,24 +29,16 @@ public final class AccountController {
     private final Sessions sessions;
     private final Principal actor;
     private final String source;
-    private final Publisher<State> publisher;
 
     /** @param source the client's address, for rate limiting and the audit trail */
     public AccountController(Authenticator authenticator, Sessions sessions, Principal actor, String source) {
+        Objects.requireNonNull(actor, "actor");
+        super(new State(actor.name(), Display.role(actor.role()), Optional.empty(), false));
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.source = Objects.requireNonNullElse(source, "");
         if (actor.apiKey()) throw new IllegalArgumentException("API key '" + actor.name() + "' has no account page");
-        this.publisher = new Publisher<>(new State(actor.name(), Display.role(actor.role()), Optional.empty(), false));
-    }
-
-    public State state() {
-        return publisher.state();
-    }
-
-    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
-        return publisher.subscribe(subscriber);
     }
 
     /**
@@ -80,7 +71,6 @@ public final class AccountController {
     }
 
     private void publish(Notice notice, boolean signedOut) {
-        State s = state();
-        publisher.publish(new State(s.user(), s.role(), Optional.of(notice), signedOut || s.signedOut()));
+        update(s -> new State(s.user(), s.role(), Optional.of(notice), signedOut || s.signedOut()));
     }
 }

@@ -1,16 +1,14 @@
 package com.nasnetconnect.ui.account;
 
-import com.nasnetconnect.domain.security.PasswordPolicy;
-import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.domain.security.Principal;
-import com.nasnetconnect.ui.UiContext;
-import com.nasnetconnect.ui.admin.Confirm;
-import com.nasnetconnect.ui.admin.NoticeBanner;
+import com.nasnetconnect.domain.security.PasswordPolicy;
+import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.ViewBinding;
 import com.nasnetconnect.ui.login.Authentication;
-import com.nasnetconnect.ui.shell.MainLayout;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.ui.shell.Confirm;
+import com.nasnetconnect.ui.shell.MenuRole;
+import com.nasnetconnect.ui.shell.NoticeBanner;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,15 +17,17 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 
 /**
  * The signed-in user's account: change the own password, sign out everywhere. Both end this session too, so
  * the view then asks the user to sign in again. Lays out and binds only; {@link AccountController} decides.
  */
-@Route(value = "account", layout = MainLayout.class)
+@Route("account")
+@Menu(title = "My account", order = 9)
+@MenuRole(Role.VIEWER) // people only: an API key has no account page
 @PageTitle("My account · NasNetConnect")
 public class AccountView extends VerticalLayout {
     private final NoticeBanner notice = new NoticeBanner("account-notice");
@@ -35,11 +35,12 @@ public class AccountView extends VerticalLayout {
     private final PasswordField current = new PasswordField("Current password");
     private final PasswordField next = new PasswordField("New password");
     private final PasswordField again = new PasswordField("New password again");
-    private AccountController controller;
-    private Publisher.Subscription subscription;
+    private final LoginHandler login;
     private boolean signedOutShown;
 
-    public AccountView() {
+    /** @param login signs this session out when the user chooses to sign in again */
+    public AccountView(AccountController controller, LoginHandler login) {
+        this.login = login;
         setMaxWidth("40rem");
         who.setId("account-user");
         current.setId("own-current-password");
@@ -65,23 +66,8 @@ public class AccountView extends VerticalLayout {
                 new H3("Change password"), new Paragraph("Changing it signs you out everywhere, here too."),
                 current, next, again, change,
                 new H3("Sessions"), new Paragraph("Lost a device, or signed in somewhere you should not have?"), everywhere);
-    }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        Principal me = Authentication.current().orElseThrow(() -> new IllegalStateException("not signed in"));
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String source = request == null ? "unknown" : request.getRemoteAddr();
-        UiContext ctx = UiContext.current();
-        controller = new AccountController(ctx.authenticator(), ctx.sessions(), me, source);
-        subscription = controller.subscribe(this::render);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) subscription.close();
-        subscription = null;
-        controller = null;
+        ViewBinding.follow(this, controller, this::render);
     }
 
     private void render(AccountController.State state) {
@@ -95,7 +81,7 @@ public class AccountView extends VerticalLayout {
             dialog.setCloseOnEsc(false);
             dialog.setCloseOnOutsideClick(false);
             dialog.add(new Paragraph(state.notice().map(n -> n.text()).orElse("Your sessions have ended.")));
-            Button signIn = new Button("Sign in again", e -> Authentication.logout());
+            Button signIn = new Button("Sign in again", e -> Authentication.logout(login));
             signIn.setId("sign-in-again");
             signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             dialog.getFooter().add(signIn);

@@ -1,6 +1,7 @@
 package com.nasnetconnect.ui.admin;
 
-import com.nasnetconnect.ui.Publisher;
+import com.nasnetconnect.ui.HeadlessController;
+import com.nasnetconnect.ui.Notice;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.ApiKeyInfo;
 import com.nasnetconnect.domain.security.ApiKeys;
@@ -15,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The API keys screen without Vaadin: lists keys, creates one (its token is in the one state published right
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * refusals into a {@link Notice}. A key may be given a lifetime ({@code 30d}, {@code 12h}, see {@link Lifetime}); the
  * list shows when each key expires. On a phone-sized viewport the view shows cards instead of the grid.
  */
-public final class ApiKeysController {
+public final class ApiKeysController extends HeadlessController<ApiKeysController.State> {
 
     /** Viewports up to this width (CSS pixels) get cards instead of the grid. */
     public static final int PHONE_MAX_WIDTH = 600;
@@ -64,7 +64,6 @@ public final class ApiKeysController {
     private final Principal actor;
     private final ZoneId zone;
     private final Clock clock;
-    private final Publisher<State> publisher;
 
     public ApiKeysController(ApiKeys apiKeys, Principal actor, ZoneId zone) {
         this(apiKeys, actor, zone, Clock.system(zone));
@@ -72,21 +71,12 @@ public final class ApiKeysController {
 
     /** @param clock "now" for a new key's expiry (now + its lifetime) and for showing keys as expired */
     public ApiKeysController(ApiKeys apiKeys, Principal actor, ZoneId zone, Clock clock) {
+        super(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty(), Optional.empty(), Layout.GRID));
         this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.publisher = new Publisher<>(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty(), Optional.empty(),
-                Layout.GRID));
         refresh();
-    }
-
-    public State state() {
-        return publisher.state();
-    }
-
-    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
-        return publisher.subscribe(subscriber);
     }
 
     /** The roles a new key may get. */
@@ -96,7 +86,7 @@ public final class ApiKeysController {
 
     /** Reloads the list (clears the notice). */
     public void refresh() {
-        publish(Optional.empty(), Optional.empty());
+        reload(Optional.empty(), Optional.empty());
     }
 
     /** Creates a key that never expires; on success the next state carries its token, once. */
@@ -111,7 +101,7 @@ public final class ApiKeysController {
      */
     public void create(String name, Role role, String lifetime) {
         if (role == null) {
-            publish(Optional.of(Notice.error("Choose a role for the new key")), Optional.empty());
+            reload(Optional.of(Notice.error("Choose a role for the new key")), Optional.empty());
             return;
         }
         try {
@@ -119,10 +109,10 @@ public final class ApiKeysController {
             CreatedApiKey created = apiKeys.create(actor, name == null ? "" : name.trim(), role, expiresAt);
             String roleName = Display.role(created.info().role());
             String expiry = expiresAt == null ? "" : ", expires " + Display.time(expiresAt, zone, "");
-            publish(Optional.of(Notice.success("Created API key '" + created.info().name() + "' (" + roleName + ")" + expiry)),
+            reload(Optional.of(Notice.success("Created API key '" + created.info().name() + "' (" + roleName + ")" + expiry)),
                     Optional.of(new NewKey(created.info().name(), roleName, created.token())));
         } catch (RuntimeException e) {
-            publish(Optional.of(Notice.refusal(e)), Optional.empty());
+            reload(Optional.of(Notice.refusal(e)), Optional.empty());
         }
     }
 
@@ -130,26 +120,25 @@ public final class ApiKeysController {
     public void revoke(String name) {
         try {
             ApiKeyInfo revoked = apiKeys.revoke(actor, name);
-            publish(Optional.of(Notice.success("Revoked API key '" + revoked.name() + "'")), Optional.empty());
+            reload(Optional.of(Notice.success("Revoked API key '" + revoked.name() + "'")), Optional.empty());
         } catch (RuntimeException e) {
-            publish(Optional.of(Notice.refusal(e)), Optional.empty());
+            reload(Optional.of(Notice.refusal(e)), Optional.empty());
         }
     }
 
     /** The view has shown the new key: forget it (the state no longer holds the token). */
     public void newKeyShown() {
-        State s = state();
-        if (s.newKey().isPresent()) publisher.publish(new State(s.canManage(), s.keys(), s.notice(), Optional.empty(), s.layout()));
+        update(s -> s.newKey().isEmpty() ? s : new State(s.canManage(), s.keys(), s.notice(), Optional.empty(), s.layout()));
     }
 
     /** User intent: the viewport is now this wide (CSS pixels; 0 when unknown). */
     public void viewportResized(int width) {
         Layout layout = width > 0 && width <= PHONE_MAX_WIDTH ? Layout.CARDS : Layout.GRID;
-        State s = state();
-        if (layout != s.layout()) publisher.publish(new State(s.canManage(), s.keys(), s.notice(), s.newKey(), layout));
+        update(s -> layout == s.layout() ? s : new State(s.canManage(), s.keys(), s.notice(), s.newKey(), layout));
     }
 
-    private void publish(Optional<Notice> notice, Optional<NewKey> newKey) {
+    /** Reads the list again and publishes it with {@code notice}; a refused read hides the management. */
+    private void reload(Optional<Notice> notice, Optional<NewKey> newKey) {
         boolean canManage = actor.role().allows(Role.ADMIN);
         List<KeyRow> rows = List.of();
         try {
@@ -161,7 +150,10 @@ public final class ApiKeysController {
             canManage = false;
             if (notice.isEmpty()) notice = Optional.of(Notice.refusal(e));
         }
-        publisher.publish(new State(canManage, rows, notice, newKey, state().layout()));
+        boolean manage = canManage;
+        List<KeyRow> keys = rows;
+        Optional<Notice> shown = notice;
+        update(s -> new State(manage, keys, shown, newKey, s.layout()));
     }
 
     private KeyRow row(ApiKeyInfo k) {

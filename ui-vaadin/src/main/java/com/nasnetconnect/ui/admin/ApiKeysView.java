@@ -1,17 +1,13 @@
 package com.nasnetconnect.ui.admin;
 
-import com.nasnetconnect.ui.Publisher;
-import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.ViewBinding;
 import com.nasnetconnect.ui.admin.ApiKeysController.KeyRow;
 import com.nasnetconnect.ui.admin.ApiKeysController.NewKey;
-import com.nasnetconnect.ui.login.Authentication;
-import com.nasnetconnect.ui.shell.MainLayout;
-import com.vaadin.flow.component.AttachEvent;
+import com.nasnetconnect.ui.shell.Confirm;
+import com.nasnetconnect.ui.shell.MenuRole;
+import com.nasnetconnect.ui.shell.NoticeBanner;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -28,10 +24,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import java.time.ZoneId;
 
 /**
  * API keys: a form to create one (with an optional lifetime), the list with a revoke action per key not yet
@@ -39,7 +34,9 @@ import java.time.ZoneId;
  * key on phones (no sideways scrolling; the revoke action stays on screen), as the controller's layout says;
  * it follows resizes. Lays out and binds only; {@link ApiKeysController} decides.
  */
-@Route(value = "admin/api-keys", layout = MainLayout.class)
+@Route("admin/api-keys")
+@Menu(title = "API keys", order = 4)
+@MenuRole(Role.ADMIN)
 @PageTitle("API keys · NasNetConnect")
 public class ApiKeysView extends VerticalLayout {
     private final NoticeBanner notice = new NoticeBanner("api-keys-notice");
@@ -49,18 +46,19 @@ public class ApiKeysView extends VerticalLayout {
     private final HorizontalLayout form;
     private final Grid<KeyRow> grid = new Grid<>();
     private final Div cards = new Div();
-    private ApiKeysController controller;
-    private Publisher.Subscription subscription;
-    private Registration resize;
+    private final ApiKeysController controller;
 
-    public ApiKeysView() {
+    public ApiKeysView(ApiKeysController controller) {
+        this.controller = controller;
         setWidthFull();
         name.setId("new-key-name");
         name.setPlaceholder("e.g. grafana");
         name.setHelperText("Letters, digits, '.', '_' or '-'");
         role.setId("new-key-role");
         role.setLabel("Role");
-        role.setItemLabelGenerator(r -> com.nasnetconnect.ui.admin.Display.role(r));
+        role.setItemLabelGenerator(Display::role);
+        role.setItems(controller.roles());
+        role.setValue(Role.VIEWER);
         expires.setId("new-key-expires");
         expires.setPlaceholder("never");
         expires.setHelperText("e.g. 90d or 12h; empty: never");
@@ -88,6 +86,9 @@ public class ApiKeysView extends VerticalLayout {
 
         add(new H2("API keys"), new Paragraph("Keys let tools use the GraphQL API and /metrics with the role they were "
                 + "created with. A key is shown once, when it is created."), notice, form, grid, cards);
+
+        ViewBinding.followViewport(this, controller::viewportResized);
+        ViewBinding.follow(this, controller, this::render);
     }
 
     private static String expiry(KeyRow row) {
@@ -124,28 +125,6 @@ public class ApiKeysView extends VerticalLayout {
         revoke.getElement().setAttribute("data-key", row.name());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         return revoke;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        Principal who = Authentication.current().orElseThrow(() -> new IllegalStateException("not signed in"));
-        controller = new ApiKeysController(UiContext.current().apiKeys(), who, ZoneId.systemDefault());
-        role.setItems(controller.roles());
-        role.setValue(Role.VIEWER);
-        subscription = controller.subscribe(this::render);
-        UI ui = event.getUI();
-        ApiKeysController c = controller;
-        ui.getPage().retrieveExtendedClientDetails(details -> c.viewportResized(details.getWindowInnerWidth()));
-        resize = ui.getPage().addBrowserWindowResizeListener(e -> c.viewportResized(e.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (resize != null) resize.remove();
-        resize = null;
-        if (subscription != null) subscription.close();
-        subscription = null;
-        controller = null;
     }
 
     private void render(ApiKeysController.State state) {

@@ -1,6 +1,7 @@
 package com.nasnetconnect.ui.admin;
 
-import com.nasnetconnect.ui.Publisher;
+import com.nasnetconnect.ui.HeadlessController;
+import com.nasnetconnect.ui.Notice;
 import com.nasnetconnect.domain.security.AuditAction;
 import com.nasnetconnect.domain.security.AuditEvent;
 import com.nasnetconnect.domain.security.AuditTrail;
@@ -13,14 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The audit trail screen without Vaadin: pages of events, newest first, read through the {@link AuditTrail}
  * in-port (admins only; it refuses others). Pages are keyed by event id, so events recorded while paging never
  * shift or repeat a page; {@link #refresh()} goes back to the newest.
  */
-public final class AuditController {
+public final class AuditController extends HeadlessController<AuditController.State> {
     public static final int MAX_PAGE_SIZE = 500;
 
     public record EventRow(long id, String at, String action, String actor, String subject, String source,
@@ -40,12 +40,12 @@ public final class AuditController {
     private final Principal actor;
     private final ZoneId zone;
     private final int pageSize;
-    private final Publisher<State> publisher;
     /** The "before id" of every page from the newest to the one shown (top = shown). */
     private final Deque<Long> cursors = new ArrayDeque<>();
     private long nextCursor = -1;
 
     public AuditController(AuditTrail audit, Principal actor, ZoneId zone, int pageSize) {
+        super(new State(actor.role().allows(Role.ADMIN), List.of(), 1, false, false, Optional.empty()));
         if (pageSize < 1 || pageSize >= MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize not in 1.." + (MAX_PAGE_SIZE - 1) + ": " + pageSize);
         }
@@ -53,16 +53,7 @@ public final class AuditController {
         this.actor = Objects.requireNonNull(actor, "actor");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.pageSize = pageSize;
-        this.publisher = new Publisher<>(new State(actor.role().allows(Role.ADMIN), List.of(), 1, false, false, Optional.empty()));
         refresh();
-    }
-
-    public State state() {
-        return publisher.state();
-    }
-
-    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
-        return publisher.subscribe(subscriber);
     }
 
     /** The newest page. */
@@ -93,10 +84,10 @@ public final class AuditController {
             boolean hasOlder = found.size() > pageSize;
             List<AuditEvent> page = hasOlder ? found.subList(0, pageSize) : found;
             nextCursor = page.isEmpty() ? -1 : page.getLast().id();
-            publisher.publish(new State(true, page.stream().map(this::row).toList(), cursors.size(), cursors.size() > 1,
+            publish(new State(true, page.stream().map(this::row).toList(), cursors.size(), cursors.size() > 1,
                     hasOlder, Optional.empty()));
         } catch (RuntimeException e) {
-            publisher.publish(new State(false, List.of(), 1, false, false, Optional.of(Notice.refusal(e))));
+            publish(new State(false, List.of(), 1, false, false, Optional.of(Notice.refusal(e))));
         }
     }
 

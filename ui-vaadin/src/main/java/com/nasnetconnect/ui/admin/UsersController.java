@@ -1,6 +1,7 @@
 package com.nasnetconnect.ui.admin;
 
-import com.nasnetconnect.ui.Publisher;
+import com.nasnetconnect.ui.HeadlessController;
+import com.nasnetconnect.ui.Notice;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The users screen without Vaadin: list, create, change role, reset password, delete, and log a user out
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * signed-in principal, which enforce the role; this controller hides what the role cannot do and turns refusals
  * into a {@link Notice}. Demoting yourself takes effect at once: the screen stops offering management.
  */
-public final class UsersController {
+public final class UsersController extends HeadlessController<UsersController.State> {
 
     /**
      * One user as the grid shows it.
@@ -42,24 +42,15 @@ public final class UsersController {
     private final UserAdministration users;
     private final Sessions sessions;
     private final ZoneId zone;
-    private final Publisher<State> publisher;
     private volatile Principal actor;
 
     public UsersController(UserAdministration users, Sessions sessions, Principal actor, ZoneId zone) {
+        super(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty()));
         this.users = Objects.requireNonNull(users, "users");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.publisher = new Publisher<>(new State(actor.role().allows(Role.ADMIN), List.of(), Optional.empty()));
         refresh();
-    }
-
-    public State state() {
-        return publisher.state();
-    }
-
-    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
-        return publisher.subscribe(subscriber);
     }
 
     public List<Role> roles() {
@@ -67,13 +58,13 @@ public final class UsersController {
     }
 
     public void refresh() {
-        publish(Optional.empty());
+        reload(Optional.empty());
     }
 
     /** Creates a user who must change {@code initialPassword} at first sign-in. */
     public void create(String name, Role role, Secret initialPassword) {
         if (role == null) {
-            publish(Optional.of(Notice.error("Choose a role for the new user")));
+            reload(Optional.of(Notice.error("Choose a role for the new user")));
             return;
         }
         act(() -> {
@@ -84,7 +75,7 @@ public final class UsersController {
 
     public void changeRole(String name, Role role) {
         if (role == null) {
-            publish(Optional.of(Notice.error("Choose a role for '" + name + "'")));
+            reload(Optional.of(Notice.error("Choose a role for '" + name + "'")));
             return;
         }
         act(() -> {
@@ -130,10 +121,11 @@ public final class UsersController {
         } catch (RuntimeException e) {
             notice = Notice.refusal(e);
         }
-        publish(Optional.of(notice));
+        reload(Optional.of(notice));
     }
 
-    private void publish(Optional<Notice> notice) {
+    /** Reads the list again and publishes it with {@code notice}; a refused read hides the management. */
+    private void reload(Optional<Notice> notice) {
         Principal me = actor;
         boolean canManage = me.role().allows(Role.ADMIN);
         List<UserRow> rows = List.of();
@@ -146,6 +138,6 @@ public final class UsersController {
             canManage = false;
             if (notice.isEmpty()) notice = Optional.of(Notice.refusal(e));
         }
-        publisher.publish(new State(canManage, rows, notice));
+        publish(new State(canManage, rows, notice));
     }
 }

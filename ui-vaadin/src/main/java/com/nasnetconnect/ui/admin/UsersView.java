@@ -1,18 +1,15 @@
 package com.nasnetconnect.ui.admin;
 
-import com.nasnetconnect.ui.Publisher;
 import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.Notice;
+import com.nasnetconnect.ui.ViewBinding;
 import com.nasnetconnect.ui.ViewportLayout;
 import com.nasnetconnect.ui.admin.UsersController.UserRow;
-import com.nasnetconnect.ui.login.Authentication;
-import com.nasnetconnect.ui.shell.MainLayout;
-import com.vaadin.flow.component.AttachEvent;
+import com.nasnetconnect.ui.shell.Confirm;
+import com.nasnetconnect.ui.shell.MenuRole;
+import com.nasnetconnect.ui.shell.NoticeBanner;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -25,10 +22,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -36,7 +32,9 @@ import java.util.List;
  * and binds only; {@link UsersController} decides. A table on wide screens, cards on phones
  * ({@link ViewportLayout}), swapped live on resize.
  */
-@Route(value = "admin/users", layout = MainLayout.class)
+@Route("admin/users")
+@Menu(title = "Users", order = 3)
+@MenuRole(Role.ADMIN)
 @PageTitle("Users · NasNetConnect")
 public class UsersView extends VerticalLayout {
     private final NoticeBanner notice = new NoticeBanner("users-notice");
@@ -45,18 +43,17 @@ public class UsersView extends VerticalLayout {
     private final PasswordField password = new PasswordField("Initial password");
     private final HorizontalLayout form;
     private RowsPresenter<UserRow> presenter;
-    private UsersController controller;
-    private ViewportLayout layout;
-    private Publisher.Subscription subscription;
-    private Publisher.Subscription layoutSubscription;
-    private Registration resize;
+    private final UsersController controller;
 
-    public UsersView() {
+    public UsersView(UsersController controller) {
+        this.controller = controller;
         setWidthFull();
         name.setId("new-user-name");
         role.setId("new-user-role");
         role.setLabel("Role");
         role.setItemLabelGenerator(Display::role);
+        role.setItems(controller.roles());
+        role.setValue(Role.VIEWER);
         password.setId("new-user-password");
         password.setHelperText("They must change it at first sign-in");
         Button create = new Button("Create user", e -> {
@@ -73,6 +70,11 @@ public class UsersView extends VerticalLayout {
         presenter = new UsersDesktopPresenter(this::roleSelect, this::actions);
         add(new H2("Users"), new Paragraph("Viewers read, operators change routers, admins also manage users and keys."),
                 notice, form, presenter.component());
+
+        ViewportLayout layout = new ViewportLayout(0);
+        ViewBinding.followViewport(this, layout::resized);
+        ViewBinding.follow(this, controller, this::render);
+        ViewBinding.follow(this, layout, this::arrange);
     }
 
     private Component roleSelect(UserRow row) {
@@ -133,32 +135,6 @@ public class UsersView extends VerticalLayout {
             if (!e.isOpened()) dialog.getElement().removeFromParent();
         });
         dialog.open();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        Principal who = Authentication.current().orElseThrow(() -> new IllegalStateException("not signed in"));
-        UiContext ctx = UiContext.current();
-        controller = new UsersController(ctx.users(), ctx.sessions(), who, ZoneId.systemDefault());
-        role.setItems(controller.roles());
-        role.setValue(Role.VIEWER);
-        UI ui = event.getUI();
-        layout = new ViewportLayout(0);
-        ui.getPage().retrieveExtendedClientDetails(details -> layout.resized(details.getWindowInnerWidth()));
-        resize = ui.getPage().addBrowserWindowResizeListener(e -> layout.resized(e.getWidth()));
-        subscription = controller.subscribe(this::render);
-        layoutSubscription = layout.subscribe(this::arrange);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (resize != null) resize.remove();
-        if (layoutSubscription != null) layoutSubscription.close();
-        if (subscription != null) subscription.close();
-        resize = null;
-        layoutSubscription = null;
-        subscription = null;
-        controller = null;
     }
 
     /** Swaps table and cards when the window crosses the phone width. */

@@ -4,7 +4,8 @@ import com.nasnetconnect.domain.router.RouterOsDurations;
 import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.state.DatabaseHealth;
-import com.nasnetconnect.domain.state.DatabaseStatus;
+import com.nasnetconnect.domain.state.DatabaseHealthCheck;
+import com.nasnetconnect.ui.HeadlessController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,17 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Headless controller of the dashboard: every decision (which layout, what each router row says, how values
  * are formatted, what "reachable" looks like) lives here, with no Vaadin import, so it is tested with plain
- * JUnit. Presenters only lay out {@link State} and forward user intents.
+ * JUnit. Presenters only lay out {@link State} and forward user intents. It follows the router status feed while
+ * watched (someone subscribes); the feed's updates arrive on the feed's thread.
  */
-public final class DashboardController implements AutoCloseable {
+public final class DashboardController extends HeadlessController<DashboardController.State> {
     /** Viewports this wide or narrower get cards; wider ones get a grid. */
     public static final int MOBILE_MAX_WIDTH = 600;
 
@@ -62,43 +62,35 @@ public final class DashboardController implements AutoCloseable {
     }
 
     private final RouterStatusFeed feed;
-    private final DatabaseStatus databases;
+    private final DatabaseHealthCheck databases;
     private final Clock clock;
-    private final List<Consumer<State>> subscribers = new CopyOnWriteArrayList<>();
-    private volatile State state;
     private AutoCloseable feedSubscription;
 
-    public DashboardController(RouterStatusFeed feed, DatabaseStatus databases, int initialViewportWidth) {
+    public DashboardController(RouterStatusFeed feed, DatabaseHealthCheck databases, int initialViewportWidth) {
         this(feed, databases, initialViewportWidth, Clock.systemUTC());
     }
 
     /** @param clock tells how long ago an unreachable router was last seen */
-    public DashboardController(RouterStatusFeed feed, DatabaseStatus databases, int initialViewportWidth, Clock clock) {
-        this.feed = Objects.requireNonNull(feed, "feed");
-        this.databases = Objects.requireNonNull(databases, "databases");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.state = new State(layoutFor(initialViewportWidth), rows(feed.current(), clock.instant()), summary(feed.current()),
-                warnings());
+    public DashboardController(RouterStatusFeed feed, DatabaseHealthCheck databases, int initialViewportWidth, Clock clock) {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(databases, "databases");
+        Objects.requireNonNull(clock, "clock");
+        super(new State(layoutFor(initialViewportWidth), rows(feed.current(), clock.instant()), summary(feed.current()),
+                warnings(databases)));
+        this.feed = feed;
+        this.databases = databases;
+        this.clock = clock;
     }
 
-    public State state() {
-        return state;
-    }
-
-    /** Starts following the feed; {@code subscriber} gets every new state (on the feed's thread). */
-    public synchronized void attach(Consumer<State> subscriber) {
-        subscribers.add(subscriber);
-        if (feedSubscription == null) {
-            feedSubscription = feed.subscribe(this::onStatuses);
-        } else {
-            subscriber.accept(state);
-        }
-    }
-
-    /** Stops following the feed. */
+    /** The first subscriber arrived: follow the feed (which hands over the current statuses at once). */
     @Override
-    public synchronized void close() {
-        subscribers.clear();
+    protected void onWatched() {
+        feedSubscription = feed.subscribe(this::onStatuses);
+    }
+
+    /** Nobody watches any more: stop following the feed. */
+    @Override
+    protected void onUnwatched() {
         if (feedSubscription != null) {
             try {
                 feedSubscription.close();
@@ -112,9 +104,7 @@ public final class DashboardController implements AutoCloseable {
     /** User intent: the viewport changed size (resize, rotation). */
     public void viewportResized(int width) {
         Layout layout = layoutFor(width);
-        if (layout != state.layout()) {
-            publish(new State(layout, state.routers(), state.summary(), state.warnings()));
-        }
+        update(s -> layout == s.layout() ? s : new State(layout, s.routers(), s.summary(), s.warnings()));
     }
 
     /** User intent: poll the routers now. */
@@ -123,15 +113,12 @@ public final class DashboardController implements AutoCloseable {
     }
 
     private void onStatuses(List<RouterStatus> statuses) {
-        publish(new State(state.layout(), rows(statuses, clock.instant()), summary(statuses), warnings()));
+        List<RouterRow> rows = rows(statuses, clock.instant());
+        List<String> warnings = warnings(databases);
+        update(s -> new State(s.layout(), rows, summary(statuses), warnings));
     }
 
-    private void publish(State next) {
-        state = next;
-        for (Consumer<State> s : subscribers) s.accept(next);
-    }
-
-    private List<String> warnings() {
+    private static List<String> warnings(DatabaseHealthCheck databases) {
         DatabaseHealth h = databases.health();
         var out = new java.util.ArrayList<String>();
         if (!h.systemOk()) out.add("The system database does not answer: " + h.systemProblem().orElse("unknown problem"));

@@ -1,10 +1,6 @@
 package com.nasnetconnect.ui.dashboard;
 
-import com.nasnetconnect.ui.UiContext;
-import com.nasnetconnect.ui.shell.MainLayout;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
+import com.nasnetconnect.ui.ViewBinding;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,25 +8,24 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 /**
  * The managed routers with live status. The controller decides everything; this view picks the presenter
- * the controller's layout names (grid on wide screens, cards on phones), swaps it live on resize, and hands
- * pushed updates to {@code ui.access}.
+ * the controller's layout names (grid on wide screens, cards on phones) and swaps it live on resize;
+ * {@link ViewBinding} hands the feed's updates to {@code ui.access}.
  */
-@Route(value = "", layout = MainLayout.class)
+@Route("")
+@Menu(title = "Dashboard", order = 1)
 @PageTitle("Dashboard · NasNetConnect")
 public class DashboardView extends VerticalLayout {
     private final Span summary = new Span();
     private final Div warnings = new Div();
-    private DashboardController controller;
     private DashboardPresenter presenter;
-    private Registration resize;
 
-    public DashboardView() {
+    public DashboardView(DashboardController controller) {
         setWidthFull();
         summary.setId("routers-summary");
         Button refresh = new Button("Refresh", e -> controller.refresh());
@@ -42,24 +37,8 @@ public class DashboardView extends VerticalLayout {
         warnings.setId("db-warnings");
         warnings.addClassName("nnc-problem");
         add(header, warnings);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        controller = new DashboardController(UiContext.current().routerStatus(), UiContext.current().databases(), 0);
-        render(controller.state());
-        ui.getPage().retrieveExtendedClientDetails(details -> controller.viewportResized(details.getWindowInnerWidth()));
-        resize = ui.getPage().addBrowserWindowResizeListener(e -> controller.viewportResized(e.getWidth()));
-        controller.attach(state -> ui.access(() -> render(state)));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (resize != null) resize.remove();
-        if (controller != null) controller.close();
-        controller = null;
-        presenter = null;
+        ViewBinding.followViewport(this, controller::viewportResized);
+        ViewBinding.follow(this, controller, this::render);
     }
 
     private void render(DashboardController.State state) {

@@ -3,7 +3,6 @@ package com.nasnetconnect.ui.login;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.ui.LoginHandler;
-import com.nasnetconnect.ui.UiContext;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
@@ -31,6 +30,17 @@ public final class Authentication {
         return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(Principal.class));
     }
 
+    /** The principal of this UI session; for building a screen, which only signed-in users reach. */
+    public static Principal signedIn() {
+        return current().orElseThrow(() -> new IllegalStateException("not signed in"));
+    }
+
+    /** Where the current request came from (the client's address), for rate limiting and audit; "unknown" outside one. */
+    public static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null ? "unknown" : request.getRemoteAddr();
+    }
+
     /** Re-checks the domain session; signs the Vaadin session out when it has ended. */
     static Optional<Principal> revalidate(LoginHandler login) {
         VaadinSession session = VaadinSession.getCurrent();
@@ -48,7 +58,7 @@ public final class Authentication {
     }
 
     /** Signs in: a fresh HTTP session id first (no session fixation), then remembers the session. */
-    static void signIn(LoginHandler.SignedIn signedIn) {
+    static void signIn(LoginHandler login, LoginHandler.SignedIn signedIn) {
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request != null) VaadinService.reinitializeSession(request);
         VaadinSession session = VaadinSession.getCurrent();
@@ -56,15 +66,15 @@ public final class Authentication {
         Secret token = signedIn.sessionToken().orElseThrow(() -> new IllegalStateException("no session token"));
         session.setAttribute(TOKEN, token);
         session.setAttribute(Principal.class, signedIn.principal());
-        sessionCookie(token.reveal(), -1);
+        sessionCookie(login, token.reveal(), -1);
     }
 
     /**
      * The same session for the API: an HttpOnly, SameSite=Strict cookie (Secure under HTTPS) that the front door
      * accepts from the same origin only. maxAge 0 removes it.
      */
-    private static void sessionCookie(String value, int maxAge) {
-        var name = UiContext.current().login().sessionCookieName();
+    private static void sessionCookie(LoginHandler login, String value, int maxAge) {
+        var name = login.sessionCookieName();
         VaadinResponse response = VaadinService.getCurrentResponse();
         VaadinRequest request = VaadinRequest.getCurrent();
         if (name.isEmpty() || response == null) return;
@@ -86,12 +96,13 @@ public final class Authentication {
         return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(PENDING_CHANGE));
     }
 
-    public static void logout() {
+    /** Ends the domain session and the Vaadin session, and sends the browser to the sign-in page. */
+    public static void logout(LoginHandler login) {
         UI ui = UI.getCurrent();
         VaadinSession session = VaadinSession.getCurrent();
         Secret token = (Secret) session.getAttribute(TOKEN);
-        if (token != null) UiContext.current().login().logout(token);
-        sessionCookie("", 0);
+        if (token != null) login.logout(token);
+        sessionCookie(login, "", 0);
         session.setAttribute(TOKEN, null);
         session.setAttribute(Principal.class, null);
         session.setAttribute(PENDING_CHANGE, null);

@@ -2,7 +2,7 @@ package com.nasnetconnect.ui.login;
 
 import com.nasnetconnect.domain.security.PasswordPolicy;
 import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.LoginHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -15,11 +15,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 
 /** A generated first password must be replaced before the user can do anything else. */
-@Route("change-password")
+@Route(value = "change-password", autoLayout = false)
 @PageTitle("Choose a password · NasNetConnect")
 public class ChangePasswordView extends VerticalLayout {
 
-    public ChangePasswordView() {
+    public ChangePasswordView(LoginHandler login) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -47,14 +47,14 @@ public class ChangePasswordView extends VerticalLayout {
             VaadinRequest request = VaadinRequest.getCurrent();
             String source = request == null ? "unknown" : request.getRemoteAddr();
             try {
-                var signedIn = UiContext.current().login().changePassword(user, Secret.of(current.getValue()),
+                var signedIn = login.changePassword(user, Secret.of(current.getValue()),
                         Secret.of(next.getValue()), source);
                 if (signedIn.isEmpty()) {
                     current.setErrorMessage("Sign-in refused");
                     current.setInvalid(true);
                     return;
                 }
-                Authentication.signIn(signedIn.get());
+                Authentication.signIn(login, signedIn.get());
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (IllegalArgumentException policy) {
                 next.setErrorMessage(policy.getMessage());

@@ -1,7 +1,7 @@
 package com.nasnetconnect.ui.login;
 
 import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.LoginHandler;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -13,11 +13,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 
 /** Sign-in page. Any refusal shows the same message, whichever part was wrong. */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · NasNetConnect")
 public class LoginView extends VerticalLayout {
 
-    public LoginView() {
+    public LoginView(LoginHandler login) {
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
@@ -32,14 +32,14 @@ public class LoginView extends VerticalLayout {
         form.addLoginListener(e -> {
             VaadinRequest request = VaadinRequest.getCurrent();
             String source = request == null ? "unknown" : request.getRemoteAddr();
-            var signedIn = UiContext.current().login().login(e.getUsername(), Secret.of(e.getPassword()), source);
+            var signedIn = login.login(e.getUsername(), Secret.of(e.getPassword()), source);
             if (signedIn.isEmpty()) {
                 form.setError(true);
             } else if (signedIn.get().mustChangePassword()) {
                 Authentication.requirePasswordChange(e.getUsername());
                 getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class));
             } else {
-                Authentication.signIn(signedIn.get());
+                Authentication.signIn(login, signedIn.get());
                 getUI().ifPresent(ui -> ui.navigate(""));
             }
         });

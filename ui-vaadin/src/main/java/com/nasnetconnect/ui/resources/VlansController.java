@@ -19,16 +19,16 @@ import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.StateException;
-import com.nasnetconnect.ui.Publisher;
-import com.nasnetconnect.ui.admin.Notice;
+import com.nasnetconnect.domain.schema.types.Configuration;
+import com.nasnetconnect.domain.schema.types.VlanInput;
+import com.nasnetconnect.ui.HeadlessController;
+import com.nasnetconnect.ui.Notice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * Headless controller of the VLAN screen: which router is chosen, its VLANs as the router confirmed them (kept
@@ -36,10 +36,11 @@ import java.util.function.UnaryOperator;
  * drift on demand. Input rules are the schema's (the view binds the same {@code VlanInput} rules GraphQL checks);
  * whatever the router or the apply pipeline refuses comes back as an error notice and per-field errors.
  *
- * <p>Live updates arrive on the thread that committed them; the controller never holds a lock while it calls
- * the domain, so a screen never waits for another one. {@link #close()} stops following the router.
+ * <p>The chosen router's changes are followed while the screen is watched (someone subscribes); live updates
+ * arrive on the thread that committed them. The controller never holds a lock while it calls the domain, so a
+ * screen never waits for another one. {@link #close()} stops following the router.
  */
-public final class VlansController implements AutoCloseable {
+public final class VlansController extends HeadlessController<VlansController.State> {
     /**
      * One VLAN row: configuration as confirmed, the router's own id for it, and what the last drift check found
      * ({@code not checked}, {@code in sync}, {@code drifted: vlanId, …} or {@code missing on the router}).
@@ -67,52 +68,59 @@ public final class VlansController implements AutoCloseable {
 
     private final ResourceChanges resources;
     private final Principal who;
-    private final Publisher<State> publisher;
-    private final Object stateLock = new Object();
+    /** Guards {@link #following}; never held while calling the domain or notifying. */
+    private final Object followLock = new Object();
     private ResourceEventBus.Subscription following;
 
     public VlansController(ResourceChanges resources, Principal who) {
-        this.resources = Objects.requireNonNull(resources, "resources");
-        this.who = Objects.requireNonNull(who, "who");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(who, "who");
         List<Router> routers = resources.routers(who);
         Optional<RouterId> first = routers.stream().findFirst().map(Router::id);
-        this.publisher = new Publisher<>(new State(routers, first, List.of(), who.role().allows(Role.OPERATOR),
-                Optional.empty(), Map.of()));
-        first.ifPresent(this::follow);
-    }
-
-    public State state() {
-        return publisher.state();
-    }
-
-    /** {@code subscriber} gets the current state now and every later one, possibly on another thread. */
-    public Publisher.Subscription subscribe(Consumer<State> subscriber) {
-        return publisher.subscribe(subscriber);
+        List<Row> rows = first.map(r -> rows(resources, who, r)).orElse(List.of());
+        super(new State(routers, first, rows, who.role().allows(Role.OPERATOR), Optional.empty(), Map.of()));
+        this.resources = resources;
+        this.who = who;
     }
 
     /** User intent: show another router's VLANs. */
     public void select(RouterId router) {
         update(s -> new State(s.routers(), Optional.of(router), List.of(), s.canChange(), Optional.empty(), Map.of()));
-        follow(router);
+        if (watched()) follow(router);
+        else reload(router);
+    }
+
+    /** Someone watches: follow the chosen router's committed changes. */
+    @Override
+    protected void onWatched() {
+        state().selected().ifPresent(this::follow);
+    }
+
+    /** Nobody watches: stop following. */
+    @Override
+    protected void onUnwatched() {
+        ResourceEventBus.Subscription previous;
+        synchronized (followLock) {
+            previous = following;
+            following = null;
+        }
+        if (previous != null) previous.close();
     }
 
     /**
-     * User intent: create a VLAN on the selected router. Returns true when the router confirmed it (the view then
-     * clears the form); the new row arrives with the committed change.
+     * User intent: create a VLAN on the selected router from the form's input. Returns true when the router
+     * confirmed it (the view then clears the form); the new row arrives with the committed change.
      */
-    public boolean create(String name, long vlanId, String iface) {
+    public boolean create(VlanInput input) {
+        Objects.requireNonNull(input, "input");
         Optional<RouterId> selected = state().selected();
         if (selected.isEmpty()) {
             update(s -> s.withNotice(Notice.error("Choose a router first."), Map.of()));
             return false;
         }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("name", name);
-        config.put("vlanId", vlanId);
-        config.put("interface", iface);
         try {
-            Resource created = resources.create(who, selected.get(), ResourceKind.VLAN, new Fields(config));
-            Notice done = Notice.success("VLAN " + name + " created on the router as "
+            Resource created = resources.create(who, selected.get(), ResourceKind.VLAN, configuration(input));
+            Notice done = Notice.success("VLAN " + input.getName() + " created on the router as "
                     + created.deployment().map(d -> d.nativeId()).orElse("?") + ".");
             update(s -> upsert(s, created).withNotice(done, Map.of()));
             return true;
@@ -150,7 +158,7 @@ public final class VlansController implements AutoCloseable {
             refuse(e.getMessage(), Map.of());
             return;
         }
-        List<Row> rows = rows(selected.get());
+        List<Row> rows = rows(resources, who, selected.get());
         var vlans = reports.stream().filter(r -> r.kind() == ResourceKind.VLAN).toList();
         var drifted = new ArrayList<String>();
         for (DriftReport r : vlans) {
@@ -163,24 +171,28 @@ public final class VlansController implements AutoCloseable {
         update(s -> s.selected().equals(selected) ? s.withVlans(rows).withNotice(Notice.success(summary), Map.of()) : s);
     }
 
-    /** Stops following the router's changes. */
-    @Override
-    public void close() {
-        synchronized (stateLock) {
-            if (following != null) following.close();
-            following = null;
-        }
+    /**
+     * The domain configuration of a VLAN from the schema's generated input, through the generated
+     * {@link Configuration} and its one router-text converter: the same path a GraphQL createVlan takes.
+     */
+    static Fields configuration(VlanInput input) {
+        return new Fields(new LinkedHashMap<>(Configuration.Vlan.from(input).text()));
     }
 
+    /** Follows {@code router}'s committed changes (instead of the previous router's) and reloads its VLANs. */
     private void follow(RouterId router) {
         ResourceEventBus.Subscription next = resources.follow(who, router, e -> onChange(router, e));
-        List<Row> rows = rows(router);
         ResourceEventBus.Subscription previous;
-        synchronized (stateLock) {
+        synchronized (followLock) {
             previous = following;
             following = next;
         }
         if (previous != null) previous.close();
+        reload(router);
+    }
+
+    private void reload(RouterId router) {
+        List<Row> rows = rows(resources, who, router);
         update(s -> s.selected().equals(Optional.of(router)) ? s.withVlans(rows) : s);
     }
 
@@ -210,7 +222,7 @@ public final class VlansController implements AutoCloseable {
         update(s -> s.withNotice(Notice.error(message), fieldErrors));
     }
 
-    private List<Row> rows(RouterId router) {
+    private static List<Row> rows(ResourceChanges resources, Principal who, RouterId router) {
         return resources.list(who, router, ResourceKind.VLAN).stream().map(VlansController::row).toList();
     }
 
@@ -226,14 +238,5 @@ public final class VlansController implements AutoCloseable {
         if (d.missing()) return "missing on the router";
         if (!d.drifted()) return "in sync";
         return "drifted: " + String.join(", ", d.differences().stream().map(FieldDifference::field).toList());
-    }
-
-    /** State changes are serialised here, never while calling the domain (a change may arrive mid-call). */
-    private void update(UnaryOperator<State> change) {
-        synchronized (stateLock) {
-            State current = publisher.state();
-            State next = change.apply(current);
-            if (next != current) publisher.publish(next);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package com.nasnetconnect.ui.shell;
 
-import com.nasnetconnect.ui.dashboard.DashboardView;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -9,7 +9,6 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.HttpStatusCode;
 
 /**
@@ -24,7 +23,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     public NotFoundView() {
         setId("not-found");
         what.setId("not-found-path");
-        RouterLink home = new RouterLink("Go to the dashboard", DashboardView.class);
+        Anchor home = new Anchor("", "Go to the dashboard"); // the dashboard's route, navigated by the router
+        home.getElement().setAttribute("router-link", true);
         home.setId("not-found-home");
         add(new H2("Page not found"), what,
                 new Paragraph("Use the menu to find the screen you want."), home);

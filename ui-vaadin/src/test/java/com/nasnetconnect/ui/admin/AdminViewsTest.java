@@ -8,7 +8,8 @@ import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.ui.LoginHandler;
-import com.nasnetconnect.ui.UiContext;
+import com.nasnetconnect.ui.TestScreens;
+import com.nasnetconnect.ui.shell.NoticeBanner;
 import com.nasnetconnect.ui.account.AccountView;
 import com.nasnetconnect.ui.admin.ApiKeysController.KeyRow;
 import com.vaadin.browserless.BrowserlessTest;
@@ -47,7 +48,7 @@ class AdminViewsTest extends BrowserlessTest {
     Path dir;
     RealSecurity security;
 
-    /** Runs instead of the inherited set-up: the services and the UiContext must exist before Vaadin starts. */
+    /** Runs instead of the inherited set-up: the services and the screens must exist before Vaadin starts. */
     @BeforeEach
     @Override
     protected void initVaadinEnvironment() {
@@ -58,10 +59,9 @@ class AdminViewsTest extends BrowserlessTest {
             public Optional<Principal> resume(Secret token) { return security.s.sessions().resolve(token.reveal()); }
             public void logout(Secret token) { security.s.sessions().close(token.reveal()); }
         };
-        UiContext ctx = new UiContext(NO_ROUTERS, security.databases, login, security.s.authenticator(), security.s.users(),
+        TestScreens.next(TestScreens.all(NO_ROUTERS, new com.nasnetconnect.domain.state.DatabaseHealthCheck(security.databases), login, security.s.authenticator(), security.s.users(),
                 security.s.apiKeys(), security.s.sessions(), security.s.audit(),
-                com.nasnetconnect.ui.TestResources.changes(security.databases), com.nasnetconnect.ui.TestResources.noRules());
-        TestUiContext.next(ctx);
+                com.nasnetconnect.ui.TestResources.changes(security.databases), com.nasnetconnect.ui.TestResources.noRules()));
         super.initVaadinEnvironment();
     }
 

@@ -65,7 +65,7 @@ class DashboardControllerTest {
         ManualFeed feed = new ManualFeed();
         var controller = new DashboardController(feed, HEALTHY, 1280);
         List<State> seen = new ArrayList<>();
-        controller.attach(seen::add);
+        controller.subscribe(seen::add);
         seen.clear();
 
         controller.viewportResized(1000);
@@ -81,7 +81,7 @@ class DashboardControllerTest {
         ManualFeed feed = new ManualFeed();
         var controller = new DashboardController(feed, HEALTHY, 1280);
         List<State> seen = new ArrayList<>();
-        controller.attach(seen::add);
+        controller.subscribe(seen::add);
 
         feed.push(online("a", 93784, 512L * 1024 * 1024), unreachable("b"));
 
@@ -178,7 +178,7 @@ class DashboardControllerTest {
     void stopsListeningWhenClosedAndForwardsRefresh() {
         ManualFeed feed = new ManualFeed();
         var controller = new DashboardController(feed, HEALTHY, 1280);
-        controller.attach(s -> { });
+        controller.subscribe(s -> { });
         assertThat(feed.listeners).hasSize(1);
         controller.refresh();
         assertThat(feed.refreshes).isEqualTo(1);
@@ -186,15 +186,33 @@ class DashboardControllerTest {
         assertThat(feed.listeners).isEmpty();
     }
 
-    static final com.nasnetconnect.domain.state.DatabaseStatus HEALTHY = () ->
-            new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 1, 32, List.of(), Instant.EPOCH);
+    @Test
+    void followsTheFeedOnlyWhileSomeoneWatches() {
+        ManualFeed feed = new ManualFeed();
+        var controller = new DashboardController(feed, HEALTHY, 1280);
+        assertThat(feed.listeners).as("nobody watches yet").isEmpty();
+
+        var first = controller.subscribe(s -> { });
+        var second = controller.subscribe(s -> { });
+        assertThat(feed.listeners).as("one feed subscription for every watcher").hasSize(1);
+        first.close();
+        assertThat(feed.listeners).hasSize(1);
+        second.close();
+        assertThat(feed.listeners).as("the last watcher left").isEmpty();
+
+        controller.subscribe(s -> { });
+        assertThat(feed.listeners).as("watched again, e.g. the view attached again").hasSize(1);
+    }
+
+    static final com.nasnetconnect.domain.state.DatabaseHealthCheck HEALTHY = new com.nasnetconnect.domain.state.DatabaseHealthCheck(() ->
+            new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 1, 32, List.of(), Instant.EPOCH));
 
     @Test
     void warnsAboutAQuarantinedRouterDatabaseByTheRoutersNameWithoutServerPaths() {
         var quarantined = new com.nasnetconnect.domain.state.DatabaseHealth(true, Optional.empty(), 0, 32,
                 List.of(new com.nasnetconnect.domain.state.DatabaseHealth.QuarantinedDatabase("branch", "Branch office",
                         "/data/quarantine/router-branch.db", "file is not a database", Instant.EPOCH)), Instant.EPOCH);
-        var controller = new DashboardController(new ManualFeed(), () -> quarantined, 1280);
+        var controller = new DashboardController(new ManualFeed(), new com.nasnetconnect.domain.state.DatabaseHealthCheck(() -> quarantined), 1280);
         assertThat(controller.state().warnings()).singleElement().asString()
                 .startsWith("The database of router 'Branch office' (id 'branch') is quarantined since 1970-01-01T00:00:00Z")
                 .contains("moved aside", "Other routers are not affected")

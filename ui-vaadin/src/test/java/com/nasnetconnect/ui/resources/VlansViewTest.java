@@ -29,10 +29,9 @@ import com.nasnetconnect.storage.router.SqliteRouterRepository;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.ui.LoginHandler;
-import com.nasnetconnect.ui.UiContext;
-import com.nasnetconnect.ui.admin.NoticeBanner;
+import com.nasnetconnect.ui.TestScreens;
 import com.nasnetconnect.ui.admin.RealSecurity;
-import com.nasnetconnect.ui.admin.TestUiContext;
+import com.nasnetconnect.ui.shell.NoticeBanner;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -73,7 +72,7 @@ class VlansViewTest extends BrowserlessTest {
     RouterOsGateway gateway;
     ResourceChanges changes;
 
-    /** Runs instead of the inherited set-up: the services and the UiContext must exist before Vaadin starts. */
+    /** Runs instead of the inherited set-up: the services and the screens must exist before Vaadin starts. */
     @BeforeEach
     @Override
     protected void initVaadinEnvironment() {
@@ -96,7 +95,7 @@ class VlansViewTest extends BrowserlessTest {
             public Optional<Principal> resume(Secret token) { return security.s.sessions().resolve(token.reveal()); }
             public void logout(Secret token) { security.s.sessions().close(token.reveal()); }
         };
-        TestUiContext.next(new UiContext(NO_STATUS, security.databases, login, security.s.authenticator(), security.s.users(),
+        TestScreens.next(TestScreens.all(NO_STATUS, new com.nasnetconnect.domain.state.DatabaseHealthCheck(security.databases), login, security.s.authenticator(), security.s.users(),
                 security.s.apiKeys(), security.s.sessions(), security.s.audit(), changes, vlanInputRules()));
         super.initVaadinEnvironment();
     }

@@ -1,6 +1,7 @@
-package com.nasnetconnect.ui.admin;
+package com.nasnetconnect.ui.shell;
 
 import com.vaadin.flow.component.html.Div;
+import com.nasnetconnect.ui.Notice;
 import java.util.Optional;
 
 /** Shows the controller's {@link Notice} above a screen: green for done, red for refused; hidden when none. */

@@ -1,4 +1,4 @@
-package com.nasnetconnect.ui.admin;
+package com.nasnetconnect.ui;
 
 import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.AuthenticationFailedException;

@@ -1,4 +1,4 @@
-package com.nasnetconnect.ui.admin;
+package com.nasnetconnect.ui.shell;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 

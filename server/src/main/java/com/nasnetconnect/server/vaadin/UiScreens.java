@@ -1,0 +1,56 @@
+package com.nasnetconnect.server.vaadin;
+
+import com.nasnetconnect.ui.Screens;
+import com.nasnetconnect.ui.account.AccountController;
+import com.nasnetconnect.ui.account.AccountView;
+import com.nasnetconnect.ui.admin.ApiKeysController;
+import com.nasnetconnect.ui.admin.ApiKeysView;
+import com.nasnetconnect.ui.admin.AuditController;
+import com.nasnetconnect.ui.admin.AuditView;
+import com.nasnetconnect.ui.admin.UsersController;
+import com.nasnetconnect.ui.admin.UsersView;
+import com.nasnetconnect.ui.dashboard.DashboardController;
+import com.nasnetconnect.ui.dashboard.DashboardView;
+import com.nasnetconnect.ui.login.ChangePasswordView;
+import com.nasnetconnect.ui.login.LoginView;
+import com.nasnetconnect.ui.resources.VlansController;
+import com.nasnetconnect.ui.resources.VlansView;
+import com.nasnetconnect.ui.shell.MainLayout;
+import java.time.Clock;
+import java.time.ZoneId;
+
+import static com.nasnetconnect.ui.login.Authentication.clientAddress;
+import static com.nasnetconnect.ui.login.Authentication.current;
+import static com.nasnetconnect.ui.login.Authentication.signedIn;
+
+/**
+ * Every screen of the UI, built with {@code new} from the in-ports: the table Vaadin's instantiator reads, so
+ * each view gets its controller in its constructor. A builder runs when a user navigates to the screen, in that
+ * user's request: the signed-in principal and the client's address are that user's (the access control has
+ * already sent anyone not signed in to the sign-in page).
+ */
+public final class UiScreens {
+    private UiScreens() {
+    }
+
+    /** @param zone how times are shown; @param clock "now" for the screens that show how long ago */
+    public static Screens table(UiServices s, Clock clock, ZoneId zone) {
+        return Screens.builder(s.login())
+                .screen(MainLayout.class, () -> new MainLayout(current(), s.login()))
+                .screen(LoginView.class, () -> new LoginView(s.login()))
+                .screen(ChangePasswordView.class, () -> new ChangePasswordView(s.login()))
+                .screen(DashboardView.class, () -> new DashboardView(
+                        new DashboardController(s.routerStatus(), s.databases(), 0, clock)))
+                .screen(VlansView.class, () -> new VlansView(
+                        new VlansController(s.resources(), signedIn()), s.validationRules()))
+                .screen(UsersView.class, () -> new UsersView(
+                        new UsersController(s.users(), s.sessions(), signedIn(), zone)))
+                .screen(ApiKeysView.class, () -> new ApiKeysView(
+                        new ApiKeysController(s.apiKeys(), signedIn(), zone, clock)))
+                .screen(AuditView.class, () -> new AuditView(
+                        new AuditController(s.audit(), signedIn(), zone, AuditView.PAGE_SIZE)))
+                .screen(AccountView.class, () -> new AccountView(
+                        new AccountController(s.authenticator(), s.sessions(), signedIn(), clientAddress()), s.login()))
+                .build();
+    }
+}

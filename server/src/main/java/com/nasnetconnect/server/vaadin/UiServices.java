@@ -1,0 +1,31 @@
+package com.nasnetconnect.server.vaadin;
+
+import com.nasnetconnect.domain.apply.ResourceChanges;
+import com.nasnetconnect.domain.router.RouterStatusFeed;
+import com.nasnetconnect.domain.schema.ValidationRules;
+import com.nasnetconnect.domain.security.ApiKeys;
+import com.nasnetconnect.domain.security.AuditTrail;
+import com.nasnetconnect.domain.security.Authenticator;
+import com.nasnetconnect.domain.security.Sessions;
+import com.nasnetconnect.domain.security.UserAdministration;
+import com.nasnetconnect.domain.state.DatabaseHealthCheck;
+import com.nasnetconnect.ui.LoginHandler;
+import java.util.Objects;
+
+/** The domain in-ports the screens use, as the composition root built them. */
+public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
+                         Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
+                         AuditTrail audit, ResourceChanges resources, ValidationRules validationRules) {
+    public UiServices {
+        Objects.requireNonNull(routerStatus, "routerStatus");
+        Objects.requireNonNull(databases, "databases");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(validationRules, "validationRules");
+    }
+}
