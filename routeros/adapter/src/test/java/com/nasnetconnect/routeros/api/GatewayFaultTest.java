@@ -1,6 +1,5 @@
 package com.nasnetconnect.routeros.api;
 
-import com.nasnetconnect.routeros.protocol.ApiWords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterException;
+import com.nasnetconnect.routeros.protocol.ApiWords;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

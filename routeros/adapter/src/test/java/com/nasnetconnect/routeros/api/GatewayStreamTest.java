@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Streams over a scripted peer that behaves like RouterOS: rows until /cancel, then "interrupted" and !done. */
+/**
+ * Streams over a scripted peer that behaves like RouterOS: rows until /cancel, then "interrupted" and !done.
+ * Synchronised by latches and by joining the thread that reported an error, never by waiting a fixed time.
+ */
 @Timeout(30)
 class GatewayStreamTest {
     private static final GatewaySettings SETTINGS = new GatewaySettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 2,
@@ -35,6 +39,9 @@ class GatewayStreamTest {
     private final List<Map<String, String>> rows = new CopyOnWriteArrayList<>();
     private final List<RouterException> errors = new CopyOnWriteArrayList<>();
     private volatile String streamTag;
+    private final CountDownLatch twoRows = new CountDownLatch(2);
+    private final CountDownLatch firstError = new CountDownLatch(1);
+    private volatile Thread errorThread;
 
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() throws Exception {
@@ -81,16 +88,38 @@ class GatewayStreamTest {
         WordServer.send(out, "!re", tag, "=.id=*2", "=.dead=true");
     }
 
-    private void awaitRows(int n) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (rows.size() < n && System.nanoTime() < until) Thread.sleep(10);
+    private void row(Map<String, String> row) {
+        rows.add(row);
+        twoRows.countDown();
+    }
+
+    private void error(RouterException e) {
+        errors.add(e);
+        errorThread = Thread.currentThread();
+        firstError.countDown();
+    }
+
+    private void awaitTwoRows() throws InterruptedException {
+        assertThat(twoRows.await(5, TimeUnit.SECONDS)).as("two rows arrived").isTrue();
+    }
+
+    /**
+     * Waits for the first error, then for the thread that reported it to end: the stream closes its connection
+     * right after the report on that same thread, so once the thread has ended the stream is over and any
+     * second report would already be in {@link #errors}.
+     */
+    private void awaitStreamEndedByError() throws InterruptedException {
+        assertThat(firstError.await(5, TimeUnit.SECONDS)).as("an error was reported").isTrue();
+        Thread reporter = errorThread;
+        reporter.join(Duration.ofSeconds(5));
+        assertThat(reporter.isAlive()).as("thread %s that reported the error has ended", reporter.getName()).isFalse();
     }
 
     @Test
     void deliversRowsAndCancelsWithTheStreamsTagOnClose() throws Exception {
         var router = start(GatewayStreamTest::rowsThenWait);
-        var stream = gateway.stream(router, RouterCommand.of("/interface/listen"), rows::add, errors::add);
-        awaitRows(2);
+        var stream = gateway.stream(router, RouterCommand.of("/interface/listen"), this::row, this::error);
+        awaitTwoRows();
         assertThat(rows).containsExactly(Map.of(".id", "*1", "name", "ether1"), Map.of(".id", "*2", ".dead", "true"));
         assertThat(gateway.openConnections()).isEqualTo(1);
 
@@ -109,16 +138,15 @@ class GatewayStreamTest {
         var router = start((s, out) -> {
             rowsThenWait(s, out);
             try {
-                Thread.sleep(100);
+                out.flush();
+                awaitTwoRows(); // the rows reached the client before the connection drops
                 server.dropClients();
             } catch (Exception ignored) {
                 // dropped
             }
         });
-        gateway.stream(router, RouterCommand.of("/interface/listen"), rows::add, errors::add);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (errors.isEmpty() && System.nanoTime() < until) Thread.sleep(10);
-        Thread.sleep(100);
+        gateway.stream(router, RouterCommand.of("/interface/listen"), this::row, this::error);
+        awaitStreamEndedByError();
         assertThat(errors).singleElement().isInstanceOf(RouterException.Unreachable.class);
         assertThat(rows).hasSize(2);
         assertThat(gateway.openConnections()).isZero();
@@ -131,10 +159,8 @@ class GatewayStreamTest {
             WordServer.send(out, "!trap", tag, "=category=0", "=message=no such command prefix");
             WordServer.send(out, "!done", tag);
         });
-        gateway.stream(router, RouterCommand.of("/interface/listen"), rows::add, errors::add);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (errors.isEmpty() && System.nanoTime() < until) Thread.sleep(10);
-        Thread.sleep(100);
+        gateway.stream(router, RouterCommand.of("/interface/listen"), this::row, this::error);
+        awaitStreamEndedByError();
         assertThat(errors).singleElement().isInstanceOfSatisfying(RouterException.Trap.class, t -> {
             assertThat(t.category()).isZero();
             assertThat(t.routerMessage()).isEqualTo("no such command prefix");
@@ -146,8 +172,8 @@ class GatewayStreamTest {
     @Test
     void closingTheGatewayEndsItsStreams() throws Exception {
         var router = start(GatewayStreamTest::rowsThenWait);
-        gateway.stream(router, RouterCommand.of("/interface/listen"), rows::add, errors::add);
-        gateway.stream(router, RouterCommand.of("/interface/listen"), rows::add, errors::add);
+        gateway.stream(router, RouterCommand.of("/interface/listen"), this::row, this::error);
+        gateway.stream(router, RouterCommand.of("/interface/listen"), this::row, this::error);
         assertThat(gateway.openConnections()).isEqualTo(2);
         gateway.close();
         assertThat(gateway.openConnections()).isZero();

@@ -1,9 +1,9 @@
 package com.nasnetconnect.routeros.api;
 
-import com.nasnetconnect.routeros.protocol.ApiWords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nasnetconnect.routeros.protocol.ApiWords;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,16 +11,24 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/**
+ * The filter between the socket and the library. Where the library's reader must be held off, the test reads on
+ * a thread of its own and waits, by a latch and by the thread's state, until that reader is parked: no waiting
+ * a fixed time.
+ */
 @Timeout(10)
 class ReplyFilterInputStreamTest {
 
-    private final List<ReplySentence> seen = new ArrayList<>();
-    private final List<String> failures = new ArrayList<>();
-    private final List<Boolean> protocol = new ArrayList<>();
+    private final List<ReplySentence> seen = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<Boolean> protocol = new CopyOnWriteArrayList<>();
+    private final CountDownLatch failed = new CountDownLatch(1);
 
     private final ReplyFilterInputStream.Observer observer = new ReplyFilterInputStream.Observer() {
         @Override
@@ -32,8 +40,33 @@ class ReplyFilterInputStreamTest {
         public void failed(String reason, boolean p, Throwable cause) {
             failures.add(reason);
             protocol.add(p);
+            failed.countDown();
         }
     };
+
+    /** Reads one byte on a thread of its own, as the library's reader does: the byte, or -2 for an IOException. */
+    private static Thread startReading(InputStream in, CompletableFuture<Integer> result) {
+        return Thread.ofPlatform().daemon().name("library-reader").start(() -> {
+            try {
+                result.complete(in.read());
+            } catch (IOException e) {
+                result.complete(-2);
+            }
+        });
+    }
+
+    /**
+     * Waits until the filter has reported its failure and parked {@code reader} (the library sees nothing until
+     * the stream is closed); fails at once if the reader returned instead.
+     */
+    private void awaitReportedAndParked(Thread reader) throws InterruptedException {
+        assertThat(failed.await(5, TimeUnit.SECONDS)).as("a failure was reported").isTrue();
+        Thread.State state;
+        while ((state = reader.getState()) != Thread.State.WAITING) {
+            assertThat(state).as("the library's reader is held, not released").isNotEqualTo(Thread.State.TERMINATED);
+            Thread.onSpinWait();
+        }
+    }
 
     private static byte[] concat(byte[]... parts) {
         var out = new ByteArrayOutputStream();
@@ -107,14 +140,8 @@ class ReplyFilterInputStreamTest {
         var filter = new ReplyFilterInputStream(new ByteArrayInputStream(bytes), observer);
         filter.readNBytes(WordServer.sentence("!re", "=a=1", ".tag=1").length);
 
-        var blocked = CompletableFuture.supplyAsync(() -> {
-            try {
-                return filter.read();
-            } catch (IOException e) {
-                return -2;
-            }
-        });
-        Thread.sleep(200);
+        var blocked = new CompletableFuture<Integer>();
+        awaitReportedAndParked(startReading(filter, blocked));
         assertThat(blocked).isNotDone();
         assertThat(failures).singleElement().asString().contains("!fatal", "session terminated");
         assertThat(protocol).containsExactly(true);
@@ -129,16 +156,10 @@ class ReplyFilterInputStreamTest {
         filter.close(); // closed already: the read must not block
         assertThatThrownBy(filter::read).isInstanceOf(IOException.class);
         var fresh = new ReplyFilterInputStream(new ByteArrayInputStream(WordServer.sentence("!bogus", ".tag=1")), observer);
-        var read = CompletableFuture.runAsync(() -> {
-            try {
-                fresh.read();
-            } catch (IOException ignored) {
-                // expected once closed
-            }
-        });
-        Thread.sleep(100);
+        var read = new CompletableFuture<Integer>();
+        awaitReportedAndParked(startReading(fresh, read));
         fresh.close();
-        read.get(5, TimeUnit.SECONDS);
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(-2);
         assertThat(failures).singleElement().asString().contains("garbage", "!bogus");
         assertThat(protocol).containsExactly(true);
     }
@@ -171,18 +192,11 @@ class ReplyFilterInputStreamTest {
 
     private void assertFailure(byte[] bytes, String reasonPart, boolean isProtocol) throws Exception {
         var filter = new ReplyFilterInputStream(new ByteArrayInputStream(bytes), observer);
-        var read = CompletableFuture.runAsync(() -> {
-            try {
-                filter.read();
-            } catch (IOException ignored) {
-                // expected once closed
-            }
-        });
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (failures.isEmpty() && System.nanoTime() < until) Thread.sleep(10);
+        var read = new CompletableFuture<Integer>();
+        awaitReportedAndParked(startReading(filter, read));
         assertThat(read).isNotDone();
         filter.close();
-        read.get(5, TimeUnit.SECONDS);
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(-2);
         assertThat(failures).singleElement().asString().contains(reasonPart);
         assertThat(protocol).containsExactly(isProtocol);
     }

@@ -1,8 +1,8 @@
 package com.nasnetconnect.routeros.sim;
 
-import com.nasnetconnect.routeros.protocol.ApiWords;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nasnetconnect.routeros.protocol.ApiWords;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
