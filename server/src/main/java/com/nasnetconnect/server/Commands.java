@@ -53,7 +53,7 @@ final class Commands implements Callable<Integer> {
                 .addSubcommand("db", new DbCommand(env, clock).commandLine())
                 .addSubcommand("help", new CommandLine.HelpCommand());
         root.getSubcommands().get("help").getCommandSpec().usageMessage()
-                .description("show this text, or a command's options: help COMMAND");
+                .header("show this text, or a command's options: help COMMAND");
         return Cli.configure(root, out, err);
     }
 
@@ -64,7 +64,7 @@ final class Commands implements Callable<Integer> {
     }
 
     @Command(name = "serve", description = {
-            "run the server (the default), configured by environment variables or a config file:",
+            "run the server (the default), configured by environment variables (below) or a config file:",
             "NNC_PORT (8080), NNC_BIND (0.0.0.0), NNC_DATA_DIR (./data), NNC_ADMIN_PASSWORD,",
             "NNC_DEMO (true), NNC_DEMO_API_PORT (8728), NNC_DEMO_VERSION (7.16.2),",
             "NNC_POLL_SECONDS (2), NNC_CONFIG (properties file; default <data dir>/nasnetconnect.properties)"})
