@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -q -pl routeros -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+mvn -B -q -pl routeros/adapter -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test >/dev/null
-CP="routeros/target/test-classes:routeros/target/classes:domain/target/classes:$(cat routeros/target/bench-classpath.txt)"
+A=routeros/adapter/target
+CP="$A/test-classes:$A/classes:routeros/protocol/target/classes:routeros/simulator/target/classes:domain/target/classes:$(cat $A/bench-classpath.txt)"
 exec "$JAVA_HOME/bin/java" -cp "$CP" com.nasnetconnect.routeros.api.bench.GatewayBench "$@"

@@ -6,7 +6,7 @@ import com.nasnetconnect.domain.security.Authenticator;
 import com.nasnetconnect.domain.security.Login;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Sessions;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui;
 
+import com.nasnetconnect.ui.login.LoginHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

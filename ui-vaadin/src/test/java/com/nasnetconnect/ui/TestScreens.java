@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui;
 
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.schema.ValidationRules;

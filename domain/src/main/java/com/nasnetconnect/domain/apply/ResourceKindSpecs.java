@@ -51,7 +51,7 @@ public final class ResourceKindSpecs {
 
     /** The built-in table with the field mapping generated from the schema's {@code @mikrotik} directives. */
     public static ResourceKindSpecs defaults() {
-        return defaults(com.nasnetconnect.domain.schema.SchemaFieldMapping.generated());
+        return defaults(com.nasnetconnect.domain.apply.SchemaFieldMapping.generated());
     }
 
     /** The built-in table with another field mapping. */

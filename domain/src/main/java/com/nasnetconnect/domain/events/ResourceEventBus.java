@@ -1,7 +1,7 @@
 package com.nasnetconnect.domain.events;
 
 import com.nasnetconnect.domain.router.RouterId;
-import com.nasnetconnect.domain.schema.Secrets;
+import com.nasnetconnect.domain.state.SensitiveState;
 import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceEventPublisher;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * In-process bus for committed resource events. Delivery is synchronous, on the publishing thread, in commit
  * order: a subscriber that does slow work (a UI push, a GraphQL stream) must hand the event off itself. A
  * subscriber that throws is logged and skipped; the others and the publisher are unaffected. Subscribers see
- * each event with its {@code @sensitive} configuration values masked ({@link Secrets#redact(ResourceEvent)});
+ * each event with its {@code @sensitive} configuration values masked ({@link SensitiveState#redact(ResourceEvent)});
  * the event log keeps the original.
  */
 public final class ResourceEventBus implements ResourceEventPublisher {
@@ -34,7 +34,7 @@ public final class ResourceEventBus implements ResourceEventPublisher {
     @Override
     public void publish(List<ResourceEvent> committed) {
         for (ResourceEvent committedEvent : committed) {
-            ResourceEvent e = Secrets.redact(committedEvent);
+            ResourceEvent e = SensitiveState.redact(committedEvent);
             for (Subscriber s : subscribers) {
                 if (s.router().isPresent() && !s.router().get().equals(e.routerId())) continue;
                 try {

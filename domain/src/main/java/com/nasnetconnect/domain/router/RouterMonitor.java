@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.router;
 
+import com.nasnetconnect.domain.schema.RouterOsDurations;
 import com.nasnetconnect.domain.common.FailureLog;
 import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.domain.state.DatabaseStatus;

@@ -1,6 +1,5 @@
 package com.nasnetconnect.domain.schema;
 
-import com.nasnetconnect.domain.router.RouterOsDurations;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

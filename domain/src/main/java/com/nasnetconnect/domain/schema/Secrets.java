@@ -1,19 +1,14 @@
 package com.nasnetconnect.domain.schema;
 
 import com.nasnetconnect.domain.schema.types.ResourceKind;
-import com.nasnetconnect.domain.state.FieldDifference;
-import com.nasnetconnect.domain.state.Fields;
-import com.nasnetconnect.domain.state.Resource;
-import com.nasnetconnect.domain.state.ResourceEvent;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the schema marks {@code @sensitive}, applied where no {@link Redactor} instance is at hand: router
- * command text, the in-process event bus, exception messages. The set is generated from schema.graphql at
+ * command text and exception messages ({@link com.nasnetconnect.domain.state.SensitiveState} masks resources and
+ * events with it). The set is generated from schema.graphql at
  * build time ({@link SchemaTables}), the same set the {@link Redactor} masks GraphQL responses with: one
  * source for every channel. A masked value reads {@link Redactor#MASK}.
  */
@@ -31,32 +26,6 @@ public final class Secrets {
     /** The sensitive configuration fields of a kind ({@code WIREGUARD_INTERFACE} -> {@code privateKey}). */
     public static Set<String> configurationFields(ResourceKind kind) {
         return CONFIGURATION.getOrDefault(kind, Set.of());
-    }
-
-    /** A copy of a kind's configuration with every sensitive value masked. */
-    public static Fields redact(ResourceKind kind, Fields configuration) {
-        var secret = configurationFields(kind);
-        if (secret.isEmpty() || secret.stream().noneMatch(configuration::has)) return configuration;
-        var out = new LinkedHashMap<String, Object>(configuration.values());
-        out.replaceAll((field, value) -> secret.contains(field) ? Redactor.MASK : value);
-        return new Fields(out);
-    }
-
-    /**
-     * An event as it may travel the in-process bus: the sensitive configuration values of its state and of its
-     * changes masked. The event log keeps the original; only what listeners see is masked.
-     */
-    public static ResourceEvent redact(ResourceEvent e) {
-        var secret = configurationFields(e.kind());
-        if (secret.isEmpty()) return e;
-        var changes = e.changes().stream().map(d -> secret.contains(d.field())
-                ? new FieldDifference(d.field(), d.before().map(v -> (Object) Redactor.MASK), d.after().map(v -> (Object) Redactor.MASK))
-                : d).toList();
-        Optional<Resource> state = e.state().map(r -> new Resource(r.id(), r.routerId(), r.kind(),
-                redact(r.kind(), r.configuration()), r.validation(), r.deployment(), r.runtime(), r.telemetry(),
-                r.metadata(), r.relationships(), r.platform()));
-        return new ResourceEvent(e.sequence(), e.routerId(), e.resourceId(), e.kind(), e.type(), e.at(), e.actor(),
-                e.version(), changes, state);
     }
 
     /** {@code text} with every occurrence of the given secret values replaced by the mask (for router replies that echo one). */

@@ -21,7 +21,7 @@ class SchemaAdaptersTest {
     final PlatformFieldMap mikrotik = new PlatformFieldMap("mikrotik", Map.of(
             S_VLAN, new PlatformFieldMap.KindMap("/interface/vlan", ordered("name", "name", "vlanId", "vlan-id", "interface", "interface", "mtu", "mtu")),
             S_WG, new PlatformFieldMap.KindMap("/interface/wireguard", ordered("name", "name", "privateKey", "private-key"))));
-    final com.nasnetconnect.domain.schema.SchemaFieldMapping mapping = new com.nasnetconnect.domain.schema.SchemaFieldMapping(
+    final com.nasnetconnect.domain.apply.SchemaFieldMapping mapping = new com.nasnetconnect.domain.apply.SchemaFieldMapping(
             mikrotik, new com.nasnetconnect.domain.schema.Redactor(Map.of("WireguardInterfaceConfig", Set.of("privateKey")),
                     (who, subject, field, reason, at) -> { }, java.time.Clock.systemUTC()));
 
@@ -56,7 +56,7 @@ class SchemaAdaptersTest {
     void aPipelineOnTheSchemaMappingPlansRouterAttributes() {
         var specs = ResourceKindSpecs.defaults(mapping);
         var router = Fixtures.router();
-        var pipeline = new ValidationPipeline(specs, new com.nasnetconnect.domain.schema.SchemaRulesAdapter(rules), new FakeLedger(), router);
+        var pipeline = new ValidationPipeline(specs, new com.nasnetconnect.domain.apply.SchemaRulesAdapter(rules), new FakeLedger(), router);
         var v = pipeline.validate(ROUTER, ChangePlan.of("a", Change.upsert(vlan("v10", 10))));
         assertThat(v.errors()).isEmpty();
         assertThat(v.dryRun()).singleElement().asString().contains("=vlan-id=10");
@@ -64,7 +64,7 @@ class SchemaAdaptersTest {
 
     @Test
     void schemaRulesCheckTextValuesAsTheTypesTheirRulesExpect() {
-        var schema = new com.nasnetconnect.domain.schema.SchemaRulesAdapter(rules);
+        var schema = new com.nasnetconnect.domain.apply.SchemaRulesAdapter(rules);
         assertThat(schema.check("r1", ResourceKind.VLAN, Map.of("name", "v10", "vlanId", "5000", "interface", "ether1")))
                 .singleElement().satisfies(i -> {
                     assertThat(i.field()).isEqualTo("vlanId");
@@ -83,7 +83,7 @@ class SchemaAdaptersTest {
     @Test
     void combinedRulesReportOneProblemPerField() {
         var specs = ResourceKindSpecs.defaults();
-        var both = new BasicSchemaRules(specs).and(new com.nasnetconnect.domain.schema.SchemaRulesAdapter(rules));
+        var both = new BasicSchemaRules(specs).and(new com.nasnetconnect.domain.apply.SchemaRulesAdapter(rules));
         var issues = both.check("r1", ResourceKind.VLAN, Map.of("name", "v10", "vlanId", "5000", "interface", "ether1"));
         assertThat(issues).extracting(ValidationIssue::field).containsExactly("vlanId");
         assertThat(both.check("r1", ResourceKind.VLAN, Map.of("name", "abcdefghijklmnopq", "vlanId", "10", "interface", "ether1")))

@@ -9,7 +9,7 @@ import com.nasnetconnect.domain.security.Authenticator;
 import com.nasnetconnect.domain.security.Sessions;
 import com.nasnetconnect.domain.security.UserAdministration;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import java.util.Objects;
 
 /** The domain in-ports the screens use, as the composition root built them. */

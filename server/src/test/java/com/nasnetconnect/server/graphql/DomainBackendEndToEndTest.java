@@ -17,7 +17,7 @@ import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.router.RouterMonitor;
-import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.routeros.api.FileCertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
@@ -73,7 +73,7 @@ class DomainBackendEndToEndTest {
         var bus = new ResourceEventBus();
         SchemaDirectives schema = TestServer.directives();
         var redactor = new com.nasnetconnect.domain.schema.Redactor(schema.sensitiveFields(), (w, s, f, r, a) -> { }, clock);
-        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor));
+        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.apply.SchemaFieldMapping(schema.mikrotik(), redactor));
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         var apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules, LinkLossGuard.NONE, clock);

@@ -112,7 +112,7 @@ class SchemaDirectivesTest {
 
     @Test
     void theApplyServicesFieldMappingIsTheSchemasMikrotikMapWithSecretsFromSensitive() {
-        var generated = com.nasnetconnect.domain.schema.SchemaFieldMapping.generated();
+        var generated = com.nasnetconnect.domain.apply.SchemaFieldMapping.generated();
         for (var kind : com.nasnetconnect.domain.schema.types.ResourceKind.values()) {
             assertThat(generated.bindings(kind)).as("bindings of " + kind).isNotEmpty();
             for (var b : generated.bindings(kind)) {
@@ -130,7 +130,7 @@ class SchemaDirectivesTest {
 
     @Test
     void theApplyPipelineGetsTheSchemaRulesOnTextConfiguration() {
-        var adapter = new com.nasnetconnect.domain.schema.SchemaRulesAdapter(schema.validationRules());
+        var adapter = new com.nasnetconnect.domain.apply.SchemaRulesAdapter(schema.validationRules());
         var vlan = com.nasnetconnect.domain.schema.types.ResourceKind.VLAN;
         assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "10", "interface", "ether1"))).isEmpty();
         assertThat(adapter.check("r1", vlan, Map.of("name", "v10", "vlanId", "5000", "interface", "ether1")))

@@ -15,7 +15,7 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterId;
-import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.domain.schema.types.VlanInput;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;

@@ -53,7 +53,7 @@ class FrontDoorTest {
         databases = new com.nasnetconnect.storage.db.DatabaseManager(java.nio.file.Files.createTempDirectory("nnc-frontdoor"),
                 com.nasnetconnect.storage.db.DatabaseSettings.defaults(), java.time.Clock.systemUTC());
         var security = com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), java.time.Clock.systemUTC());
-        vaadin = new EmbeddedVaadin(UiScreens.table(new UiServices(NO_ROUTERS, new com.nasnetconnect.domain.state.DatabaseHealthCheck(databases), new com.nasnetconnect.ui.LoginHandler() {
+        vaadin = new EmbeddedVaadin(UiScreens.table(new UiServices(NO_ROUTERS, new com.nasnetconnect.domain.state.DatabaseHealthCheck(databases), new com.nasnetconnect.ui.login.LoginHandler() {
             public Optional<SignedIn> login(String u, com.nasnetconnect.domain.common.Secret p, String s) { return Optional.empty(); }
             public Optional<SignedIn> changePassword(String u, com.nasnetconnect.domain.common.Secret c, com.nasnetconnect.domain.common.Secret n, String s) { return Optional.empty(); }
             public Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret t) { return Optional.empty(); }

@@ -2,7 +2,7 @@ package com.nasnetconnect.ui.account;
 
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.PasswordPolicy;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.ui.ViewBinding;
 import com.nasnetconnect.ui.login.Authentication;
 import com.nasnetconnect.domain.security.Role;

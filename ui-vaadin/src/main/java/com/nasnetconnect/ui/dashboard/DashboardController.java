@@ -1,6 +1,6 @@
 package com.nasnetconnect.ui.dashboard;
 
-import com.nasnetconnect.domain.router.RouterOsDurations;
+import com.nasnetconnect.domain.schema.RouterOsDurations;
 import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.state.DatabaseHealth;

@@ -1,6 +1,5 @@
 package com.nasnetconnect.ui.login;
 
-import com.nasnetconnect.ui.LoginHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Objects;

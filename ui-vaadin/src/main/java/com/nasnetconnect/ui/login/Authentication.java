@@ -2,7 +2,6 @@ package com.nasnetconnect.ui.login;
 
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
-import com.nasnetconnect.ui.LoginHandler;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;

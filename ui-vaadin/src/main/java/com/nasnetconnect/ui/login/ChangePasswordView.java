@@ -2,7 +2,6 @@ package com.nasnetconnect.ui.login;
 
 import com.nasnetconnect.domain.security.PasswordPolicy;
 import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.ui.LoginHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;

@@ -1,7 +1,6 @@
 package com.nasnetconnect.ui.login;
 
 import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.ui.LoginHandler;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;

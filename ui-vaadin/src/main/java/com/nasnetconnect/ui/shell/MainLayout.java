@@ -1,7 +1,7 @@
 package com.nasnetconnect.ui.shell;
 
 import com.nasnetconnect.domain.security.Principal;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.ui.login.Authentication;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;

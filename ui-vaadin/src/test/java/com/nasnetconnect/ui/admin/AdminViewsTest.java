@@ -7,7 +7,7 @@ import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.ui.TestScreens;
 import com.nasnetconnect.ui.shell.NoticeBanner;
 import com.nasnetconnect.ui.account.AccountView;

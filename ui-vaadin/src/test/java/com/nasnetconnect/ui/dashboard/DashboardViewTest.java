@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.ui.TestScreens;
 import com.nasnetconnect.ui.dashboard.DashboardControllerTest.ManualFeed;
 import com.vaadin.browserless.BrowserlessTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.PasswordPolicy;
 import com.nasnetconnect.domain.security.Principal;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.ui.account.AccountController;
 import com.nasnetconnect.ui.account.AccountView;
 import com.nasnetconnect.ui.admin.RealSecurity;

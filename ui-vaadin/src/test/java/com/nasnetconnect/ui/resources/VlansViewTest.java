@@ -28,7 +28,7 @@ import com.nasnetconnect.routeros.sim.RouterOsSimulator;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
-import com.nasnetconnect.ui.LoginHandler;
+import com.nasnetconnect.ui.login.LoginHandler;
 import com.nasnetconnect.ui.TestScreens;
 import com.nasnetconnect.ui.admin.RealSecurity;
 import com.nasnetconnect.ui.shell.NoticeBanner;

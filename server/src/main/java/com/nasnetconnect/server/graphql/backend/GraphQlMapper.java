@@ -2,7 +2,7 @@ package com.nasnetconnect.server.graphql.backend;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nasnetconnect.domain.router.RouterOsDurations;
+import com.nasnetconnect.domain.schema.RouterOsDurations;
 import com.nasnetconnect.domain.schema.RouterText;
 import com.nasnetconnect.domain.schema.types.*;
 import com.nasnetconnect.domain.state.ChangeType;

@@ -15,7 +15,7 @@ import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.RouterMonitor;
 import com.nasnetconnect.domain.schema.Redactor;
-import com.nasnetconnect.domain.schema.SchemaRulesAdapter;
+import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.domain.schema.SecretRevealAudit;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
@@ -97,7 +97,7 @@ final class BackendRig implements AutoCloseable {
         SchemaDirectives schema = SchemaDirectives.fromClasspath();
         SecretRevealAudit reveals = (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field);
         Redactor redactor = new Redactor(schema.sensitiveFields(), reveals, clock);
-        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.schema.SchemaFieldMapping(schema.mikrotik(), redactor));
+        var specs = ResourceKindSpecs.defaults(new com.nasnetconnect.domain.apply.SchemaFieldMapping(schema.mikrotik(), redactor));
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         var ledger = new StateApplyLedger(store, bus, specs, clock);
         apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
