@@ -121,7 +121,7 @@ class ApplyConfirmMergeFlowTest {
             assertThatThrownBy(() -> server.apply.apply(r.router, ChangePlan.of("a", Change.upsert(bad))))
                     .isInstanceOfSatisfying(ApplyException.Invalid.class, e -> assertThat(e.errors()).singleElement()
                             .satisfies(i -> assertThat(i.toString()).contains("vlanId='9999'")));
-            assertThat(server.gateway.roundTrips.get()).isZero();
+            assertThat(server.gateway.roundTrips(r.router.endpoint())).isZero();
             assertThat(before.diff(r.sim.snapshot())).isEmpty();
         }
     }
