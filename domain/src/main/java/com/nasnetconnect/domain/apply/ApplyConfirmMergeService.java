@@ -85,9 +85,9 @@ public final class ApplyConfirmMergeService {
 
     /*
      * Router round trips of one apply, all on one pinned session: (1) the pre-flight batch (platform when stale,
-     * the menus involved, the guard's reads); (2) the guard's arming, every command of the plan and the read-back
-     * prints, pipelined; (3) the guard's confirm; (4) after the store's commit, the guard's finish. A failure
-     * adds one batch: the undo of everything that ran.
+     * the menus involved, the guard's reads); (2) the guard's arming, every command of the plan, the read-back
+     * prints and the guard's confirm, pipelined; (3) after the store's commit, the guard's finish. A failure
+     * adds the undo batch (the guard re-armed at its head) and the guard's removal.
      */
     private ApplyResult applyLocked(Router router, ChangePlan plan) {
         try (var session = gateway.session(router.endpoint())) {
@@ -105,6 +105,7 @@ public final class ApplyConfirmMergeService {
         for (PlanStep step : steps) replies.add(batch.add(step.command()));
         var prints = new LinkedHashMap<String, RouterSession.Pending<RouterReply>>();
         if (!steps.isEmpty()) readBackMenus(v).forEach(menu -> prints.put(menu, batch.add(RouterCommand.of(menu + "/print"))));
+        armed.confirmAhead(batch);
         if (!batch.isEmpty()) batch.run();
 
         // Every command's outcome: a trap means it did nothing; a timeout or lost link leaves it unknown.
@@ -223,6 +224,7 @@ public final class ApplyConfirmMergeService {
         var results = new ArrayList<RouterSession.Pending<RouterReply>>();
         if (!inverses.isEmpty()) {
             var batch = session.batch();
+            armed.rearm(batch); // the plan's batch may have confirmed the guard already
             inverses.forEach(c -> results.add(batch.add(c)));
             batch.run();
         }

@@ -6,10 +6,15 @@ import com.nasnetconnect.domain.router.RouterSession;
 /**
  * Makes a router undo a plan on its own if the server loses it mid-apply. Everything runs on the apply's one
  * {@link RouterSession}: {@link #prepare} adds what the guard must read to the pre-flight batch; {@link #arm}
- * puts the arming commands at the head of the batch that carries the plan's commands (so arming costs no round
- * trip of its own) and {@link Armed#check()} says, once that batch ran, whether the router accepted them;
- * {@link Armed#confirm()} runs after the router's read-back confirmed the plan (the router keeps the change);
- * {@link Armed#finish()} after the store committed it; {@link Armed#disarm()} after the server undid the plan.
+ * puts the arming commands at the head of the batch that carries the plan's commands and
+ * {@link Armed#confirmAhead} puts the confirming ones at its tail, behind the read-back, so a plan that works
+ * costs no round trip for its guard but the {@link Armed#finish()} after the commit. Once that batch ran,
+ * {@link Armed#check()} says whether the router accepted the arming and {@link Armed#confirm()}, after the
+ * read-back matched, whether the confirm landed. When the plan has to be undone after all, {@link Armed#rearm}
+ * puts the protection back at the head of the undo batch; {@link Armed#disarm()} removes it once the undo
+ * succeeded. A guard that confirms ahead keeps a journal on the router (the plan's revert script) until
+ * {@link Armed#finish()}, so a link lost between the plan's batch and the undo still ends with the router
+ * restored: reconcile runs the journal of a plan the store never committed.
  */
 public interface LinkLossGuard {
 
@@ -30,8 +35,21 @@ public interface LinkLossGuard {
          */
         default void check() { }
 
-        /** The plan stays: cancel the router-side revert. Throws a RouterException if the router is unreachable. */
+        /**
+         * Adds the commands that confirm the plan to the plan's batch, behind its commands and read-back. They
+         * run whether or not the plan worked; a guard whose confirm no journal could make up for adds nothing
+         * and confirms in {@link #confirm()} instead.
+         */
+        default void confirmAhead(RouterSession.Batch batch) { }
+
+        /**
+         * The plan stays: the router-side revert is cancelled (checks the reply of what {@link #confirmAhead}
+         * sent, or confirms now). Throws a RouterException if that failed or the router is unreachable.
+         */
         void confirm();
+
+        /** Ahead of an undo: puts back the protection that {@link #confirmAhead} may have cancelled. */
+        default void rearm(RouterSession.Batch undo) { }
 
         /** The plan was undone by the server: remove the router-side revert. Never throws. */
         void disarm();

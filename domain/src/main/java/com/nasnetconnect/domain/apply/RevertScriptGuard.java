@@ -80,10 +80,10 @@ public final class RevertScriptGuard implements LinkLossGuard {
         String source = RevertScripts.header(plan) + scripts.source(name, plan.steps());
         var script = batch.add(RouterCommand.of("/system/script/add").with("name", name)
                 .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply"));
-        var scheduler = !scheduled ? null : batch.add(schedule(router, session, RouterCommand.of("/system/scheduler/add")
-                .with("name", name).with("interval", delay.toSeconds() + "s").with("on-event", name)
-                .with("comment", "NasNetConnect: reverts an unconfirmed apply")));
+        var scheduler = !scheduled ? null : batch.add(schedule(router, session, scheduleCommand(name)));
         return new Armed() {
+            private RouterSession.Pending<RouterReply> confirming;
+
             @Override
             public void check() {
                 for (var added : scheduler == null ? List.of(script) : List.of(script, scheduler)) {
@@ -104,9 +104,23 @@ public final class RevertScriptGuard implements LinkLossGuard {
             }
 
             @Override
-            public void confirm() {
+            public void confirmAhead(RouterSession.Batch batch) {
                 // Once the scheduler is gone, nothing runs the script any more; the script stays until finish().
-                if (scheduler != null) session.execute(RouterCommand.of("/system/scheduler/remove").with(".id", idOf(scheduler)));
+                // Its .id is not known yet: the name is unique.
+                if (scheduler != null) confirming = batch.add(RouterCommand.of("/system/scheduler/remove").with("numbers", name));
+            }
+
+            @Override
+            public void confirm() {
+                if (scheduler == null) return;
+                if (confirming != null) confirming.get();
+                else session.execute(RouterCommand.of("/system/scheduler/remove").with(".id", idOf(scheduler)));
+            }
+
+            @Override
+            public void rearm(RouterSession.Batch undo) {
+                // the script is still there: schedule it again (refused, harmlessly, if the first one never went)
+                if (scheduler != null && added(scheduler)) undo.add(schedule(router, session, scheduleCommand(name)));
             }
 
             @Override
@@ -118,9 +132,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
             public void disarm() {
                 // unreachable: then the router runs the (idempotent) script itself, or reconcile does
                 var removals = new ArrayList<RouterCommand>();
-                if (scheduler != null && added(scheduler)) {
-                    removals.add(RouterCommand.of("/system/scheduler/remove").with(".id", idOf(scheduler)));
-                }
+                if (scheduler != null) removals.add(RouterCommand.of("/system/scheduler/remove").with("numbers", name));
                 if (added(script)) removals.add(RouterCommand.of("/system/script/remove").with(".id", idOf(script)));
                 quietly(session, removals);
             }
@@ -131,6 +143,11 @@ public final class RevertScriptGuard implements LinkLossGuard {
                         : "revert script " + name + " is kept for reconcile";
             }
         };
+    }
+
+    private RouterCommand scheduleCommand(String name) {
+        return RouterCommand.of("/system/scheduler/add").with("name", name).with("interval", delay.toSeconds() + "s")
+                .with("on-event", name).with("comment", "NasNetConnect: reverts an unconfirmed apply");
     }
 
     private static boolean added(RouterSession.Pending<RouterReply> add) {

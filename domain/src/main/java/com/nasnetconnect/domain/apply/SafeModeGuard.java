@@ -21,11 +21,14 @@ public final class SafeModeGuard implements LinkLossGuard {
     private static final RouterCommand RELEASE = RouterCommand.of("/safe-mode/release");
 
     private final LinkLossGuard journal;
+    /** With a journal, the release rides in the plan's batch: a plan undone after it is still undone by reconcile. */
+    private final boolean journalled;
 
     /** Safe mode alone: a crash between the release and the store's commit leaves the change on the router. */
     public SafeModeGuard(RouterGateway gateway) {
         Objects.requireNonNull(gateway, "gateway");
         this.journal = NONE;
+        this.journalled = false;
     }
 
     /**
@@ -36,6 +39,7 @@ public final class SafeModeGuard implements LinkLossGuard {
     public SafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs) {
         Objects.requireNonNull(gateway, "gateway");
         this.journal = RevertScriptGuard.journalOnly(gateway, specs);
+        this.journalled = true;
     }
 
     @Override
@@ -45,6 +49,8 @@ public final class SafeModeGuard implements LinkLossGuard {
         // inside safe mode: a dropped link unrolls the journal with the rest
         Armed script = journal.arm(router, plan, session, batch);
         return new Armed() {
+            private RouterSession.Pending<com.nasnetconnect.domain.router.RouterReply> release;
+
             @Override
             public void check() {
                 var failure = take.failure();
@@ -57,9 +63,22 @@ public final class SafeModeGuard implements LinkLossGuard {
             }
 
             @Override
+            public void confirmAhead(RouterSession.Batch batch) {
+                if (journalled) release = batch.add(RELEASE);
+                script.confirmAhead(batch);
+            }
+
+            @Override
             public void confirm() {
-                session.execute(RELEASE);
+                if (release != null) release.get();
+                else session.execute(RELEASE);
                 script.confirm();
+            }
+
+            @Override
+            public void rearm(RouterSession.Batch undo) {
+                if (take.failure().isEmpty()) undo.add(TAKE); // taking it while holding it is harmless
+                script.rearm(undo);
             }
 
             @Override
