@@ -89,6 +89,30 @@ class ApplyConfirmMergeFlowTest {
         }
     }
 
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void aLinkLostBetweenARefusedPlanAndItsUndoEndsWithTheRouterRestoredByReconcile(String version) {
+        try (var r = new SimRouter(version); var server = new Server(dir, Duration.ofSeconds(30))) {
+            var before = r.sim.snapshot();
+            // batch 1 is the pre-flight read, 2 the plan (whose tail already confirmed the guard), 3 the undo
+            server.gateway.at(4, () -> r.sim.faults().rejectNth(1, "failure: injected fault"));
+            server.gateway.beforeBatch(3, () -> {
+                r.sim.dropConnections();
+                server.gateway.linkDown();
+            });
+            assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects()))
+                    .isInstanceOfSatisfying(ApplyException.Rejected.class, e -> assertThat(e.routerRestored()).isFalse());
+            assertThat(before.diff(r.sim.snapshot())).isNotEmpty(); // what ran of the plan is still there
+            assertThat(r.sim.snapshot().items("/system/script")).hasSize(1); // with its journal
+
+            server.gateway.linkUp();
+            var report = server.apply.reconcile(r.router); // what a reconnect does
+            assertThat(report.revertedScripts()).hasSize(1);
+            assertThat(before.diff(r.sim.snapshot())).isEmpty();
+            assertThat(server.resources(r.router.id())).isEmpty();
+        }
+    }
+
     @Test
     void aStalledRouterDoesNotHoldUpAppliesToAnotherRouter() throws Exception {
         try (var stalled = new SimRouter("7.16.2"); var healthy = new SimRouter("7.23.3");

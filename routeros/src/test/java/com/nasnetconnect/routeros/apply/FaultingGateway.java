@@ -35,6 +35,9 @@ final class FaultingGateway implements RouterGateway {
     private volatile int atWrite = -1;
     private volatile Runnable action = () -> { };
     private volatile boolean linkDown;
+    private final AtomicInteger batches = new AtomicInteger();
+    private volatile int atBatch = -1;
+    private volatile Runnable batchAction = () -> { };
 
     FaultingGateway(RouterOsGateway real) {
         this.real = real;
@@ -45,6 +48,14 @@ final class FaultingGateway implements RouterGateway {
         this.atWrite = k;
         this.action = action;
         planWrites.set(0);
+        return this;
+    }
+
+    /** Before the session batch number {@code n} (1-based, counted from now) is sent, run {@code action}. */
+    FaultingGateway beforeBatch(int n, Runnable action) {
+        batches.set(0);
+        this.atBatch = n;
+        this.batchAction = action;
         return this;
     }
 
@@ -118,6 +129,7 @@ final class FaultingGateway implements RouterGateway {
 
         @Override
         public void run() {
+            if (batches.incrementAndGet() == atBatch) batchAction.run();
             int from = 0;
             for (int i = 0; i < entries.size(); i++) {
                 RouterCommand c = commands.get(i);
