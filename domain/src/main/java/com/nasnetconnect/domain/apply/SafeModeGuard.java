@@ -4,6 +4,7 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.router.RouterReply;
 import com.nasnetconnect.domain.router.RouterSession;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public final class SafeModeGuard implements LinkLossGuard {
         // inside safe mode: a dropped link unrolls the journal with the rest
         Armed script = journal.arm(router, plan, session, batch);
         return new Armed() {
-            private RouterSession.Pending<com.nasnetconnect.domain.router.RouterReply> release;
+            private RouterSession.Pending<RouterReply> release;
 
             @Override
             public void check() {
