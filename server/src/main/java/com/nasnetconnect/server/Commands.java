@@ -1,6 +1,7 @@
 package com.nasnetconnect.server;
 
 import com.nasnetconnect.routeros.sim.SimulatorCommand;
+import com.nasnetconnect.server.bench.Benchmarks;
 import com.nasnetconnect.server.cli.ApiKeyCommand;
 import com.nasnetconnect.server.cli.Cli;
 import com.nasnetconnect.server.cli.DbCommand;
@@ -51,6 +52,7 @@ final class Commands implements Callable<Integer> {
                 .addSubcommand("apikey", new ApiKeyCommand(env, clock))
                 .addSubcommand("rotate-key", new RotateKeyCommand(env, clock))
                 .addSubcommand("db", new DbCommand(env, clock).commandLine())
+                .addSubcommand("bench", new Bench(out, err))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         root.getSubcommands().get("help").getCommandSpec().usageMessage()
                 .header("show this text, or a command's options: help COMMAND");
@@ -106,6 +108,26 @@ final class Commands implements Callable<Integer> {
         @Override
         public Integer call() {
             return SimulatorCommand.run(args.toArray(String[]::new), out);
+        }
+    }
+
+    /** {@code bench apply …}: a benchmark from the packaged jar; its options are {@link Benchmarks}'s own. */
+    @Command(name = "bench", description = "measure: bench apply [--version 7.16.2|7.23.3] [--iterations N]"
+            + " (first line: the summary)")
+    static final class Bench implements Callable<Integer> {
+        private final PrintStream out;
+        private final PrintStream err;
+        @Unmatched
+        private List<String> args = new ArrayList<>();
+
+        Bench(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return Benchmarks.run(List.copyOf(args), out, err);
         }
     }
 }

@@ -5,6 +5,8 @@ import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
 import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.domain.router.RouterReply;
+import com.nasnetconnect.domain.router.RouterSession;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +18,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * In-port: apply → confirm → merge. A plan is validated ({@link ValidationPipeline}); invalid configuration
- * never reaches the router. Then, with the link-loss guard armed, its commands run in dependency order; if
- * command k of n fails, the k−1 before it are undone in reverse order from the pre-state the router reported,
+ * In-port: apply → confirm → merge. The whole apply runs on one {@link RouterSession} pinned to one router
+ * connection, so the guard's safe mode covers every command; commands travel in pipelined batches. A plan is
+ * validated ({@link ValidationPipeline}, one batched pre-flight read); invalid configuration never reaches the
+ * router. Then the link-loss guard's arming, the plan's commands in dependency order and the read-back go in
+ * one batch; if command k of n fails, every command that ran is undone in reverse order from the pre-state the
+ * router reported,
  * the store is untouched, and the error names the failing command and the router's message. After the last
  * command the router is read back: the deployment layer gets what the router reports (including generated
  * fields), never what was sent, and a difference is a warning. The guard is confirmed, then every change's
@@ -78,40 +83,74 @@ public final class ApplyConfirmMergeService {
         return withLock(router, () -> applyLocked(router, plan));
     }
 
+    /*
+     * Router round trips of one apply, all on one pinned session: (1) the pre-flight batch (platform when stale,
+     * the menus involved, the guard's reads); (2) the guard's arming, every command of the plan, the read-back
+     * prints and the guard's confirm, pipelined; (3) after the store's commit, the guard's finish. A failure
+     * adds the undo batch (the guard re-armed at its head) and the guard's removal.
+     */
     private ApplyResult applyLocked(Router router, ChangePlan plan) {
-        ValidatedPlan v = pipeline.validate(router, plan);
-        if (!v.canApply()) throw new ApplyException.Invalid(v);
+        try (var session = gateway.session(router.endpoint())) {
+            ValidatedPlan v = pipeline.validate(router, plan, session, batch -> guard.prepare(router, batch));
+            if (!v.canApply()) throw new ApplyException.Invalid(v);
+            return applyValid(router, v, session);
+        }
+    }
+
+    private ApplyResult applyValid(Router router, ValidatedPlan v, RouterSession session) {
         var steps = v.steps();
-        var armed = guard.arm(router, v);
+        var batch = session.batch();
+        var armed = guard.arm(router, v, session, batch);
+        var replies = new ArrayList<RouterSession.Pending<RouterReply>>();
+        for (PlanStep step : steps) replies.add(batch.add(step.command()));
+        var prints = new LinkedHashMap<String, RouterSession.Pending<RouterReply>>();
+        if (!steps.isEmpty()) readBackMenus(v).forEach(menu -> prints.put(menu, batch.add(RouterCommand.of(menu + "/print"))));
+        armed.confirmAhead(batch);
+        if (!batch.isEmpty()) batch.run();
+
+        // Every command's outcome: a trap means it did nothing; a timeout or lost link leaves it unknown.
         var applied = new ArrayList<Applied>();
+        int failedAt = -1;
+        RouterException failure = null;
+        boolean outcomesKnown = true;
         for (int k = 0; k < steps.size(); k++) {
-            PlanStep step = steps.get(k);
-            try {
-                var reply = gateway.execute(router.endpoint(), step.command());
-                applied.add(new Applied(step, reply.ret()));
-            } catch (RouterException e) {
-                // A trap means the command did nothing. A timeout or lost link leaves its outcome unknown: undo
-                // what is known and keep the router-side revert armed, which also covers this command.
-                boolean outcomeKnown = e instanceof RouterException.Trap;
-                var undo = undo(router, applied, armed, outcomeKnown);
-                String routerMessage = e instanceof RouterException.Trap t ? t.routerMessage() : e.getMessage();
-                throw new ApplyException.Rejected(k + 1, steps.size(), step.command().toString(), routerMessage,
-                        undo.restored(), undo.note(), e);
+            var f = replies.get(k).failure();
+            if (f.isEmpty()) {
+                applied.add(new Applied(steps.get(k), replies.get(k).get().ret()));
+                continue;
             }
+            if (!(f.get() instanceof RouterException.Trap)) outcomesKnown = false;
+            if (failedAt < 0) {
+                failedAt = k;
+                failure = f.get();
+            }
+        }
+        try {
+            armed.check();
+        } catch (ApplyException.GuardFailed e) {
+            var undo = undo(session, applied, armed, outcomesKnown);
+            throw new ApplyException.GuardFailed(e.getMessage() + "; " + undo.note(), undo.restored(), e.getCause());
+        }
+        if (failure != null) {
+            // Undo what is known to have run, last first; with an unknown outcome the router-side revert stays armed.
+            var undo = undo(session, applied, armed, outcomesKnown);
+            String routerMessage = failure instanceof RouterException.Trap t ? t.routerMessage() : failure.getMessage();
+            throw new ApplyException.Rejected(failedAt + 1, steps.size(), steps.get(failedAt).command().toString(),
+                    routerMessage, undo.restored(), undo.note(), failure);
         }
         List<MergedChange> merged;
         try {
-            merged = readBack(router, v, applied);
+            merged = readBack(v, applied, prints);
             armed.confirm();
         } catch (RouterException | IllegalStateException e) {
-            var undo = undo(router, applied, armed, true);
+            var undo = undo(session, applied, armed, true);
             throw new ApplyException.NotConfirmed("router did not confirm the plan: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
         try {
             ledger.commit(router.id(), merged);
         } catch (RuntimeException e) {
-            var undo = undo(router, applied, armed, true);
+            var undo = undo(session, applied, armed, true);
             throw new ApplyException.NotConfirmed("storing the confirmed plan failed: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
@@ -171,41 +210,53 @@ public final class ApplyConfirmMergeService {
 
     private record Undo(boolean restored, String note) { }
 
-    /** Undoes applied steps, last first. Stops at a lost link (the guard then reverts the router itself). */
-    private Undo undo(Router router, List<Applied> applied, LinkLossGuard.Armed armed, boolean lastOutcomeKnown) {
-        if (!lastOutcomeKnown) {
-            for (Applied a : applied.reversed()) {
-                try {
-                    gateway.execute(router.endpoint(), UndoCommands.inverse(specs, a.step(), a.newId()));
-                } catch (RouterException e) {
-                    break;
-                }
-            }
-            return new Undo(false, "the failed command's outcome is unknown, so the router-side protection stays armed: "
-                    + armed.describe() + "; reconcile the router when it answers again");
-        }
-        if (applied.isEmpty()) {
+    /**
+     * Undoes applied steps, last first, in one pipelined batch on the apply's session. When the failed command's
+     * outcome is unknown (or the link drops during the undo), the router-side protection stays armed.
+     */
+    private Undo undo(RouterSession session, List<Applied> applied, LinkLossGuard.Armed armed, boolean lastOutcomeKnown) {
+        if (lastOutcomeKnown && applied.isEmpty()) {
             armed.disarm();
             return new Undo(true, "nothing had been applied");
         }
+        var inverses = new ArrayList<RouterCommand>();
+        for (Applied a : applied.reversed()) inverses.add(UndoCommands.inverse(specs, a.step(), a.newId()));
+        var results = new ArrayList<RouterSession.Pending<RouterReply>>();
+        if (!inverses.isEmpty()) {
+            var batch = session.batch();
+            armed.rearm(batch); // the plan's batch may have confirmed the guard already
+            inverses.forEach(c -> results.add(batch.add(c)));
+            batch.run();
+        }
+        if (!lastOutcomeKnown) {
+            return new Undo(false, "the failed command's outcome is unknown, so the router-side protection stays armed: "
+                    + armed.describe() + "; reconcile the router when it answers again");
+        }
         var failures = new ArrayList<String>();
-        for (Applied a : applied.reversed()) {
-            RouterCommand inverse = UndoCommands.inverse(specs, a.step(), a.newId());
-            try {
-                gateway.execute(router.endpoint(), inverse);
-            } catch (RouterException.Trap t) {
-                failures.add(inverse + ": " + t.routerMessage());
-            } catch (RouterException e) {
-                return new Undo(false, "undo stopped, router unreachable (" + e.getMessage() + "); "
+        for (int i = 0; i < inverses.size(); i++) {
+            var f = results.get(i).failure();
+            if (f.isEmpty()) continue;
+            if (!(f.get() instanceof RouterException.Trap t)) {
+                return new Undo(false, "undo stopped, router unreachable (" + f.get().getMessage() + "); "
                         + armed.describe());
             }
+            failures.add(inverses.get(i) + ": " + t.routerMessage());
         }
         if (!failures.isEmpty()) return new Undo(false, "undo failed for " + failures + "; " + armed.describe());
         armed.disarm();
         return new Undo(true, "the " + applied.size() + " command(s) applied before were undone in reverse order");
     }
 
-    private List<MergedChange> readBack(Router router, ValidatedPlan v, List<Applied> applied) {
+    /** The menus whose rows confirm the plan: every upserted or deleted resource's. */
+    private java.util.Set<String> readBackMenus(ValidatedPlan v) {
+        var menus = new LinkedHashSet<String>();
+        v.upserts().forEach(u -> menus.add(specs.spec(u.kind()).menu()));
+        v.deletes().forEach(d -> menus.add(specs.spec(d.kind()).menu()));
+        return menus;
+    }
+
+    private List<MergedChange> readBack(ValidatedPlan v, List<Applied> applied,
+                                        Map<String, RouterSession.Pending<RouterReply>> prints) {
         var nativeIds = new HashMap<String, String>();
         v.before().values().forEach(r -> r.nativeId().ifPresent(n -> nativeIds.put(r.id(), n)));
         for (Applied a : applied) {
@@ -214,11 +265,8 @@ public final class ApplyConfirmMergeService {
                         new IllegalStateException("router returned no .id for " + a.step().command())));
             }
         }
-        var menus = new LinkedHashSet<String>();
-        v.upserts().forEach(u -> menus.add(specs.spec(u.kind()).menu()));
-        v.deletes().forEach(d -> menus.add(specs.spec(d.kind()).menu()));
         var rows = new HashMap<String, List<Map<String, String>>>();
-        for (String menu : menus) rows.put(menu, gateway.execute(router.endpoint(), RouterCommand.of(menu + "/print")).rows());
+        prints.forEach((menu, reply) -> rows.put(menu, reply.get().rows()));
         var view = new RouterView(rows);
         var now = clock.instant();
         var out = new ArrayList<MergedChange>();

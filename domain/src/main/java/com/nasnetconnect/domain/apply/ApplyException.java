@@ -59,10 +59,17 @@ public sealed class ApplyException extends RuntimeException
         public String routerMessage() { return routerMessage; }
     }
 
-    /** The link-loss protection could not be set up; nothing was applied. */
+    /**
+     * The link-loss protection could not be set up. The plan's commands travel in the same pipelined batch right
+     * behind the arming commands; whatever of them ran was undone ({@link #routerRestored()} says whether fully).
+     */
     public static final class GuardFailed extends ApplyException {
         public GuardFailed(String message, Throwable cause) {
             super(message, true, cause);
+        }
+
+        public GuardFailed(String message, boolean restored, Throwable cause) {
+            super(message, restored, cause);
         }
     }
 

@@ -4,12 +4,17 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.router.RouterReply;
+import com.nasnetconnect.domain.router.RouterSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Link-loss protection for routers without API safe mode: before the first command, installs a
+ * Link-loss protection for routers without API safe mode: ahead of the plan's first command (in the same
+ * pipelined batch), installs a
  * {@code /system/script} holding the plan's undo ({@link RevertScripts}) and a {@code /system/scheduler} entry
  * that runs it after {@code delay}. Confirming removes both; if the server never confirms (link lost, process
  * killed), the router runs the script and reverts on its own. Leftovers are found by name prefix
@@ -22,7 +27,6 @@ import java.util.UUID;
  * the commit happened (then the script is just removed) or not (then it is run: the router goes back).
  */
 public final class RevertScriptGuard implements LinkLossGuard {
-    private final RouterGateway gateway;
     private final RevertScripts scripts;
     private final Duration delay;
     private final boolean scheduled;
@@ -30,6 +34,10 @@ public final class RevertScriptGuard implements LinkLossGuard {
     /** Router clock minus server clock, per router, with when it was read; empty: the router has no clock menu. */
     private final java.util.Map<com.nasnetconnect.domain.router.RouterId, ClockOffset> offsets = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Duration OFFSET_TTL = Duration.ofMinutes(10);
+    private static final RouterCommand CLOCK_PRINT = RouterCommand.of("/system/clock/print");
+    /** Clock reads added to a pre-flight batch by {@link #prepare}, used by the next {@link #arm}. */
+    private final java.util.Map<com.nasnetconnect.domain.router.RouterId, RouterSession.Pending<RouterReply>> clockReads =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record ClockOffset(java.util.Optional<Duration> offset, boolean isoDates, java.time.Instant readAt) { }
 
@@ -45,7 +53,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
     private RevertScriptGuard(RouterGateway gateway, ResourceKindSpecs specs, Duration delay, boolean scheduled,
                               java.time.Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(gateway, "gateway"); // the apply's session carries the guard's commands
         this.scripts = new RevertScripts(specs);
         this.delay = Objects.requireNonNull(delay, "delay");
         this.scheduled = scheduled;
@@ -61,54 +69,72 @@ public final class RevertScriptGuard implements LinkLossGuard {
     }
 
     @Override
-    public Armed arm(Router router, ValidatedPlan plan) {
-        if (plan.steps().isEmpty()) return NONE.arm(router, plan);
+    public void prepare(Router router, RouterSession.Batch preflight) {
+        if (scheduled && stale(router, clock.instant())) clockReads.put(router.id(), preflight.add(CLOCK_PRINT));
+    }
+
+    @Override
+    public Armed arm(Router router, ValidatedPlan plan, RouterSession session, RouterSession.Batch batch) {
+        if (plan.steps().isEmpty()) return NONE.arm(router, plan, session, batch);
         String name = RevertScripts.PREFIX + UUID.randomUUID();
         String source = RevertScripts.header(plan) + scripts.source(name, plan.steps());
-        var endpoint = router.endpoint();
-        String scriptId;
-        String schedulerId;
-        try {
-            scriptId = gateway.execute(endpoint, RouterCommand.of("/system/script/add").with("name", name)
-                    .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply")).ret()
-                    .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert script", null, null));
-            schedulerId = !scheduled ? null : gateway.execute(endpoint, schedule(router, RouterCommand.of("/system/scheduler/add")
-                    .with("name", name).with("interval", delay.toSeconds() + "s").with("on-event", name)
-                    .with("comment", "NasNetConnect: reverts an unconfirmed apply"))).ret()
-                    .orElseThrow(() -> new RouterException.Protocol("no .id returned for the revert scheduler", null, null));
-        } catch (RouterException e) {
-            removeLeftovers(gateway, router, name);
-            // The script source may hold keys: report the router's words, never the command, and attach no
-            // cause (a RouterException's message quotes its command).
-            String why = e instanceof RouterException.Trap t ? t.routerMessage() : e.getClass().getSimpleName();
-            throw new ApplyException.GuardFailed("could not install revert script " + name + " on router "
-                    + router.id() + ": " + why, null);
-        }
+        var script = batch.add(RouterCommand.of("/system/script/add").with("name", name)
+                .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply"));
+        var scheduler = !scheduled ? null : batch.add(schedule(router, session, scheduleCommand(name)));
         return new Armed() {
+            private RouterSession.Pending<RouterReply> confirming;
+
+            @Override
+            public void check() {
+                for (var added : scheduler == null ? List.of(script) : List.of(script, scheduler)) {
+                    var failure = added.failure();
+                    if (failure.isPresent()) {
+                        // The script source may hold keys: report the router's words, never the command, and attach
+                        // no cause (a RouterException's message quotes its command).
+                        var e = failure.get();
+                        String why = e instanceof RouterException.Trap t ? t.routerMessage() : e.getClass().getSimpleName();
+                        throw new ApplyException.GuardFailed("could not install revert script " + name + " on router "
+                                + router.id() + ": " + why, null);
+                    }
+                    if (added.get().ret().isEmpty()) {
+                        throw new ApplyException.GuardFailed("could not install revert script " + name + " on router "
+                                + router.id() + ": no .id returned", null);
+                    }
+                }
+            }
+
+            @Override
+            public void confirmAhead(RouterSession.Batch batch) {
+                // Once the scheduler is gone, nothing runs the script any more; the script stays until finish().
+                // Its .id is not known yet: the name is unique.
+                if (scheduler != null) confirming = batch.add(RouterCommand.of("/system/scheduler/remove").with("numbers", name));
+            }
+
             @Override
             public void confirm() {
-                // Once the scheduler is gone, nothing runs the script any more; the script stays until finish().
-                if (schedulerId != null) gateway.execute(endpoint, RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
+                if (scheduler == null) return;
+                if (confirming != null) confirming.get();
+                else session.execute(RouterCommand.of("/system/scheduler/remove").with(".id", idOf(scheduler)));
+            }
+
+            @Override
+            public void rearm(RouterSession.Batch undo) {
+                // the script is still there: schedule it again (refused, harmlessly, if the first one never went)
+                if (scheduler != null && added(scheduler)) undo.add(schedule(router, session, scheduleCommand(name)));
             }
 
             @Override
             public void finish() {
-                quietly(RouterCommand.of("/system/script/remove").with(".id", scriptId));
+                quietly(session, List.of(RouterCommand.of("/system/script/remove").with(".id", idOf(script))));
             }
 
             @Override
             public void disarm() {
                 // unreachable: then the router runs the (idempotent) script itself, or reconcile does
-                if (schedulerId != null) quietly(RouterCommand.of("/system/scheduler/remove").with(".id", schedulerId));
-                quietly(RouterCommand.of("/system/script/remove").with(".id", scriptId));
-            }
-
-            private void quietly(RouterCommand command) {
-                try {
-                    gateway.execute(endpoint, command);
-                } catch (RouterException ignored) {
-                    // already gone, or unreachable: reconcile removes leftovers
-                }
+                var removals = new ArrayList<RouterCommand>();
+                if (scheduler != null) removals.add(RouterCommand.of("/system/scheduler/remove").with("numbers", name));
+                if (added(script)) removals.add(RouterCommand.of("/system/script/remove").with(".id", idOf(script)));
+                quietly(session, removals);
             }
 
             @Override
@@ -119,18 +145,51 @@ public final class RevertScriptGuard implements LinkLossGuard {
         };
     }
 
+    private RouterCommand scheduleCommand(String name) {
+        return RouterCommand.of("/system/scheduler/add").with("name", name).with("interval", delay.toSeconds() + "s")
+                .with("on-event", name).with("comment", "NasNetConnect: reverts an unconfirmed apply");
+    }
+
+    private static boolean added(RouterSession.Pending<RouterReply> add) {
+        return add.failure().isEmpty() && add.get().ret().isPresent();
+    }
+
+    private static String idOf(RouterSession.Pending<RouterReply> add) {
+        return add.get().ret().orElseThrow();
+    }
+
+    /** Sends the commands in one batch, ignoring their failures (already gone, or unreachable: reconcile cleans up). */
+    private static void quietly(RouterSession session, List<RouterCommand> commands) {
+        if (commands.isEmpty()) return;
+        try {
+            var batch = session.batch();
+            commands.forEach(batch::add);
+            batch.run();
+        } catch (RouterException ignored) {
+            // best effort
+        }
+    }
+
     /**
      * Pins the first run to the router's own clock + delay ({@code start-date}/{@code start-time}), so it never
      * depends on what RouterOS assumes for an entry without a start time. A router without a readable
      * {@code /system/clock} gets the interval alone.
      */
-    private RouterCommand schedule(Router router, RouterCommand add) {
+    private RouterCommand schedule(Router router, RouterSession session, RouterCommand add) {
         var now = clock.instant();
-        var known = offsets.get(router.id());
-        if (known == null || known.readAt().plus(OFFSET_TTL).isBefore(now) || known.readAt().isAfter(now)) {
-            known = readOffset(router, now);
-            offsets.put(router.id(), known);
+        var read = clockReads.remove(router.id());
+        if (read != null && read.known()) {
+            offsets.put(router.id(), offsetOf(read, now));
+        } else if (stale(router, now)) {
+            var fallback = new RouterSession.Pending<RouterReply>(); // prepare() was not asked: read it now
+            try {
+                fallback.succeed(session.execute(CLOCK_PRINT));
+            } catch (RouterException e) {
+                fallback.fail(e);
+            }
+            offsets.put(router.id(), offsetOf(fallback, now));
         }
+        var known = offsets.get(router.id());
         if (known.offset().isEmpty()) return add;
         var at = java.time.LocalDateTime.ofInstant(now.plus(known.offset().get()).plus(delay), java.time.ZoneOffset.UTC);
         String date = known.isoDates() ? at.toLocalDate().toString()
@@ -139,9 +198,15 @@ public final class RevertScriptGuard implements LinkLossGuard {
                 .with("start-time", at.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT)));
     }
 
-    private ClockOffset readOffset(Router router, java.time.Instant serverNow) {
+    private boolean stale(Router router, java.time.Instant now) {
+        var known = offsets.get(router.id());
+        return known == null || known.readAt().plus(OFFSET_TTL).isBefore(now) || known.readAt().isAfter(now);
+    }
+
+    /** The router's clock offset from its {@code /system/clock/print}; a router without a clock menu has none. */
+    private static ClockOffset offsetOf(RouterSession.Pending<RouterReply> read, java.time.Instant serverNow) {
         try {
-            var row = gateway.execute(router.endpoint(), RouterCommand.of("/system/clock/print")).first();
+            var row = read.get().first();
             if (row.isEmpty() || row.get().get("date") == null || row.get().get("time") == null) {
                 return new ClockOffset(java.util.Optional.empty(), true, serverNow);
             }
@@ -154,6 +219,8 @@ public final class RevertScriptGuard implements LinkLossGuard {
             return new ClockOffset(java.util.Optional.of(Duration.between(serverNow, routerNow)), iso, serverNow);
         } catch (RouterException.Trap | java.time.format.DateTimeParseException noClock) {
             return new ClockOffset(java.util.Optional.empty(), true, serverNow);
+        } catch (RouterException e) {
+            throw new ApplyException.GuardFailed("could not read the clock of the router: " + e.getMessage(), e);
         }
     }
 

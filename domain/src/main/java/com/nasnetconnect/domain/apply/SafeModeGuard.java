@@ -4,6 +4,8 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.router.RouterReply;
+import com.nasnetconnect.domain.router.RouterSession;
 import java.util.Objects;
 
 /**
@@ -11,57 +13,73 @@ import java.util.Objects;
  * API offers the {@code /safe-mode} menu, e.g. 7.23): the router undoes everything the holding session changed
  * the moment that session's connection drops. Confirming releases safe mode.
  *
- * <p>Safe mode belongs to one API session, and {@link RouterGateway} pools connections: the plan's commands
- * are protected when they run on the session that took it, which the pool gives to a single caller running
- * commands one after another. Confirm checks that safe mode really was released (a second take must succeed)
- * and otherwise fails, so the service undoes the plan rather than leaving a hold that would unroll later.
+ * <p>Safe mode belongs to one API session. The apply's {@link RouterSession} is pinned to one connection, so
+ * the take, every command of the plan, the read-back and the release run on the session that holds it: safe
+ * mode covers the whole plan, and a release on that session is certain to end it.
  */
 public final class SafeModeGuard implements LinkLossGuard {
-    private static final int RELEASE_ATTEMPTS = 4;
-    private final RouterGateway gateway;
+    private static final RouterCommand TAKE = RouterCommand.of("/safe-mode/take");
+    private static final RouterCommand RELEASE = RouterCommand.of("/safe-mode/release");
 
     private final LinkLossGuard journal;
+    /** With a journal, the release rides in the plan's batch: a plan undone after it is still undone by reconcile. */
+    private final boolean journalled;
 
     /** Safe mode alone: a crash between the release and the store's commit leaves the change on the router. */
     public SafeModeGuard(RouterGateway gateway) {
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(gateway, "gateway");
         this.journal = NONE;
+        this.journalled = false;
     }
 
     /**
      * Safe mode plus the plan's revert script kept (unscheduled) on the router until the store committed: a
-     * crash between release and commit is then undone by {@code reconcile}. Two more round trips per plan.
+     * crash between release and commit is then undone by {@code reconcile}. The script is added in the plan's
+     * batch; removing it after the commit costs one round trip.
      */
     public SafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs) {
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(gateway, "gateway");
         this.journal = RevertScriptGuard.journalOnly(gateway, specs);
+        this.journalled = true;
     }
 
     @Override
-    public Armed arm(Router router, ValidatedPlan plan) {
-        if (plan.steps().isEmpty()) return NONE.arm(router, plan);
-        try {
-            gateway.execute(router.endpoint(), RouterCommand.of("/safe-mode/take"));
-        } catch (RouterException e) {
-            throw new ApplyException.GuardFailed("could not take safe mode on router " + router.id() + ": "
-                    + (e instanceof RouterException.Trap t ? t.routerMessage() : e.getMessage()), e);
-        }
-        Armed script;
-        try {
-            script = journal.arm(router, plan); // inside safe mode: a dropped link unrolls it with the rest
-        } catch (RuntimeException e) {
-            try {
-                release(router);
-            } catch (RouterException ignored) {
-                // unreachable: the router unrolls the session itself
-            }
-            throw e;
-        }
+    public Armed arm(Router router, ValidatedPlan plan, RouterSession session, RouterSession.Batch batch) {
+        if (plan.steps().isEmpty()) return NONE.arm(router, plan, session, batch);
+        var take = batch.add(TAKE);
+        // inside safe mode: a dropped link unrolls the journal with the rest
+        Armed script = journal.arm(router, plan, session, batch);
         return new Armed() {
+            private RouterSession.Pending<RouterReply> release;
+
+            @Override
+            public void check() {
+                var failure = take.failure();
+                if (failure.isPresent()) {
+                    var e = failure.get();
+                    throw new ApplyException.GuardFailed("could not take safe mode on router " + router.id() + ": "
+                            + (e instanceof RouterException.Trap t ? t.routerMessage() : e.getMessage()), e);
+                }
+                script.check();
+            }
+
+            @Override
+            public void confirmAhead(RouterSession.Batch batch) {
+                if (journalled) release = batch.add(RELEASE);
+                script.confirmAhead(batch);
+            }
+
             @Override
             public void confirm() {
-                release(router);
+                if (release != null) release.get();
+                else session.execute(RELEASE);
                 script.confirm();
+            }
+
+            @Override
+            public void rearm(RouterSession.Batch undo) {
+                if (take.failure().isEmpty()) undo.add(TAKE); // taking it while holding it is harmless
+                script.rearm(undo);
             }
 
             @Override
@@ -71,10 +89,12 @@ public final class SafeModeGuard implements LinkLossGuard {
 
             @Override
             public void disarm() {
-                try {
-                    release(router);
-                } catch (RouterException ignored) {
-                    // the connection is gone: the router unrolled the session's (already undone) changes itself
+                if (take.failure().isEmpty()) {
+                    try {
+                        session.execute(RELEASE);
+                    } catch (RouterException ignored) {
+                        // the connection is gone: the router unrolled the session's (already undone) changes itself
+                    }
                 }
                 script.disarm();
             }
@@ -84,21 +104,5 @@ public final class SafeModeGuard implements LinkLossGuard {
                 return "RouterOS safe mode undoes the session's changes when its connection drops";
             }
         };
-    }
-
-    private void release(Router router) {
-        for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
-            gateway.execute(router.endpoint(), RouterCommand.of("/safe-mode/release"));
-            try {
-                // taking it again only succeeds when nobody holds it any more, i.e. the release landed
-                gateway.execute(router.endpoint(), RouterCommand.of("/safe-mode/take"));
-                gateway.execute(router.endpoint(), RouterCommand.of("/safe-mode/release"));
-                return;
-            } catch (RouterException.Trap stillHeld) {
-                // another pooled session holds it: try again, the pool may hand us that one
-            }
-        }
-        throw new RouterException.Protocol("safe mode is still held by another session of router " + router.id()
-                + " after " + RELEASE_ATTEMPTS + " releases", "/safe-mode/release", null);
     }
 }

@@ -9,6 +9,7 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
+import com.nasnetconnect.domain.router.RouterSession;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
 /**
  * Fills the validation layer of every resource in a {@link ChangePlan}, in stages: schema rules, references
  * exist, conflicts (duplicate names and identities, VLAN ids, overlapping subnets), platform capability,
- * dependency order, router pre-flight read, and the dry-run plan (the router commands, in order). Stages that
+ * dependency order, router pre-flight read (one batch: platform, every menu involved, and the caller's reads),
+ * and the dry-run plan (the router commands, in order). Stages that
  * need the router run only when the configuration itself is valid; this class only reads from the router.
  */
 public final class ValidationPipeline {
@@ -55,7 +57,19 @@ public final class ValidationPipeline {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
+    /** Validates on a session of its own; reads the router (one batched pre-flight read) only for a valid plan. */
     public ValidatedPlan validate(Router router, ChangePlan plan) {
+        try (var session = gateway.session(router.endpoint())) {
+            return validate(router, plan, session, batch -> { });
+        }
+    }
+
+    /**
+     * Validates on the caller's session; {@code alsoRead} adds the caller's own reads (e.g. a link-loss guard's)
+     * to the one pre-flight batch, which runs only when the configuration itself is valid.
+     */
+    ValidatedPlan validate(Router router, ChangePlan plan, RouterSession session,
+                           java.util.function.Consumer<RouterSession.Batch> alsoRead) {
         var before = new LinkedHashMap<String, ManagedResource>();
         ledger.resources(router.id()).forEach(r -> before.put(r.id(), r));
         var issues = new LinkedHashMap<String, List<ValidationIssue>>();
@@ -92,8 +106,9 @@ public final class ValidationPipeline {
         PlatformInfo platform;
         RouterView view;
         try {
-            platform = platform(router);
-            view = preflight(router, upserts, deletes);
+            var read = preflight(router, session, upserts, deletes, alsoRead);
+            platform = read.platform();
+            view = read.view();
         } catch (RouterException e) {
             issues.computeIfAbsent(plan.changes().getFirst().resourceId(), k -> new ArrayList<>())
                     .add(error("preflight", plan.changes().getFirst().resourceId(), "router", router.id().value(),
@@ -194,18 +209,14 @@ public final class ValidationPipeline {
                 && Objects.equals(o.field(ref.targetField()), v));
     }
 
-    private PlatformInfo platform(Router router) {
-        var now = clock.instant();
-        var cached = platforms.get(router.id());
-        if (cached != null && cached.readAt().plus(PLATFORM_TTL).isAfter(now) && !cached.readAt().isAfter(now)) {
-            return cached.info();
-        }
-        var info = gateway.platform(router.endpoint());
-        platforms.put(router.id(), new CachedPlatform(info, now));
-        return info;
-    }
+    private record Preflight(PlatformInfo platform, RouterView view) { }
 
-    private RouterView preflight(Router router, List<DesiredResource> upserts, List<ManagedResource> deletes) {
+    /**
+     * One batch: the platform (unless read within {@link #PLATFORM_TTL}), a print of every menu the plan touches
+     * or references, and the caller's reads.
+     */
+    private Preflight preflight(Router router, RouterSession session, List<DesiredResource> upserts,
+                                List<ManagedResource> deletes, java.util.function.Consumer<RouterSession.Batch> alsoRead) {
         var menus = new LinkedHashSet<String>();
         for (DesiredResource u : upserts) {
             var spec = specs.spec(u.kind());
@@ -216,11 +227,25 @@ public final class ValidationPipeline {
             if (ResourceKindSpecs.INTERFACES.contains(u.kind())) menus.add("/interface");
         }
         deletes.forEach(d -> menus.add(specs.spec(d.kind()).menu()));
-        var rows = new HashMap<String, List<Map<String, String>>>();
-        for (String menu : menus) {
-            rows.put(menu, gateway.execute(router.endpoint(), RouterCommand.of(menu + "/print")).rows());
+        var batch = session.batch();
+        var now = clock.instant();
+        var cached = platforms.get(router.id());
+        boolean fresh = cached != null && cached.readAt().plus(PLATFORM_TTL).isAfter(now) && !cached.readAt().isAfter(now);
+        var platform = fresh ? null : batch.platform();
+        var prints = new LinkedHashMap<String, RouterSession.Pending<com.nasnetconnect.domain.router.RouterReply>>();
+        for (String menu : menus) prints.put(menu, batch.add(RouterCommand.of(menu + "/print")));
+        alsoRead.accept(batch);
+        batch.run();
+        PlatformInfo info;
+        if (platform == null) {
+            info = cached.info();
+        } else {
+            info = platform.get();
+            platforms.put(router.id(), new CachedPlatform(info, now));
         }
-        return new RouterView(rows);
+        var rows = new HashMap<String, List<Map<String, String>>>();
+        prints.forEach((menu, reply) -> rows.put(menu, reply.get().rows()));
+        return new Preflight(info, new RouterView(rows));
     }
 
     private void platform(Router router, DesiredResource u, PlatformInfo platform, List<ValidationIssue> out) {

@@ -19,7 +19,10 @@
  *   <li>{@link com.nasnetconnect.domain.apply.ApplyConfirmMergeService} — validate, arm the link-loss guard,
  *       run the commands (undo in reverse on failure), read back, confirm, commit event+row in one
  *       transaction through {@link com.nasnetconnect.domain.apply.ApplyLedger}, publish; and
- *       {@code reconcile} after a reconnect or restart.</li>
+ *       {@code reconcile} after a reconnect or restart. One apply is one pinned
+ *       {@link com.nasnetconnect.domain.router.RouterSession} and three router round trips when it works:
+ *       the batched pre-flight read; the guard's arming, the commands, the read-back and the guard's confirm,
+ *       pipelined; the guard's finish after the commit.</li>
  *   <li>{@link com.nasnetconnect.domain.apply.LinkLossGuard} — {@code PreferSafeModeGuard} (safe mode where
  *       the API offers it, else {@code RevertScriptGuard}: a scheduled {@code /system/script} of the undo).</li>
  *   <li>{@link com.nasnetconnect.domain.apply.DriftService} / {@code DriftMonitor} — deployment layer versus

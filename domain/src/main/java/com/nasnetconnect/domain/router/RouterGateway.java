@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 
 /**
  * Out-port: the only way the domain talks to a RouterOS router. Implementations pool connections per
- * {@link RouterEndpoint#address()}, run one command at a time per connection, and bound every call by a
- * deadline: a call returns or throws a {@link RouterException} within its timeout, never hangs.
+ * {@link RouterEndpoint#address()} and bound every call by a deadline: a call returns or throws a
+ * {@link RouterException} within its timeout, never hangs. {@link #execute} borrows a pooled connection for one
+ * command; {@link #session} pins one connection to its caller for a whole unit of work (an apply), which sends
+ * its commands in pipelined batches.
  */
 @OutPort
 public interface RouterGateway extends AutoCloseable {
@@ -25,6 +27,15 @@ public interface RouterGateway extends AutoCloseable {
      */
     Stream stream(RouterEndpoint router, RouterCommand command, Consumer<java.util.Map<String, String>> onRow,
                   Consumer<RouterException> onError);
+
+    /**
+     * A session pinned to one connection until closed, for work whose commands must share one login (safe mode)
+     * and that sends them in batches. The default runs each batch's commands one after another through
+     * {@link #execute}, on whatever connection the pool gives, for gateways that cannot pin or pipeline.
+     */
+    default RouterSession session(RouterEndpoint router) {
+        return new SequentialSession(this, router);
+    }
 
     /** Reads version, board, architecture and installed packages: the platform layer's capabilities. */
     PlatformInfo platform(RouterEndpoint router);

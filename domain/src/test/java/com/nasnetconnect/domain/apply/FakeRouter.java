@@ -137,7 +137,12 @@ class FakeRouter implements RouterGateway {
                 return RouterReply.of(List.of());
             }
             case "remove" -> {
-                if (rows.remove(c.attributes().get(".id")) == null) throw new RouterException.Trap(0, "no such item", c.toString());
+                // like RouterOS, numbers= names an item by .id or by name
+                String key = c.attributes().containsKey(".id") ? c.attributes().get(".id") : rows.entrySet().stream()
+                        .filter(e -> e.getKey().equals(c.attributes().get("numbers"))
+                                || java.util.Objects.equals(e.getValue().get("name"), c.attributes().get("numbers")))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                if (key == null || rows.remove(key) == null) throw new RouterException.Trap(0, "no such item", c.toString());
                 return RouterReply.of(List.of());
             }
             case "run" -> {

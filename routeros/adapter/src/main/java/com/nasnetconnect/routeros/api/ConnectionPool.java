@@ -27,6 +27,7 @@ final class ConnectionPool implements AutoCloseable {
     private final Semaphore permits;
     private final Deque<RouterOsConnection> idle = new ArrayDeque<>();
     private final Set<RouterOsConnection> open = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
     private long backoffNanos;
     private long nextAttempt;
     private RouterException lastFailure;
@@ -51,8 +52,29 @@ final class ConnectionPool implements AutoCloseable {
         return open.size();
     }
 
+    /** Round trips to this router so far: one per batch of pipelined commands, logins included. */
+    long roundTrips() {
+        return roundTrips.sum();
+    }
+
     /** Runs {@code work} on a connection of its own, by the deadline. */
     <T> T call(long deadline, String what, Function<RouterOsConnection, T> work) {
+        RouterOsConnection c = lease(deadline, what);
+        try {
+            T result = work.apply(c);
+            release(c);
+            c = null;
+            return result;
+        } finally {
+            if (c != null) release(c);
+        }
+    }
+
+    /**
+     * A connection for the caller alone until {@link #release}d (a pinned session): waits for a free slot and
+     * takes an idle connection or opens one, by the deadline.
+     */
+    RouterOsConnection lease(long deadline, String what) {
         long wait = deadline - nanoTime.getAsLong();
         boolean acquired;
         try {
@@ -65,18 +87,20 @@ final class ConnectionPool implements AutoCloseable {
             throw new RouterException.Timeout("all " + settings.maxConnectionsPerRouter() + " connections to "
                     + endpoint.address() + " stayed busy until the deadline", what);
         }
-        RouterOsConnection c = null;
         try {
-            c = take(deadline);
-            T result = work.apply(c);
-            giveBack(c);
-            c = null;
-            return result;
+            return take(deadline);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** Gives a leased connection back: to the idle ones, or closed when it broke. */
+    void release(RouterOsConnection c) {
+        try {
+            if (c.broken()) c.close();
+            else giveBack(c);
         } finally {
-            if (c != null) {
-                if (c.broken()) c.close();
-                else giveBack(c);
-            }
             permits.release();
         }
     }
@@ -109,7 +133,7 @@ final class ConnectionPool implements AutoCloseable {
         }
         try {
             RouterOsConnection c = RouterOsConnection.open(endpoint, settings, pins, scheduler, nanoTime, deadline,
-                    open::remove);
+                    open::remove, roundTrips::increment);
             if (pooled) open.add(c);
             if (closed) {
                 c.close();

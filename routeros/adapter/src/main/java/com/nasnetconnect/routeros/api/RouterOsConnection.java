@@ -4,6 +4,7 @@ import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterReply;
+import com.nasnetconnect.domain.router.RouterSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import me.legrange.mikrotik.ResultListener;
 
 /**
  * One logged-in API connection: a me.legrange:mikrotik {@link ApiConnection} over a {@link TransportSocketFactory}
- * socket. Runs one command at a time; every call has a deadline enforced by a watchdog on the gateway's
+ * socket. Runs one batch of pipelined commands at a time ({@link #pipeline}; a single command is a batch of
+ * one), and counts each batch as one round trip; every call has a deadline enforced by a watchdog on the gateway's
  * scheduler, which fails the call and closes the socket (unblocking the library wherever it is). A connection
  * that timed out, lost its socket or heard garbage is {@link #broken()} and must be discarded.
  */
@@ -45,12 +47,16 @@ final class RouterOsConnection implements AutoCloseable {
     private final Consumer<RouterOsConnection> onClosed;
     private volatile ApiConnection api;
     private volatile RouterException failure;
-    private volatile Call current;
+    /** The calls of the batch in flight (none between batches). */
+    private final java.util.Set<Call> inflight = ConcurrentHashMap.newKeySet();
+    /** Counts this connection's round trips into its pool's total. */
+    private final Runnable roundTrips;
 
     private RouterOsConnection(RouterEndpoint endpoint, GatewaySettings settings, CertificatePins pins,
                                ScheduledExecutorService scheduler, LongSupplier nanoTime, long deadline,
-                               Consumer<RouterOsConnection> onClosed) {
+                               Consumer<RouterOsConnection> onClosed, Runnable roundTrips) {
         this.endpoint = endpoint;
+        this.roundTrips = roundTrips;
         this.scheduler = scheduler;
         this.nanoTime = nanoTime;
         this.onClosed = onClosed;
@@ -63,8 +69,8 @@ final class RouterOsConnection implements AutoCloseable {
     /** Connects and logs in within the deadline, or throws (and leaves nothing open). */
     static RouterOsConnection open(RouterEndpoint endpoint, GatewaySettings settings, CertificatePins pins,
                                    ScheduledExecutorService scheduler, LongSupplier nanoTime, long deadline,
-                                   Consumer<RouterOsConnection> onClosed) {
-        var c = new RouterOsConnection(endpoint, settings, pins, scheduler, nanoTime, deadline, onClosed);
+                                   Consumer<RouterOsConnection> onClosed, Runnable roundTrips) {
+        var c = new RouterOsConnection(endpoint, settings, pins, scheduler, nanoTime, deadline, onClosed, roundTrips);
         long remaining = deadline - nanoTime.getAsLong();
         if (remaining <= 0) throw new RouterException.Timeout("no time left to connect to " + endpoint.address(), null);
         // TCP connect and TLS handshake together get the connect timeout (or what is left of the deadline)
@@ -142,66 +148,109 @@ final class RouterOsConnection implements AutoCloseable {
         return failure != null || closed.get();
     }
 
-    /** Runs one command; returns its reply or throws a {@link RouterException} by the deadline. */
+    /** Runs one command; returns its reply or throws a {@link RouterException} by the deadline. One round trip. */
     RouterReply execute(RouterCommand command, long deadline) {
-        CommandText text = CommandText.of(command); // bad input fails before anything is sent
+        return pipeline(List.of(command), deadline).getFirst().get();
+    }
+
+    /**
+     * Runs several commands as one round trip: writes them back to back, each with its own {@code .tag} (the
+     * library tags every command and routes replies by tag), then waits for all replies until the deadline.
+     * The router runs them in order; a trap fails only its own command. A lost connection or the deadline fails
+     * every command not yet answered and breaks the connection. Bad input fails before anything is sent.
+     */
+    List<RouterSession.Pending<RouterReply>> pipeline(List<RouterCommand> commands, long deadline) {
+        if (commands.isEmpty()) throw new IllegalArgumentException("nothing to send");
+        List<CommandText> texts = commands.stream().map(CommandText::of).toList();
         if (!callLock.tryLock()) throw new IllegalStateException("connection to " + endpoint.address() + " is busy");
-        Call call = new Call(command);
+        List<Call> calls = commands.stream().map(Call::new).toList();
         ScheduledFuture<?> watchdog = null;
         try {
-            current = call;
+            inflight.addAll(calls);
             if (failure != null) throw failure;
-            if (closed.get()) throw new RouterException.Unreachable("connection closed", call.described, null);
+            if (closed.get()) throw new RouterException.Unreachable("connection closed", calls.getFirst().described, null);
             long remaining = deadline - nanoTime.getAsLong();
-            if (remaining <= 0) throw new RouterException.Timeout("deadline passed before sending", call.described);
-            watchdog = scheduler.schedule(() -> timeOut(call), remaining, TimeUnit.NANOSECONDS);
+            if (remaining <= 0) throw new RouterException.Timeout("deadline passed before sending", calls.getFirst().described);
+            watchdog = scheduler.schedule(() -> timeOut(calls), remaining, TimeUnit.NANOSECONDS);
+            roundTrips.run();
             var requests = factory.socket().orElseThrow().requests();
-            text.rewrites().forEach(requests::rewrite);
             // The library parses and writes on a thread of its own, so the caller can walk away at the deadline
-            // even when the library is busy (a huge command) or blocked (a router that stopped reading).
-            CompletableFuture<String> sent = new CompletableFuture<>();
+            // even when the library is busy (a huge command) or blocked (a router that stopped reading). Each
+            // command's placeholder rewrites are registered just before the library writes it (its write is
+            // synchronous), so equal placeholders of different commands never meet.
+            CompletableFuture<Void> sent = new CompletableFuture<>();
             SENDING.incrementAndGet();
             Thread.ofVirtual().name("nnc-routeros-send").start(() -> {
                 try {
-                    sent.complete(api.execute(text.text(), call));
-                } catch (MikrotikApiException | RuntimeException e) {
-                    sent.complete(null);
-                    call.fail(failure != null ? failure
-                            : new RouterException.Unreachable("sending failed: " + e.getMessage(), call.described, e));
+                    for (int i = 0; i < calls.size(); i++) {
+                        Call call = calls.get(i);
+                        try {
+                            texts.get(i).rewrites().forEach(requests::rewrite);
+                            call.tag = api.execute(texts.get(i).text(), call);
+                        } catch (MikrotikApiException | RuntimeException e) {
+                            for (Call unsent : calls.subList(i, calls.size())) {
+                                unsent.fail(failure != null ? failure
+                                        : new RouterException.Unreachable("sending failed: " + e.getMessage(), unsent.described, e));
+                            }
+                            break;
+                        } finally {
+                            requests.clearRewrites();
+                        }
+                    }
                 } finally {
+                    sent.complete(null);
                     SENDING.decrementAndGet();
                 }
             });
-            List<Map<String, String>> rows = await(call, deadline);
-            String tag = tagOf(sent, deadline);
-            ReplySentence done = tag == null ? null : finals.remove(tag);
-            ReplySentence trap = tag == null ? null : finals.remove(tag + "!trap");
-            if (call.trapped) {
-                throw trap(trap, call.trapMessage, call.described);
+            var outcomes = new ArrayList<RouterSession.Pending<RouterReply>>();
+            for (Call call : calls) {
+                var outcome = new RouterSession.Pending<RouterReply>();
+                try {
+                    outcome.succeed(new RouterReply(await(call, deadline), Optional.empty()));
+                } catch (RouterException e) {
+                    outcome.fail(e);
+                }
+                outcomes.add(outcome);
             }
-            Optional<String> ret = done == null ? Optional.empty() : Optional.ofNullable(done.attributes().get("ret"));
-            return new RouterReply(rows, ret);
+            // after a lost connection the writes end with the socket: do not wait for them long
+            boolean lost = outcomes.stream().anyMatch(o -> o.failure().isPresent());
+            awaitSent(sent, lost ? nanoTime.getAsLong() : deadline);
+            for (int i = 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
+                String tag = call.tag;
+                ReplySentence done = tag == null ? null : finals.remove(tag);
+                ReplySentence trap = tag == null ? null : finals.remove(tag + "!trap");
+                if (outcomes.get(i).failure().isPresent()) continue;
+                var replaced = new RouterSession.Pending<RouterReply>();
+                if (call.trapped) {
+                    replaced.fail(trap(trap, call.trapMessage, call.described));
+                } else {
+                    Optional<String> ret = done == null ? Optional.empty() : Optional.ofNullable(done.attributes().get("ret"));
+                    replaced.succeed(new RouterReply(outcomes.get(i).get().rows(), ret));
+                }
+                outcomes.set(i, replaced);
+            }
+            return outcomes;
         } finally {
             if (watchdog != null) watchdog.cancel(false);
             factory.socket().ifPresent(s -> {
                 if (s.requests() != null) s.requests().clearRewrites();
                 if (s.replies() != null) s.replies().forgetPlaceholders();
             });
-            current = null;
+            inflight.removeAll(calls);
             callLock.unlock();
         }
     }
 
-    /** The tag the library gave the command: known as soon as its write returned, which precedes any reply. */
-    private String tagOf(CompletableFuture<String> sent, long deadline) {
+    /** Every tag is known once the writes returned, which precede any reply. */
+    private void awaitSent(CompletableFuture<Void> sent, long deadline) {
         try {
-            return sent.get(Math.max(0, deadline - nanoTime.getAsLong()) + TimeUnit.MILLISECONDS.toNanos(200),
+            sent.get(Math.max(0, deadline - nanoTime.getAsLong()) + TimeUnit.MILLISECONDS.toNanos(200),
                     TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return null;
+            // tags not known: traps then carry the library's message only
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
         }
     }
 
@@ -235,18 +284,22 @@ final class RouterOsConnection implements AutoCloseable {
     }
 
     private void timeOut(Call call) {
-        if (call.result.isDone()) return;
+        timeOut(List.of(call));
+    }
+
+    private void timeOut(List<Call> calls) {
+        var open = calls.stream().filter(c -> !c.result.isDone()).toList();
+        if (open.isEmpty()) return;
         // broken first, then wake the caller: the pool must never take this connection back
-        var timeout = new RouterException.Timeout("no reply within the deadline", call.described);
+        var timeout = new RouterException.Timeout("no reply within the deadline", open.getFirst().described);
         fail(timeout);
-        call.fail(timeout);
+        for (Call c : open) c.fail(new RouterException.Timeout("no reply within the deadline", c.described));
     }
 
     /** Marks the connection broken, fails the running call, and closes the socket off the caller's thread. */
     private void fail(RouterException e) {
         if (failure == null) failure = e;
-        Call c = current;
-        if (c != null) c.fail(e);
+        for (Call c : inflight) c.fail(e);
         try {
             scheduler.execute(this::close);
         } catch (java.util.concurrent.RejectedExecutionException gatewayClosed) {
@@ -322,8 +375,7 @@ final class RouterOsConnection implements AutoCloseable {
                     // nothing more to release
                 }
             });
-            Call c = current;
-            if (c != null) c.fail(new RouterException.Unreachable("connection closed", c.described, null));
+            for (Call c : inflight) c.fail(new RouterException.Unreachable("connection closed", c.described, null));
             onClosed.accept(this);
             closeDone.countDown();
         }
@@ -334,6 +386,8 @@ final class RouterOsConnection implements AutoCloseable {
         final RouterCommand command;
         final String described;
         final CompletableFuture<List<Map<String, String>>> result = new CompletableFuture<>();
+        /** The library's tag for this command, set once it was written. */
+        volatile String tag;
         final List<Map<String, String>> rows = new ArrayList<>();
         volatile boolean trapped;
         volatile String trapMessage;
@@ -386,8 +440,7 @@ final class RouterOsConnection implements AutoCloseable {
 
         @Override
         public void failed(String reason, boolean protocol, Throwable cause) {
-            Call c = current;
-            String cmd = c == null ? null : c.described;
+            String cmd = inflight.stream().findFirst().map(c -> c.described).orElse(null);
             RouterException e = protocol
                     ? new RouterException.Protocol(reason + " (from " + endpoint.address() + ")", cmd, cause)
                     : new RouterException.Unreachable(reason + " (" + endpoint.address() + ")", cmd, cause);

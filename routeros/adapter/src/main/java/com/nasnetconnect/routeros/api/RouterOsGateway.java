@@ -6,6 +6,8 @@ import com.nasnetconnect.domain.router.RouterEndpoint;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
 import com.nasnetconnect.domain.router.RouterReply;
+import com.nasnetconnect.domain.router.RouterSession;
+import com.nasnetconnect.domain.router.RouterSession.Pending;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +29,10 @@ import me.legrange.mikrotik.ResultListener;
  * safe against what real routers send (see {@link ReplyFilterInputStream}). Thread-safe.
  *
  * <ul>
- *   <li>Connections are pooled per router address, user and TLS mode ({@link ConnectionPool}); one command
- *       at a time per connection.</li>
+ *   <li>Connections are pooled per router address, user and TLS mode ({@link ConnectionPool}); one caller
+ *       at a time per connection. {@link #execute} borrows one for a command; {@link #session} pins one to a
+ *       caller, whose batches of commands are pipelined (one tag each, written together, awaited together:
+ *       one round trip, counted per router by {@link #roundTrips}).</li>
  *   <li>Every call returns or throws by its deadline: a watchdog fails the call and closes the connection, so
  *       a stalled router, a blocked write or a spinning library cannot hold the caller.</li>
  *   <li>{@code !trap} → {@link RouterException.Trap}; deadline → {@link RouterException.Timeout}; refused
@@ -97,6 +101,26 @@ public final class RouterOsGateway implements RouterGateway {
         });
     }
 
+    /**
+     * A session pinned to one pooled connection (taken at its first batch, given back on close): every batch
+     * is written at once with one tag per command and awaited together — one round trip. If the connection
+     * breaks, the next batch takes another one; what the router tied to the old one (safe mode) ended with it.
+     */
+    @Override
+    public RouterSession session(RouterEndpoint router) {
+        return new PinnedSession(pool(router));
+    }
+
+    /**
+     * Round trips to this router so far (its pool's connections: every batch of pipelined commands counts once,
+     * a single command too, logins included; streams are not counted). For tests and benchmarks.
+     */
+    public long roundTrips(RouterEndpoint router) {
+        String key = key(router);
+        ConnectionPool pool = pools.get(key);
+        return pool == null ? 0 : pool.roundTrips();
+    }
+
     static PlatformInfo platformOf(Map<String, String> resource, List<Map<String, String>> packages) {
         String version = resource.getOrDefault("version", "");
         int space = version.indexOf(' ');
@@ -160,7 +184,7 @@ public final class RouterOsGateway implements RouterGateway {
     private ConnectionPool pool(RouterEndpoint router) {
         Objects.requireNonNull(router, "router");
         if (closed.get()) throw new RouterException.Unreachable("gateway closed", null, null);
-        String key = router.address() + "|" + router.username() + "|" + router.tls();
+        String key = key(router);
         ConnectionPool pool = pools.compute(key, (k, existing) -> {
             if (existing != null && existing.endpoint().equals(router)) return existing;
             if (existing != null) existing.close(); // the password changed: old logins are stale
@@ -171,6 +195,108 @@ public final class RouterOsGateway implements RouterGateway {
             throw new RouterException.Unreachable("gateway closed", null, null);
         }
         return pool;
+    }
+
+    private static String key(RouterEndpoint router) {
+        return router.address() + "|" + router.username() + "|" + router.tls();
+    }
+
+    /** {@link #session}: one leased connection for all of a caller's batches. Not thread-safe. */
+    private final class PinnedSession implements RouterSession {
+        private final ConnectionPool pool;
+        private RouterOsConnection connection;
+        private boolean closed;
+
+        PinnedSession(ConnectionPool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Batch batch() {
+            return new PipelinedBatch(this);
+        }
+
+        /** Runs the commands as one round trip on the pinned connection (leasing one first if needed). */
+        List<Pending<RouterReply>> run(List<RouterCommand> commands, long deadline) {
+            if (closed) throw new IllegalStateException("session closed");
+            if (connection != null && connection.broken()) {
+                pool.release(connection);
+                connection = null;
+            }
+            if (connection == null) connection = pool.lease(deadline, Describe.command(commands.getFirst()));
+            return connection.pipeline(commands, deadline);
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            if (connection != null) pool.release(connection);
+            connection = null;
+        }
+    }
+
+    /** Commands collected for one pipelined write; the platform's two reads ride along. */
+    private final class PipelinedBatch implements RouterSession.Batch {
+        private final PinnedSession session;
+        private final List<RouterCommand> commands = new java.util.ArrayList<>();
+        private final List<Pending<RouterReply>> pending = new java.util.ArrayList<>();
+        private final List<Runnable> after = new java.util.ArrayList<>();
+        private boolean ran;
+
+        PipelinedBatch(PinnedSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public Pending<RouterReply> add(RouterCommand command) {
+            if (ran) throw new IllegalStateException("the batch already ran");
+            CommandText.of(command); // refuse bad input before anything is sent
+            var p = new Pending<RouterReply>();
+            commands.add(command);
+            pending.add(p);
+            return p;
+        }
+
+        @Override
+        public Pending<PlatformInfo> platform() {
+            var resource = add(RESOURCE_PRINT);
+            var packages = add(PACKAGE_PRINT);
+            var p = new Pending<PlatformInfo>();
+            after.add(() -> {
+                try {
+                    p.succeed(platformOf(resource.get().first().orElseThrow(() -> new RouterException.Protocol(
+                            "/system/resource/print returned no row", "/system/resource/print", null)), packages.get().rows()));
+                } catch (RouterException e) {
+                    p.fail(e);
+                }
+            });
+            return p;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return commands.isEmpty();
+        }
+
+        @Override
+        public void run() {
+            if (ran) throw new IllegalStateException("a batch runs once");
+            ran = true;
+            if (commands.isEmpty()) return;
+            long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
+            try {
+                var outcomes = session.run(commands, deadline);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    var o = outcomes.get(i);
+                    if (o.failure().isPresent()) pending.get(i).fail(o.failure().get());
+                    else pending.get(i).succeed(o.get());
+                }
+            } catch (RouterException e) {
+                for (var p : pending) if (!p.known()) p.fail(e);
+            }
+            after.forEach(Runnable::run);
+        }
     }
 
     /** A running stream on a dedicated connection. */

@@ -8,6 +8,13 @@
  *         new FileCertificatePins(dataDir.resolve("router-certificates.txt")));
  * RouterReply r = gateway.execute(endpoint, RouterCommand.of("/ip/address/print").where("?interface=ether1"));
  * PlatformInfo p = gateway.platform(endpoint);
+ * try (var session = gateway.session(endpoint)) {   // one pooled connection, pinned until closed
+ *     var batch = session.batch();                  // written together, awaited together: one round trip
+ *     var added = batch.add(RouterCommand.of("/interface/bridge/add").with("name", "br1"));
+ *     var rows = batch.add(RouterCommand.of("/interface/bridge/print"));
+ *     batch.run();                                  // each command has its own outcome: added.get(), rows.failure()
+ * }
+ * long trips = gateway.roundTrips(endpoint);        // counted by the connections, logins included
  * try (var s = gateway.stream(endpoint, RouterCommand.of("/interface/listen"), row -> …, error -> …)) { … }
  * gateway.close();
  * }</pre>

@@ -14,6 +14,9 @@ import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,15 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The whole apply-confirm-merge flow: real simulator over TCP, real gateway, real SQLite router databases. */
+/**
+ * The whole apply-confirm-merge flow: real simulator over TCP, real gateway, real SQLite router databases. Time
+ * is a {@link TestClock} shared by the simulated router (its scheduler runs the revert scripts by it) and the
+ * server; the tests move it instead of sleeping, and wait for what they need with latches.
+ */
 @Timeout(60)
 class ApplyConfirmMergeFlowTest {
     @TempDir Path dir;
+    final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @ParameterizedTest(name = "RouterOS {0}")
     @ValueSource(strings = {"7.16.2", "7.23.3"})
     void aPlanIsAppliedInOrderAndTheStoreHoldsWhatTheRouterReported(String version) {
-        try (var r = new SimRouter(version); var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var r = new SimRouter(version, clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var result = server.apply.apply(r.router, Plans.tenObjects());
 
             assertThat(result.changes()).hasSize(10);
@@ -57,7 +65,7 @@ class ApplyConfirmMergeFlowTest {
     @ParameterizedTest(name = "fault at command {0} of 10")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void aFaultAtCommandKLeavesRouterAndDatabaseExactlyAsBefore(int k) {
-        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var r = new SimRouter("7.16.2", clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var before = r.sim.snapshot();
             server.gateway.at(k, () -> r.sim.faults().rejectNth(1, "failure: injected fault " + k));
 
@@ -79,7 +87,7 @@ class ApplyConfirmMergeFlowTest {
     @ParameterizedTest(name = "safe mode, fault at command {0} of 10")
     @ValueSource(ints = {1, 5, 10})
     void withSafeModeAFaultAtCommandKAlsoLeavesEverythingAsBefore(int k) {
-        try (var r = new SimRouter("7.23.3"); var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var r = new SimRouter("7.23.3", clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var before = r.sim.snapshot();
             server.gateway.at(k, () -> r.sim.faults().rejectNth(1, "failure: injected fault " + k));
             assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects()))
@@ -89,24 +97,54 @@ class ApplyConfirmMergeFlowTest {
         }
     }
 
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void aLinkLostBetweenARefusedPlanAndItsUndoEndsWithTheRouterRestoredByReconcile(String version) {
+        try (var r = new SimRouter(version, clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
+            var before = r.sim.snapshot();
+            // batch 1 is the pre-flight read, 2 the plan (whose tail already confirmed the guard), 3 the undo
+            server.gateway.at(4, () -> r.sim.faults().rejectNth(1, "failure: injected fault"));
+            server.gateway.beforeBatch(3, () -> {
+                r.sim.dropConnections();
+                server.gateway.linkDown();
+            });
+            assertThatThrownBy(() -> server.apply.apply(r.router, Plans.tenObjects()))
+                    .isInstanceOfSatisfying(ApplyException.Rejected.class, e -> assertThat(e.routerRestored()).isFalse());
+            assertThat(before.diff(r.sim.snapshot())).isNotEmpty(); // what ran of the plan is still there
+            assertThat(r.sim.snapshot().items("/system/script")).hasSize(1); // with its journal
+
+            server.gateway.linkUp();
+            server.gateway.disconnect(r.router.endpoint()); // the dropped connections are gone for good
+            var report = server.apply.reconcile(r.router); // what a reconnect does
+            assertThat(report.revertedScripts()).hasSize(1);
+            assertThat(before.diff(r.sim.snapshot())).isEmpty();
+            assertThat(server.resources(r.router.id())).isEmpty();
+        }
+    }
+
     @Test
     void aStalledRouterDoesNotHoldUpAppliesToAnotherRouter() throws Exception {
-        try (var stalled = new SimRouter("7.16.2"); var healthy = new SimRouter("7.23.3");
-             var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var stalled = new SimRouter("7.16.2", clock); var healthy = new SimRouter("7.23.3", clock);
+             var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             server.apply.apply(stalled.router, ChangePlan.of("a", Change.upsert(Plans.res(ResourceKind.BRIDGE, "name", "br0"))));
             stalled.sim.faults().stallForever();
+            var waiting = new CountDownLatch(1);
+            var stalledApplyEnded = new CountDownLatch(1);
+            server.gateway.beforeBatch(1, waiting::countDown); // the stalled apply's pre-flight read
             var blocked = Thread.ofVirtual().start(() -> {
                 try {
                     server.apply.apply(stalled.router, Plans.tenObjects());
                 } catch (RuntimeException expected) {
                     // times out after the gateway's deadline
+                } finally {
+                    stalledApplyEnded.countDown();
                 }
             });
-            Thread.sleep(200); // the stalled apply now holds its router's lock and waits for an answer
-            long t0 = System.nanoTime();
+            assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue(); // it holds its router's lock and waits for an answer
+
             server.apply.apply(healthy.router, Plans.tenObjects());
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
-            assertThat(blocked.isAlive()).isTrue();
+            // Had the healthy apply waited for the stalled one, that would have ended first (at its deadline).
+            assertThat(stalledApplyEnded.getCount()).isEqualTo(1);
             assertThat(server.resources(healthy.router.id())).hasSize(10);
             stalled.sim.faults().clear();
             blocked.join(Duration.ofSeconds(30));
@@ -115,20 +153,20 @@ class ApplyConfirmMergeFlowTest {
 
     @Test
     void invalidConfigurationNeverReachesTheRouter() {
-        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var r = new SimRouter("7.16.2", clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var before = r.sim.snapshot();
             var bad = Plans.res(ResourceKind.VLAN, "name", "v10", "vlanId", "9999", "interface", "ether1");
             assertThatThrownBy(() -> server.apply.apply(r.router, ChangePlan.of("a", Change.upsert(bad))))
                     .isInstanceOfSatisfying(ApplyException.Invalid.class, e -> assertThat(e.errors()).singleElement()
                             .satisfies(i -> assertThat(i.toString()).contains("vlanId='9999'")));
-            assertThat(server.gateway.roundTrips.get()).isZero();
+            assertThat(server.gateway.roundTrips(r.router.endpoint())).isZero();
             assertThat(before.diff(r.sim.snapshot())).isEmpty();
         }
     }
 
     @Test
     void theRouterRevertsOnItsOwnWhenTheLinkIsLostMidPlanWithoutSafeMode() throws Exception {
-        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(2))) {
+        try (var r = new SimRouter("7.16.2", clock); var server = new Server(dir, Duration.ofSeconds(2), clock)) {
             r.awaitSchedulerWarmUp();
             var before = r.sim.snapshot();
             server.gateway.at(6, () -> {
@@ -140,8 +178,24 @@ class ApplyConfirmMergeFlowTest {
             assertThat(before.diff(r.sim.snapshot())).isNotEmpty(); // five commands are on the router, for now
             assertThat(server.resources(r.router.id())).isEmpty();
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-            while (!before.diff(r.sim.snapshot()).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+            // the revert script removes itself last: its removal says the router has reverted
+            var listening = new CountDownLatch(1);
+            var reverted = new CountDownLatch(1);
+            try (var scripts = r.gateway.stream(r.router.endpoint(), RouterCommand.of("/system/script/print").with("follow", ""),
+                    row -> {
+                        if ("true".equals(row.get(".dead"))) reverted.countDown();
+                        else listening.countDown(); // the script as it is now: from here on, changes are followed
+                    }, e -> { })) {
+                assertThat(listening.await(10, TimeUnit.SECONDS)).isTrue();
+                // The simulator has no /system/clock, so the scheduler entry has an interval alone: its first run is one
+                // interval after the scheduler's first look at it (a tick every 100 ms of real time). Each move of
+                // the clock by the revert delay makes it due if it had been seen; move again until it ran.
+                for (int moves = 0; moves < 10 && reverted.getCount() > 0; moves++) {
+                    clock.advance(Duration.ofSeconds(2));
+                    reverted.await(1, TimeUnit.SECONDS);
+                }
+                assertThat(reverted.getCount()).as("the revert script ran and removed itself").isZero();
+            }
             assertThat(before.diff(r.sim.snapshot())).as("router reverted itself by its scheduler").isEmpty();
 
             server.gateway.linkUp();
@@ -153,7 +207,7 @@ class ApplyConfirmMergeFlowTest {
 
     @Test
     void theRouterRevertsAtOnceWhenTheLinkIsLostMidPlanInSafeMode() {
-        try (var r = new SimRouter("7.23.3"); var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var r = new SimRouter("7.23.3", clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var before = r.sim.snapshot();
             server.gateway.at(6, () -> {
                 r.sim.dropConnections();
@@ -168,16 +222,16 @@ class ApplyConfirmMergeFlowTest {
     @ParameterizedTest(name = "RouterOS {0}")
     @ValueSource(strings = {"7.16.2", "7.23.3"})
     void aProcessKilledMidApplyRestartsConsistentAndReconciled(String version) throws Exception {
-        try (var r = new SimRouter(version)) {
+        try (var r = new SimRouter(version, clock)) {
             r.awaitSchedulerWarmUp();
             var before = r.sim.snapshot();
-            var first = new Server(dir, Duration.ofSeconds(60));
+            var first = new Server(dir, Duration.ofSeconds(60), clock);
             first.gateway.at(6, () -> { throw new FaultingGateway.Killed(); });
             assertThatThrownBy(() -> first.apply.apply(r.router, Plans.tenObjects())).isInstanceOf(FaultingGateway.Killed.class);
             assertThat(before.diff(r.sim.snapshot())).isNotEmpty();
             first.close(); // the process is gone: its sockets and database handles close
 
-            try (var second = new Server(dir, Duration.ofSeconds(60))) {
+            try (var second = new Server(dir, Duration.ofSeconds(60), clock)) {
                 var report = second.apply.reconcile(r.router);
                 assertThat(before.diff(r.sim.snapshot())).isEmpty();
                 assertThat(second.resources(r.router.id())).isEmpty();
@@ -195,10 +249,10 @@ class ApplyConfirmMergeFlowTest {
     @ParameterizedTest(name = "RouterOS {0}, killed {1} the commit")
     @org.junit.jupiter.params.provider.CsvSource({"7.16.2, before", "7.16.2, after", "7.23.3, before", "7.23.3, after"})
     void aProcessKilledAroundTheCommitRestartsIntoTheStateItCommitted(String version, String when) throws Exception {
-        try (var r = new SimRouter(version)) {
+        try (var r = new SimRouter(version, clock)) {
             r.awaitSchedulerWarmUp();
             var before = r.sim.snapshot();
-            var first = new Server(dir, Duration.ofSeconds(60));
+            var first = new Server(dir, Duration.ofSeconds(60), clock);
             Runnable kill = () -> { throw new FaultingGateway.Killed(); };
             if (when.equals("before")) first.beforeCommit = kill; else first.afterCommit = kill;
             assertThatThrownBy(() -> first.apply.apply(r.router, Plans.tenObjects())).isInstanceOf(FaultingGateway.Killed.class);
@@ -206,7 +260,7 @@ class ApplyConfirmMergeFlowTest {
             assertThat(r.sim.snapshot().items("/system/scheduler")).isEmpty(); // confirmed: nothing reverts on its own
             assertThat(r.sim.snapshot().items("/system/script")).hasSize(1);    // but the plan's script is left
 
-            try (var second = new Server(dir, Duration.ofSeconds(60))) {
+            try (var second = new Server(dir, Duration.ofSeconds(60), clock)) {
                 var report = second.apply.reconcile(r.router);
                 assertThat(report.consistent()).isTrue();
                 assertThat(r.sim.snapshot().items("/system/script")).isEmpty();
@@ -225,7 +279,7 @@ class ApplyConfirmMergeFlowTest {
 
     @Test
     void driftShowsChangedFieldsAndMissingObjectsOnTheStoredResources() {
-        try (var r = new SimRouter("7.16.2"); var server = new Server(dir, Duration.ofSeconds(30))) {
+        try (var r = new SimRouter("7.16.2", clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             server.apply.apply(r.router, Plans.tenObjects());
             assertThat(server.drift.check(r.router)).hasSize(10).noneMatch(d -> d.drifted());
             var ep = r.router.endpoint();
@@ -250,12 +304,12 @@ class ApplyConfirmMergeFlowTest {
 
     @Test
     void adoptOnboardsAnExistingRouterWithoutListingIds() {
-        try (var r = new SimRouter("7.16.2")) {
+        try (var r = new SimRouter("7.16.2", clock)) {
             // someone configured this router by hand before NasNetConnect
-            try (var setup = new Server(dir.resolve("setup"), Duration.ofSeconds(30))) {
+            try (var setup = new Server(dir.resolve("setup"), Duration.ofSeconds(30), clock)) {
                 setup.apply.apply(r.router, Plans.tenObjects());
             }
-            try (var server = new Server(dir.resolve("fresh"), Duration.ofSeconds(30))) {
+            try (var server = new Server(dir.resolve("fresh"), Duration.ofSeconds(30), clock)) {
                 var adopted = server.adopt.adopt(r.router, java.util.EnumSet.allOf(ResourceKind.class), "onboarding");
                 assertThat(adopted).hasSizeGreaterThanOrEqualTo(10);
                 var stored = server.resources(r.router.id());

@@ -44,11 +44,15 @@ final class Server implements AutoCloseable {
     final AdoptService adopt;
 
     Server(Path dataDir, Duration revertDelay) {
-        this(dataDir, null, revertDelay);
+        this(dataDir, null, revertDelay, Clock.systemUTC());
     }
 
-    Server(Path dataDir, LinkLossGuard guard, Duration revertDelay) {
-        Clock clock = Clock.systemUTC();
+    /** @param clock the server's clock (its databases, ledger, guard); share a {@link TestClock} with the router */
+    Server(Path dataDir, Duration revertDelay, Clock clock) {
+        this(dataDir, null, revertDelay, clock);
+    }
+
+    Server(Path dataDir, LinkLossGuard guard, Duration revertDelay, Clock clock) {
         databases = new DatabaseManager(dataDir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock);
         store = new SqliteResourceStore(databases);
         bus.subscribe(published::add);
@@ -74,7 +78,7 @@ final class Server implements AutoCloseable {
             }
         };
         apply = new ApplyConfirmMergeService(gateway, hooked, specs, rules,
-                guard != null ? guard : new PreferSafeModeGuard(gateway, specs, revertDelay), clock);
+                guard != null ? guard : new PreferSafeModeGuard(gateway, specs, revertDelay, clock), clock);
         drift = new DriftService(gateway, ledger, specs, clock);
         adopt = new AdoptService(gateway, ledger, specs, rules, clock);
     }

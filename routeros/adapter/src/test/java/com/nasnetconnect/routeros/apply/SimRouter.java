@@ -8,22 +8,35 @@ import com.nasnetconnect.routeros.api.CertificatePins;
 import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A started simulator, a real gateway to it over loopback TCP, and the domain's view of that router. */
+/**
+ * A started simulator, a real gateway to it over loopback TCP, and the domain's view of that router. The
+ * simulator's clock (its router clock, which its scheduler runs by) is the one given, so a test can move time
+ * instead of waiting for it.
+ */
 final class SimRouter implements AutoCloseable {
     final RouterOsSimulator sim;
     final Router router;
+    final Clock clock;
     RouterOsGateway gateway;
-    private final long startedAt = System.nanoTime();
+    private final Instant startedAt;
 
     SimRouter(String version) {
-        sim = RouterOsSimulator.builder().version(version).credentials("admin", "pw").apiPort(0).build().start();
+        this(version, Clock.systemUTC());
+    }
+
+    SimRouter(String version, Clock clock) {
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        sim = RouterOsSimulator.builder().version(version).credentials("admin", "pw").apiPort(0).clock(clock).build().start();
         router = new Router(new RouterId("sim-" + version.replace('.', '-')), "sim " + version,
-                new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw")), false, Instant.now());
+                new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw")), false, clock.instant());
         gateway = newGateway();
     }
 
@@ -31,9 +44,17 @@ final class SimRouter implements AutoCloseable {
         return new RouterOsGateway(GatewaySettings.defaults(), new MemoryPins());
     }
 
-    /** The simulator's scheduler treats entries added in its first 3 s as "startup" entries: wait that out. */
+    /**
+     * The simulator's scheduler treats its first 3 s as start-up: move a {@link TestClock} past them (a real
+     * clock is waited out, for the benchmark).
+     */
     void awaitSchedulerWarmUp() throws InterruptedException {
-        long left = 3_300 - (System.nanoTime() - startedAt) / 1_000_000;
+        var warm = startedAt.plusMillis(3_300);
+        if (clock instanceof TestClock test) {
+            if (test.instant().isBefore(warm)) test.advance(Duration.between(test.instant(), warm));
+            return;
+        }
+        long left = Duration.between(clock.instant(), warm).toMillis();
         if (left > 0) Thread.sleep(left);
     }
 

@@ -98,6 +98,26 @@ class ProtocolTest {
     }
 
     @Test
+    void answersPipelinedCommandsWrittenTogetherInOrderEachUnderItsOwnTag() throws Exception {
+        var together = new ByteArrayOutputStream();
+        ApiWords.writeSentence(together, List.of("/interface/bridge/add", "=name=br1", ".tag=1"));
+        ApiWords.writeSentence(together, List.of("/interface/bridge/add", "=name=br1", ".tag=2"));
+        ApiWords.writeSentence(together, List.of("/interface/bridge/print", "?name=br1", ".tag=3"));
+        client.sendBytes(together.toByteArray()); // one write: nobody waits between the commands
+
+        List<List<String>> first = client.readUntilDone();
+        List<List<String>> second = client.readUntilDone();
+        List<List<String>> third = client.readUntilDone();
+        assertThat(first).singleElement().satisfies(s -> assertThat(s).contains("!done", ".tag=1"));
+        assertThat(first.getFirst()).anySatisfy(w -> assertThat(w).startsWith("=ret=*"));
+        assertThat(second).allSatisfy(s -> assertThat(s).contains(".tag=2"));
+        assertThat(second.getFirst().getFirst()).isEqualTo("!trap"); // the name is taken by command 1
+        assertThat(third).allSatisfy(s -> assertThat(s).contains(".tag=3"));
+        assertThat(third).filteredOn(s -> s.getFirst().equals("!re")).singleElement()
+                .satisfies(s -> assertThat(s).contains("=name=br1"));
+    }
+
+    @Test
     void runsConcurrentCommandsByTagAndStreamsFollowUntilCancelled() throws Exception {
         client.send("/ip/address/print", "=follow=", ".tag=f");
         client.send("/ip/address/add", "=address=10.0.0.1/8", "=interface=ether1", ".tag=a");

@@ -1,0 +1,175 @@
+package com.nasnetconnect.server.bench;
+
+import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.BasicSchemaRules;
+import com.nasnetconnect.domain.apply.Change;
+import com.nasnetconnect.domain.apply.ChangePlan;
+import com.nasnetconnect.domain.apply.DesiredResource;
+import com.nasnetconnect.domain.apply.MergedChange;
+import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
+import com.nasnetconnect.domain.apply.ResourceKindSpecs;
+import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
+import com.nasnetconnect.routeros.api.CertificatePins;
+import com.nasnetconnect.routeros.api.GatewaySettings;
+import com.nasnetconnect.routeros.api.RouterOsGateway;
+import com.nasnetconnect.routeros.sim.RouterOsSimulator;
+import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.db.DatabaseSettings;
+import com.nasnetconnect.storage.state.SqliteResourceStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * End-to-end apply-confirm-merge latency as the composition root wires it (validation with the batched
+ * pre-flight read, the link-loss guard, the plan's commands and read-back pipelined on one pinned session,
+ * confirm, the SQLite commit, the event bus) against an in-process RouterOS simulator over loopback TCP, with
+ * the router databases in a temporary directory that is removed afterwards. Measures one resource (a VLAN)
+ * and a 12-object plan across eight kinds; each is deleted again between iterations (not measured). Round
+ * trips are the gateway's own count for one measured apply once warm (a batch of pipelined commands written
+ * together and awaited together counts once).
+ */
+final class ApplyBenchmark {
+    private static final int WARM_UP = 20;
+    private final String version;
+    private final int iterations;
+
+    ApplyBenchmark(String version, int iterations) {
+        this.version = version;
+        this.iterations = iterations;
+    }
+
+    void run(PrintStream out) throws IOException {
+        Path dir = Files.createTempDirectory("nnc-bench-apply");
+        Clock clock = Clock.systemUTC();
+        try (var sim = RouterOsSimulator.builder().version(version).credentials("admin", "bench").apiPort(0).build().start();
+             var gateway = new RouterOsGateway(GatewaySettings.defaults(), new MemoryPins());
+             var databases = new DatabaseManager(dir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock)) {
+            var router = new Router(new RouterId("bench"), "bench " + version,
+                    new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("bench")), false, clock.instant());
+            var specs = ResourceKindSpecs.defaults();
+            var ledger = new StateApplyLedger(new SqliteResourceStore(databases), new ResourceEventBus(), specs, clock);
+            var guard = new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock);
+            var apply = new ApplyConfirmMergeService(gateway, ledger, specs, new BasicSchemaRules(specs), guard, clock);
+            LongSupplier trips = () -> gateway.roundTrips(router.endpoint());
+
+            var one = measure(iterations, WARM_UP, i -> ChangePlan.of("bench", Change.upsert(new DesiredResource(
+                    UUID.randomUUID().toString(), ResourceKind.VLAN, Map.of("name", "bench" + (i % 4000),
+                    "vlanId", String.valueOf(2 + i % 4000), "interface", "ether1")))), apply, router, trips);
+            int planIterations = Math.max(10, iterations / 4);
+            var twelve = measure(planIterations, 5, i -> twelveObjects(), apply, router, trips);
+
+            out.printf(java.util.Locale.ROOT, "apply: 1 resource p50 %.2f ms p99 %.2f ms, %d round trips; "
+                            + "12 objects p50 %.2f ms p99 %.2f ms, %d round trips%n",
+                    one.p50(), one.p99(), one.roundTrips(), twelve.p50(), twelve.p99(), twelve.roundTrips());
+            out.printf(java.util.Locale.ROOT, "  RouterOS %s simulator over loopback TCP, link-loss guard: %s, SQLite in %s (removed)%n",
+                    version, guard.offersSafeMode(router) ? "safe mode + journal script" : "revert script", dir);
+            out.printf(java.util.Locale.ROOT, "  1 resource: %d iterations after %d warm-up; 12 objects: %d after 5; "
+                    + "deleting again (not measured): %d and %d round trips%n", iterations, WARM_UP, planIterations,
+                    one.deleteRoundTrips(), twelve.deleteRoundTrips());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private record Result(double p50, double p99, long roundTrips, long deleteRoundTrips) { }
+
+    private static Result measure(int n, int warmUp, java.util.function.IntFunction<ChangePlan> plans,
+                                  ApplyConfirmMergeService apply, Router router, LongSupplier trips) {
+        long[] nanos = new long[n];
+        long applyTrips = 0;
+        long deleteTrips = 0;
+        for (int i = -warmUp; i < n; i++) {
+            var plan = plans.apply(i + warmUp);
+            long before = trips.getAsLong();
+            long t0 = System.nanoTime();
+            var result = apply.apply(router, plan);
+            long t1 = System.nanoTime();
+            long between = trips.getAsLong();
+            var deletes = new ArrayList<Change>();
+            result.changes().stream().map(MergedChange::resource).forEach(r -> deletes.add(Change.delete(r.id())));
+            apply.apply(router, new ChangePlan(deletes, "bench"));
+            if (i >= 0) {
+                nanos[i] = t1 - t0;
+                applyTrips = between - before;
+                deleteTrips = trips.getAsLong() - between;
+            }
+        }
+        Arrays.sort(nanos);
+        return new Result(millis(nanos, 0.50), millis(nanos, 0.99), applyTrips, deleteTrips);
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        int i = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1));
+        return sorted[i] / 1e6;
+    }
+
+    /** Twelve objects across eight kinds, with references between them, given out of dependency order. */
+    static ChangePlan twelveObjects() {
+        return new ChangePlan(List.of(
+                upsert(ResourceKind.IP_ADDRESS, "address", "10.10.0.1/24", "interface", "v10"),
+                upsert(ResourceKind.VLAN, "name", "v10", "vlanId", "10", "interface", "ether1"),
+                upsert(ResourceKind.VLAN, "name", "v20", "vlanId", "20", "interface", "ether1"),
+                upsert(ResourceKind.IP_ADDRESS, "address", "10.20.0.1/24", "interface", "v20"),
+                upsert(ResourceKind.BRIDGE, "name", "br0", "comment", "lab"),
+                upsert(ResourceKind.IP_POOL, "name", "pool10", "ranges", "10.10.0.100-10.10.0.200"),
+                upsert(ResourceKind.ROUTING_TABLE, "name", "vpn", "fib", "yes"),
+                upsert(ResourceKind.ROUTE, "dstAddress", "0.0.0.0/0", "gateway", "10.10.0.254", "routingTable", "vpn"),
+                upsert(ResourceKind.WIREGUARD_INTERFACE, "name", "wg0", "listenPort", "13231"),
+                upsert(ResourceKind.ADDRESS_LIST_ENTRY, "list", "trusted", "address", "10.10.0.0/24"),
+                upsert(ResourceKind.DHCP_SERVER, "name", "dhcp10", "interface", "v10", "addressPool", "pool10"),
+                upsert(ResourceKind.DHCP_NETWORK, "address", "10.10.0.0/24", "gateway", "10.10.0.1")), "bench");
+    }
+
+    private static Change upsert(ResourceKind kind, String... fieldsAndValues) {
+        var fields = new LinkedHashMap<String, String>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        return Change.upsert(new DesiredResource(UUID.randomUUID().toString(), kind, fields));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** API-SSL pins for the run only (the simulator speaks plain API here). */
+    private static final class MemoryPins implements CertificatePins {
+        private final Map<String, String> pins = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> pinned(String address) {
+            return Optional.ofNullable(pins.get(address));
+        }
+
+        @Override
+        public void pin(String address, String sha256Hex) {
+            pins.put(address, sha256Hex);
+        }
+
+        @Override
+        public void forget(String address) {
+            pins.remove(address);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.nasnetconnect.server.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The {@code bench} command: {@code bench apply [--version V] [--iterations N]}. */
+public final class Benchmarks {
+    static final String USAGE = """
+            Usage: java -jar nasnetconnect.jar bench apply [--version 7.16.2|7.23.3] [--iterations N]
+              Applies one resource and a 12-object plan, again and again, to an in-process RouterOS simulator with
+              a real SQLite store in a temporary directory (removed afterwards). The first line reads
+              apply: 1 resource p50 X ms p99 Y ms, N round trips; 12 objects p50 X ms p99 Y ms, M round trips
+            """;
+
+    private Benchmarks() {
+    }
+
+    /** Runs a benchmark named by {@code args[0]}; returns the process exit code. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+            (args.isEmpty() ? err : out).print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        if (!args.getFirst().equals("apply")) {
+            err.println("nasnetconnect bench: unknown benchmark '" + args.getFirst() + "' (try bench --help)");
+            return 2;
+        }
+        String version = "7.16.2";
+        int iterations = 200;
+        for (int i = 1; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                err.println("nasnetconnect bench: " + option + " needs a value");
+                return 2;
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--version" -> {
+                    if (!List.of("7.16.2", "7.23.3").contains(value)) {
+                        err.println("nasnetconnect bench: --version must be 7.16.2 or 7.23.3, not '" + value + "'");
+                        return 2;
+                    }
+                    version = value;
+                }
+                case "--iterations" -> {
+                    try {
+                        iterations = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        iterations = -1;
+                    }
+                    if (iterations < 1 || iterations > 100_000) {
+                        err.println("nasnetconnect bench: --iterations must be a whole number from 1 to 100000, not '"
+                                + value + "'");
+                        return 2;
+                    }
+                }
+                default -> {
+                    err.println("nasnetconnect bench: unknown option '" + option + "' (try bench --help)");
+                    return 2;
+                }
+            }
+        }
+        try {
+            new ApplyBenchmark(version, iterations).run(out);
+            return 0;
+        } catch (Exception e) {
+            err.println("nasnetconnect bench: " + e);
+            return 1;
+        }
+    }
+}
