@@ -85,9 +85,13 @@ public final class ApplyConfirmMergeService {
 
     /*
      * Router round trips of one apply, all on one pinned session: (1) the pre-flight batch (platform when stale,
-     * the menus involved, the guard's reads); (2) the guard's arming, every command of the plan, the read-back
-     * prints and the guard's confirm, pipelined; (3) after the store's commit, the guard's finish. A failure
-     * adds the undo batch (the guard re-armed at its head) and the guard's removal.
+     * the menus involved, the guard's reads, and the removal of journals of plans committed earlier); (2) the
+     * guard's arming, every command of the plan and the read-back prints, pipelined; (3) once the read-back
+     * matched, the guard's confirm. The guard is never confirmed in the plan's own batch: a command that cuts the
+     * server's link does not stop the router from running the rest of a batch it already received, and the
+     * router-side revert must survive that. After the store's commit the guard's finish only queues the journal's
+     * removal for the next pre-flight batch (reconcile removes it after a restart). A failure adds the undo batch
+     * (the guard re-armed at its head when it was confirmed already) and the guard's removal.
      */
     private ApplyResult applyLocked(Router router, ChangePlan plan) {
         try (var session = gateway.session(router.endpoint())) {
@@ -105,7 +109,6 @@ public final class ApplyConfirmMergeService {
         for (PlanStep step : steps) replies.add(batch.add(step.command()));
         var prints = new LinkedHashMap<String, RouterSession.Pending<RouterReply>>();
         if (!steps.isEmpty()) readBackMenus(v).forEach(menu -> prints.put(menu, batch.add(RouterCommand.of(menu + "/print"))));
-        armed.confirmAhead(batch);
         if (!batch.isEmpty()) batch.run();
 
         // Every command's outcome: a trap means it did nothing; a timeout or lost link leaves it unknown.
@@ -224,7 +227,7 @@ public final class ApplyConfirmMergeService {
         var results = new ArrayList<RouterSession.Pending<RouterReply>>();
         if (!inverses.isEmpty()) {
             var batch = session.batch();
-            armed.rearm(batch); // the plan's batch may have confirmed the guard already
+            armed.rearm(batch); // confirmed already when the store's commit failed
             inverses.forEach(c -> results.add(batch.add(c)));
             batch.run();
         }

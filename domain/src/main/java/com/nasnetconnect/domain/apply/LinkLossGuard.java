@@ -5,16 +5,16 @@ import com.nasnetconnect.domain.router.RouterSession;
 
 /**
  * Makes a router undo a plan on its own if the server loses it mid-apply. Everything runs on the apply's one
- * {@link RouterSession}: {@link #prepare} adds what the guard must read to the pre-flight batch; {@link #arm}
- * puts the arming commands at the head of the batch that carries the plan's commands and
- * {@link Armed#confirmAhead} puts the confirming ones at its tail, behind the read-back, so a plan that works
- * costs no round trip for its guard but the {@link Armed#finish()} after the commit. Once that batch ran,
- * {@link Armed#check()} says whether the router accepted the arming and {@link Armed#confirm()}, after the
- * read-back matched, whether the confirm landed. When the plan has to be undone after all, {@link Armed#rearm}
- * puts the protection back at the head of the undo batch; {@link Armed#disarm()} removes it once the undo
- * succeeded. A guard that confirms ahead keeps a journal on the router (the plan's revert script) until
- * {@link Armed#finish()}, so a link lost between the plan's batch and the undo still ends with the router
- * restored: reconcile runs the journal of a plan the store never committed.
+ * {@link RouterSession}: {@link #prepare} adds what the guard must read (and the removal of journals of plans
+ * committed since) to the pre-flight batch; {@link #arm} puts the arming commands at the head of the batch that
+ * carries the plan's commands and its read-back. Once that batch ran, {@link Armed#check()} says whether the
+ * router accepted the arming, and {@link Armed#confirm()}, only after the read-back matched, cancels the
+ * router-side revert in a batch of its own: never in the plan's batch, since a router keeps running the rest
+ * of a batch it received even after one of its commands cut the server's link. When the plan has to be undone,
+ * {@link Armed#rearm} puts back at the head of the undo batch a protection that was confirmed already;
+ * {@link Armed#disarm()} removes it once the undo succeeded. A guard may keep a journal on the router (the
+ * plan's revert script, unscheduled) until the store committed, so that a crash between confirm and commit is
+ * undone by reconcile; {@link Armed#finish()} queues its removal for the router's next pre-flight batch.
  */
 public interface LinkLossGuard {
 
@@ -36,25 +36,18 @@ public interface LinkLossGuard {
         default void check() { }
 
         /**
-         * Adds the commands that confirm the plan to the plan's batch, behind its commands and read-back. They
-         * run whether or not the plan worked; a guard whose confirm no journal could make up for adds nothing
-         * and confirms in {@link #confirm()} instead.
-         */
-        default void confirmAhead(RouterSession.Batch batch) { }
-
-        /**
-         * The plan stays: the router-side revert is cancelled (checks the reply of what {@link #confirmAhead}
-         * sent, or confirms now). Throws a RouterException if that failed or the router is unreachable.
+         * The plan stays: the router-side revert is cancelled now, in a round trip of its own. Throws a
+         * RouterException if that failed or the router is unreachable.
          */
         void confirm();
 
-        /** Ahead of an undo: puts back the protection that {@link #confirmAhead} may have cancelled. */
+        /** Ahead of an undo: puts back the protection that {@link #confirm} may have cancelled. */
         default void rearm(RouterSession.Batch undo) { }
 
         /** The plan was undone by the server: remove the router-side revert. Never throws. */
         void disarm();
 
-        /** The confirmed plan is committed to the store: remove what is left of the guard. Never throws. */
+        /** The confirmed plan is committed to the store: what is left of the guard goes with the next pre-flight batch. Never throws. */
         default void finish() { }
 
         /** Describes the protection for messages, e.g. "revert script nnc-revert-… runs in 30s". */

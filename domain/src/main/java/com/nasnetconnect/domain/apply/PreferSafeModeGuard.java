@@ -41,6 +41,7 @@ public final class PreferSafeModeGuard implements LinkLossGuard {
         Boolean known = offersSafeMode.get(router.id());
         if (known == null) probes.put(router.id(), preflight.add(PROBE));
         if (!Boolean.TRUE.equals(known)) revertScript.prepare(router, preflight);
+        safeMode.prepare(router, preflight); // removes the journals of plans committed under safe mode
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.UUID;
  *
  * <p>Confirming happens in two steps so that a crash between them is never ambiguous: {@link Armed#confirm()}
  * removes only the scheduler (nothing can revert any more), the service commits the store, and
- * {@link Armed#finish()} removes the script. A script found without its scheduler therefore belongs to a plan
+ * {@link Armed#finish()} has the script removed with the router's next pre-flight batch. A script found without its scheduler therefore belongs to a plan
  * that was confirmed; its first line ({@link RevertScripts#header}) lets reconciling tell from the store whether
  * the commit happened (then the script is just removed) or not (then it is run: the router goes back).
  */
@@ -37,6 +37,10 @@ public final class RevertScriptGuard implements LinkLossGuard {
     private static final RouterCommand CLOCK_PRINT = RouterCommand.of("/system/clock/print");
     /** Clock reads added to a pre-flight batch by {@link #prepare}, used by the next {@link #arm}. */
     private final java.util.Map<com.nasnetconnect.domain.router.RouterId, RouterSession.Pending<RouterReply>> clockReads =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Journals of plans the store committed, per router, removed with that router's next pre-flight batch. */
+    private final java.util.Map<com.nasnetconnect.domain.router.RouterId, java.util.Set<String>> committedJournals =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private record ClockOffset(java.util.Optional<Duration> offset, boolean isoDates, java.time.Instant readAt) { }
@@ -71,6 +75,9 @@ public final class RevertScriptGuard implements LinkLossGuard {
     @Override
     public void prepare(Router router, RouterSession.Batch preflight) {
         if (scheduled && stale(router, clock.instant())) clockReads.put(router.id(), preflight.add(CLOCK_PRINT));
+        // best effort: a journal whose removal is lost here is removed by reconcile (its plan was committed)
+        var done = committedJournals.remove(router.id());
+        if (done != null) done.forEach(id -> preflight.add(RouterCommand.of("/system/script/remove").with(".id", id)));
     }
 
     @Override
@@ -82,7 +89,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
                 .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply"));
         var scheduler = !scheduled ? null : batch.add(schedule(router, session, scheduleCommand(name)));
         return new Armed() {
-            private RouterSession.Pending<RouterReply> confirming;
+            private boolean confirmed;
 
             @Override
             public void check() {
@@ -104,28 +111,23 @@ public final class RevertScriptGuard implements LinkLossGuard {
             }
 
             @Override
-            public void confirmAhead(RouterSession.Batch batch) {
-                // Once the scheduler is gone, nothing runs the script any more; the script stays until finish().
-                // Its .id is not known yet: the name is unique.
-                if (scheduler != null) confirming = batch.add(RouterCommand.of("/system/scheduler/remove").with("numbers", name));
-            }
-
-            @Override
             public void confirm() {
+                // once the scheduler is gone nothing runs the script any more; the script stays until finish()
                 if (scheduler == null) return;
-                if (confirming != null) confirming.get();
-                else session.execute(RouterCommand.of("/system/scheduler/remove").with(".id", idOf(scheduler)));
+                session.execute(RouterCommand.of("/system/scheduler/remove").with(".id", idOf(scheduler)));
+                confirmed = true;
             }
 
             @Override
             public void rearm(RouterSession.Batch undo) {
-                // the script is still there: schedule it again (refused, harmlessly, if the first one never went)
-                if (scheduler != null && added(scheduler)) undo.add(schedule(router, session, scheduleCommand(name)));
+                // confirmed, yet to be undone (the store's commit failed): the script is still there, schedule it again
+                if (confirmed) undo.add(schedule(router, session, scheduleCommand(name)));
             }
 
             @Override
             public void finish() {
-                quietly(session, List.of(RouterCommand.of("/system/script/remove").with(".id", idOf(script))));
+                if (added(script)) committedJournals.computeIfAbsent(router.id(), id -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                        .add(idOf(script));
             }
 
             @Override

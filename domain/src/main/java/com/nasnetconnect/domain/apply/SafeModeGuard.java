@@ -22,25 +22,26 @@ public final class SafeModeGuard implements LinkLossGuard {
     private static final RouterCommand RELEASE = RouterCommand.of("/safe-mode/release");
 
     private final LinkLossGuard journal;
-    /** With a journal, the release rides in the plan's batch: a plan undone after it is still undone by reconcile. */
-    private final boolean journalled;
 
     /** Safe mode alone: a crash between the release and the store's commit leaves the change on the router. */
     public SafeModeGuard(RouterGateway gateway) {
         Objects.requireNonNull(gateway, "gateway");
         this.journal = NONE;
-        this.journalled = false;
     }
 
     /**
      * Safe mode plus the plan's revert script kept (unscheduled) on the router until the store committed: a
      * crash between release and commit is then undone by {@code reconcile}. The script is added in the plan's
-     * batch; removing it after the commit costs one round trip.
+     * batch and removed with the router's next pre-flight batch.
      */
     public SafeModeGuard(RouterGateway gateway, ResourceKindSpecs specs) {
         Objects.requireNonNull(gateway, "gateway");
         this.journal = RevertScriptGuard.journalOnly(gateway, specs);
-        this.journalled = true;
+    }
+
+    @Override
+    public void prepare(Router router, RouterSession.Batch preflight) {
+        journal.prepare(router, preflight);
     }
 
     @Override
@@ -50,8 +51,6 @@ public final class SafeModeGuard implements LinkLossGuard {
         // inside safe mode: a dropped link unrolls the journal with the rest
         Armed script = journal.arm(router, plan, session, batch);
         return new Armed() {
-            private RouterSession.Pending<RouterReply> release;
-
             @Override
             public void check() {
                 var failure = take.failure();
@@ -64,15 +63,8 @@ public final class SafeModeGuard implements LinkLossGuard {
             }
 
             @Override
-            public void confirmAhead(RouterSession.Batch batch) {
-                if (journalled) release = batch.add(RELEASE);
-                script.confirmAhead(batch);
-            }
-
-            @Override
             public void confirm() {
-                if (release != null) release.get();
-                else session.execute(RELEASE);
+                session.execute(RELEASE);
                 script.confirm();
             }
 

@@ -53,7 +53,11 @@ class ApplyConfirmMergeServiceTest {
         assertThat(ledger.resources(ROUTER.id())).hasSize(10);
         assertThat(ledger.commits).hasSize(1);
         assertThat(router.rows("/system/scheduler")).isEmpty();
-        assertThat(router.rows("/system/script")).isEmpty();
+        // the committed plan's journal is removed with the router's next pre-flight batch
+        assertThat(router.rows("/system/script")).hasSize(1);
+        service.apply(ROUTER, ChangePlan.of("alice", Change.upsert(res(ResourceKind.BRIDGE, "name", "br-next"))));
+        assertThat(router.rows("/system/script")).singleElement()
+                .satisfies(script -> assertThat(script.get("source")).contains("br-next").doesNotContain("v10"));
     }
 
     @ParameterizedTest(name = "fault at command {0} of 10")

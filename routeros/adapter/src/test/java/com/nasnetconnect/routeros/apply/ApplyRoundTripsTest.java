@@ -39,7 +39,9 @@ class ApplyRoundTripsTest {
             System.out.printf("RouterOS %s: 1 resource %d round trips, 12 objects %d%n", version, one, twelve);
             assertThat(one).isLessThanOrEqualTo(3);
             assertThat(twelve).isLessThanOrEqualTo(6);
-            assertThat(r.sim.snapshot().items("/system/script")).isEmpty();
+            // each pre-flight removed the journal of the plan before; the last plan's waits for the next one
+            assertThat(r.sim.snapshot().items("/system/script")).hasSize(1);
+            assertThat(r.sim.snapshot().items("/system/scheduler")).isEmpty();
         }
     }
 }
