@@ -1,5 +1,6 @@
 package com.nasnetconnect.domain.router;
 
+import com.nasnetconnect.domain.common.OutPort;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,8 +9,10 @@ import java.util.Optional;
  * on the same login, so what the session holds on the router (safe mode) covers all of them. Commands go in
  * {@link Batch}es: a batch is written at once and its replies are awaited together — one router round trip
  * however many commands it carries — and the router runs its commands in the order they were added. A command
- * that fails does not stop the ones after it; each has its own outcome.
+ * that fails does not stop the ones after it; each has its own outcome. Part of the {@link RouterGateway}
+ * out-port: the routeros adapter implements it.
  */
+@OutPort
 public interface RouterSession extends AutoCloseable {
 
     /** A new, empty batch on this session. */
