@@ -1,8 +1,11 @@
 package com.nasnetconnect.server;
 
+import com.nasnetconnect.server.config.ConfigException;
 import com.nasnetconnect.server.config.ServerConfig;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,6 +14,24 @@ import java.util.concurrent.CountDownLatch;
  * start-up problem into one line on stderr and a non-zero exit code.
  */
 public final class Main {
+    static final String USAGE = """
+            Usage: java -jar nasnetconnect.jar [command] [options]
+
+            Commands:
+              serve       run the server (the default). Configured by environment variables or a config file:
+                          NNC_PORT (8080), NNC_BIND (0.0.0.0), NNC_DATA_DIR (./data), NNC_ADMIN_PASSWORD,
+                          NNC_DEMO (true), NNC_DEMO_API_PORT (8728), NNC_DEMO_VERSION (7.16.2),
+                          NNC_POLL_SECONDS (2), NNC_CONFIG (properties file; default <data dir>/nasnetconnect.properties)
+              simulate    run a standalone RouterOS simulator:
+                          simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE]
+              apikey      manage GraphQL API keys: apikey create --name N --role R [--data-dir D] | list | revoke --name N
+              rotate-key  re-encrypt every stored secret with a new key [--data-dir D]
+              db          quarantined router databases: db quarantine list [--data-dir D]
+                          | db quarantine release --router ID [--from FILE] [--data-dir D] (db --help explains)
+              bench       measure: bench apply [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
+              help        show this text
+            """;
+
     private Main() {
     }
 
@@ -30,9 +51,31 @@ public final class Main {
         }
     }
 
-    /** Runs a command (no command: {@code serve}, which returns only when the server stops); see {@link Commands}. */
+    /** Runs a command; for {@code serve} it returns only when the server stops. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return Commands.commandLine(env, Clock.systemUTC(), () -> serve(env, out), out, err).execute(args);
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (command) {
+                case "serve" -> serve(env, out);
+                case "simulate" -> Commands.simulate(rest, out, err);
+                case "apikey" -> Commands.apikey(rest, env, out, err);
+                case "rotate-key" -> Commands.rotateKey(rest, env, out, err);
+                case "db" -> Commands.db(rest, env, out, err);
+                case "bench" -> com.nasnetconnect.server.bench.Benchmarks.run(List.of(rest), out, err);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("nasnetconnect: unknown command '" + command + "' (try --help)");
+                    yield 2;
+                }
+            };
+        } catch (ConfigException | StartupException e) {
+            err.println("nasnetconnect: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static int serve(Map<String, String> env, PrintStream out) {

@@ -6,37 +6,27 @@ import com.nasnetconnect.domain.security.Lifetime;
 import com.nasnetconnect.domain.security.Role;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.Set;
 
 /**
  * {@code apikey create --name N --role R [--expires DURATION] [--data-dir D]} prints the new key once (it is stored hashed and
  * cannot be shown again; with {@code --expires 30d} it authenticates nobody 30 days from now; durations are
  * written {@code 90s}, {@code 12h}, {@code 30d}, see {@link Lifetime}); {@code apikey list [--data-dir D]}; {@code apikey revoke --name N [--data-dir D]}.
- * The data directory defaults to NNC_DATA_DIR, then ./data. Exit codes: 0 done, 1 refused, 2 usage (see {@link Cli}).
+ * The data directory defaults to NNC_DATA_DIR, then ./data. Exit codes: 0 done, 1 refused, 2 usage.
  */
-@Command(name = "apikey", synopsisHeading = "", customSynopsis = {
-        "Usage: apikey create --name N --role viewer|operator|admin [--expires DURATION, e.g. 90s, 12h, 30d] [--data-dir D]",
-        "       apikey list [--data-dir D]",
-        "       apikey revoke --name N [--data-dir D]"},
-        description = "manage GraphQL API keys: apikey create --name N --role R [--data-dir D] | list | revoke --name N",
-        subcommands = CommandLine.HelpCommand.class)
-public final class ApiKeyCommand implements Callable<Integer> {
+public final class ApiKeyCommand {
+    static final String USAGE = """
+            Usage: apikey create --name N --role viewer|operator|admin [--expires DURATION, e.g. 90s, 12h, 30d] [--data-dir D]
+                   apikey list [--data-dir D]
+                   apikey revoke --name N [--data-dir D]
+            """;
+
     private final Map<String, String> env;
     private final Clock clock;
-    @Spec
-    private CommandLine.Model.CommandSpec spec;
-    @Mixin
-    private Cli.Help help;
 
     public ApiKeyCommand(Map<String, String> env, Clock clock) {
         this.env = env;
@@ -48,27 +38,42 @@ public final class ApiKeyCommand implements Callable<Integer> {
         return new ApiKeyCommand(System.getenv(), Clock.systemUTC()).execute(args, out, err);
     }
 
-    /** {@code args} start after "apikey". */
     public int execute(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(new CommandLine(this), args, out, err);
+        CliArgs a;
+        try {
+            a = CliArgs.parse(args, 0, Set.of("name", "role", "expires", "data-dir"));
+        } catch (IllegalArgumentException e) {
+            err.println("apikey: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            return switch (a.command()) {
+                case "create" -> create(a, out);
+                case "list" -> list(a, out);
+                case "revoke" -> revoke(a, out);
+                case "", "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield a.command().isEmpty() ? 2 : 0;
+                }
+                default -> {
+                    err.println("apikey: unknown sub-command '" + a.command() + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("apikey: " + e.getMessage());
+            return 1;
+        }
     }
 
-    /** {@code apikey} alone: the usage, and exit 2. */
-    @Override
-    public Integer call() {
-        return Cli.usageWithoutSubcommand(spec.commandLine());
-    }
-
-    @Command(name = "create", description = "create a key and print it once")
-    int create(@Option(names = "--name", paramLabel = "N") String name,
-               @Option(names = "--role", paramLabel = "R", description = "viewer, operator or admin") String roleName,
-               @Option(names = "--expires", paramLabel = "DURATION", description = "e.g. 90s, 12h, 30d") String expires,
-               @Mixin Cli.DataDir dataDir) {
-        Cli.require(name, "name", "create");
-        Role role = Role.parse(Cli.require(roleName, "role", "create"));
+    private int create(CliArgs a, PrintStream out) {
+        String name = a.require("name");
+        Role role = Role.parse(a.require("role"));
+        String expires = a.options().get("expires");
         Instant expiresAt = expires == null ? null : clock.instant().plus(Lifetime.parse(expires));
-        PrintWriter out = out();
-        try (CliSecurity s = CliSecurity.open(dataDir.resolve(env), clock)) {
+        try (CliSecurity s = CliSecurity.open(a.dataDir(env), clock)) {
             CreatedApiKey key = s.services.apiKeys().create(CliSecurity.CLI, name, role, expiresAt);
             out.println(key.token().reveal());
             out.println("# API key '" + name + "' (" + role.name().toLowerCase() + ") created"
@@ -78,10 +83,8 @@ public final class ApiKeyCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "list the keys (never the keys themselves)")
-    int list(@Mixin Cli.DataDir dataDir) {
-        PrintWriter out = out();
-        try (CliSecurity s = CliSecurity.open(dataDir.resolve(env), clock)) {
+    private int list(CliArgs a, PrintStream out) {
+        try (CliSecurity s = CliSecurity.open(a.dataDir(env), clock)) {
             List<ApiKeyInfo> keys = s.services.apiKeys().list(CliSecurity.CLI);
             Instant now = clock.instant();
             out.printf("%-24s %-9s %-8s %-24s %-24s %-24s %s%n", "NAME", "ROLE", "STATE", "CREATED", "LAST USED", "EXPIRES",
@@ -96,17 +99,12 @@ public final class ApiKeyCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "revoke", description = "revoke the key named N")
-    int revoke(@Option(names = "--name", paramLabel = "N") String name, @Mixin Cli.DataDir dataDir) {
-        Cli.require(name, "name", "revoke");
-        try (CliSecurity s = CliSecurity.open(dataDir.resolve(env), clock)) {
+    private int revoke(CliArgs a, PrintStream out) {
+        String name = a.require("name");
+        try (CliSecurity s = CliSecurity.open(a.dataDir(env), clock)) {
             s.services.apiKeys().revoke(CliSecurity.CLI, name);
-            out().println("API key '" + name + "' revoked.");
+            out.println("API key '" + name + "' revoked.");
             return 0;
         }
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
     }
 }

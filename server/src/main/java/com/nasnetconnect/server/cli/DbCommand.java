@@ -5,19 +5,13 @@ import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.storage.db.DatabaseManager;
 import com.nasnetconnect.storage.db.DatabaseSettings;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.Set;
 
 /**
  * {@code db quarantine list} shows the quarantined router databases; {@code db quarantine release --router ID}
@@ -26,28 +20,23 @@ import picocli.CommandLine.Spec;
  * adopting the router's own configuration when it next reaches the router (its history before is not in it).
  * With {@code --from FILE} a backup of the router's database is checked (it must be an intact SQLite file) and
  * restored instead; the file itself is not changed. Both work while the server runs (it notices at the router's
- * next use) or while it is stopped. Exit codes: 0 done, 1 refused, 2 usage (see {@link Cli}).
+ * next use) or while it is stopped. Exit codes: 0 done, 1 refused, 2 usage.
  */
-@Command(name = "db", synopsisHeading = "", customSynopsis = {
-        "Usage: db quarantine list [--data-dir D]",
-        "       db quarantine release --router ID [--from FILE] [--data-dir D]"},
-        description = "quarantined router databases: db quarantine list | release --router ID [--from FILE]"
-                + " [--data-dir D] (db --help explains)",
-        footerHeading = "%n", footer = {
-        "  list     the quarantined router databases: router, since when, why, where the damaged file was kept",
-        "  release  end the quarantine of router ID. Without --from the router starts afresh with an empty",
-        "           database that the server fills by adopting the router's own configuration when it next",
-        "           reaches the router; the damaged file stays in <data dir>/quarantine/ as a backup.",
-        "           With --from FILE an intact backup of the router's database (e.g. a copy of",
-        "           router-ID.db) is restored instead; FILE itself is not changed."},
-        subcommands = CommandLine.HelpCommand.class)
-public final class DbCommand implements Callable<Integer> {
+public final class DbCommand {
+    static final String USAGE = """
+            Usage: db quarantine list [--data-dir D]
+                   db quarantine release --router ID [--from FILE] [--data-dir D]
+
+              list     the quarantined router databases: router, since when, why, where the damaged file was kept
+              release  end the quarantine of router ID. Without --from the router starts afresh with an empty
+                       database that the server fills by adopting the router's own configuration when it next
+                       reaches the router; the damaged file stays in <data dir>/quarantine/ as a backup.
+                       With --from FILE an intact backup of the router's database (e.g. a copy of
+                       router-ID.db) is restored instead; FILE itself is not changed.
+            """;
+
     private final Map<String, String> env;
     private final Clock clock;
-    @Spec
-    private CommandLine.Model.CommandSpec spec;
-    @Mixin
-    private Cli.Help help;
 
     public DbCommand(Map<String, String> env, Clock clock) {
         this.env = env;
@@ -56,53 +45,45 @@ public final class DbCommand implements Callable<Integer> {
 
     /** {@code args} start after "db". */
     public int execute(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(commandLine(), args, out, err);
-    }
-
-    /** This command with its {@code quarantine} group (an inner object: it uses the environment and clock). */
-    public CommandLine commandLine() {
-        return new CommandLine(this).addSubcommand("quarantine", new Quarantine());
-    }
-
-    /** {@code db} alone: the usage, and exit 2. */
-    @Override
-    public Integer call() {
-        return Cli.usageWithoutSubcommand(spec.commandLine());
-    }
-
-    /** {@code db quarantine list|release}. */
-    @Command(name = "quarantine", synopsisHeading = "", customSynopsis = {
-            "Usage: db quarantine list [--data-dir D]",
-            "       db quarantine release --router ID [--from FILE] [--data-dir D]"},
-            description = "list and release quarantined router databases",
-            subcommands = CommandLine.HelpCommand.class)
-    final class Quarantine implements Callable<Integer> {
-        @Spec
-        private CommandLine.Model.CommandSpec spec;
-        @Mixin
-        private Cli.Help help;
-
-        /** {@code db quarantine} alone: the usage of {@code db}, and exit 2. */
-        @Override
-        public Integer call() {
-            return Cli.usageWithoutSubcommand(spec.commandLine().getParent());
+        if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
         }
-
-        @Command(name = "list", description = "the quarantined router databases")
-        int list(@Mixin Cli.DataDir dataDir) {
-            return DbCommand.this.list(dataDir.resolve(env), spec.commandLine().getOut());
+        if (!args[0].equals("quarantine")) {
+            err.println("db: unknown sub-command '" + args[0] + "'");
+            err.print(USAGE);
+            return 2;
         }
-
-        @Command(name = "release", description = "end the quarantine of router ID (afresh, or from the backup FILE)")
-        int release(@Option(names = "--router", paramLabel = "ID") String router,
-                    @Option(names = "--from", paramLabel = "FILE") String from, @Mixin Cli.DataDir dataDir) {
-            return DbCommand.this.release(new RouterId(Cli.require(router, "router", "release")), from,
-                    dataDir.resolve(env), spec.commandLine().getOut());
+        CliArgs a;
+        try {
+            a = CliArgs.parse(args, 1, Set.of("router", "from", "data-dir"));
+        } catch (IllegalArgumentException e) {
+            err.println("db quarantine: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            return switch (a.command()) {
+                case "list" -> list(a, out);
+                case "release" -> release(a, out);
+                case "", "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield a.command().isEmpty() ? 2 : 0;
+                }
+                default -> {
+                    err.println("db quarantine: unknown sub-command '" + a.command() + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("db quarantine: " + e.getMessage());
+            return 1;
         }
     }
 
-    private int list(Path dataDir, PrintWriter out) {
-        try (DatabaseManager databases = open(dataDir)) {
+    private int list(CliArgs a, PrintStream out) {
+        try (DatabaseManager databases = open(a.dataDir(env))) {
             var quarantined = databases.quarantinedDatabases();
             if (quarantined.isEmpty()) out.println("# no router database is quarantined");
             for (DatabaseHealth.QuarantinedDatabase q : quarantined) {
@@ -118,8 +99,10 @@ public final class DbCommand implements Callable<Integer> {
         }
     }
 
-    private int release(RouterId router, String from, Path dataDir, PrintWriter out) {
-        try (DatabaseManager databases = open(dataDir)) {
+    private int release(CliArgs a, PrintStream out) {
+        RouterId router = new RouterId(a.require("router"));
+        String from = a.options().get("from");
+        try (DatabaseManager databases = open(a.dataDir(env))) {
             if (from != null) {
                 Path backup = Path.of(from).toAbsolutePath().normalize();
                 databases.restoreQuarantined(router, backup);

@@ -5,15 +5,10 @@ import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.security.SqlColumnResealer;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
+import java.util.Set;
 
 /**
  * {@code rotate-key [--data-dir D]}: replaces the secret-encryption key in {@code <data dir>/secret.key} and
@@ -21,18 +16,11 @@ import picocli.CommandLine.Spec;
  * running server re-reads the key file when it meets the new key or seals a secret, so it keeps working.
  * Refused when the key comes from NNC_SECRET_KEY (rotate it there). Exit codes: 0 done, 1 refused, 2 usage.
  */
-@Command(name = "rotate-key", synopsisHeading = "",
-        customSynopsis = "Usage: rotate-key [--data-dir D]   (best with the server stopped)",
-        description = "re-encrypt every stored secret with a new key [--data-dir D]")
-public final class RotateKeyCommand implements Callable<Integer> {
+public final class RotateKeyCommand {
+    static final String USAGE = "Usage: rotate-key [--data-dir D]   (best with the server stopped)\n";
+
     private final Map<String, String> env;
     private final Clock clock;
-    @Spec
-    private CommandLine.Model.CommandSpec spec;
-    @Mixin
-    private Cli.Help help;
-    @Mixin
-    private Cli.DataDir dataDir;
 
     public RotateKeyCommand(Map<String, String> env, Clock clock) {
         this.env = env;
@@ -44,22 +32,29 @@ public final class RotateKeyCommand implements Callable<Integer> {
         return new RotateKeyCommand(System.getenv(), Clock.systemUTC()).execute(args, out, err);
     }
 
-    /** {@code args} start after "rotate-key". */
     public int execute(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(new CommandLine(this), args, out, err);
-    }
-
-    @Override
-    public Integer call() {
-        Path dir = dataDir.resolve(env);
-        try (CliSecurity s = CliSecurity.open(dir, clock)) {
-            AesGcmSecretCipher cipher = AesGcmSecretCipher.fromDataDir(dir, env);
+        String[] withCommand = new String[args.length + 1];
+        withCommand[0] = "rotate-key";
+        System.arraycopy(args, 0, withCommand, 1, args.length);
+        CliArgs a;
+        try {
+            a = CliArgs.parse(withCommand, 0, Set.of("data-dir"));
+        } catch (IllegalArgumentException e) {
+            err.println("rotate-key: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try (CliSecurity s = CliSecurity.open(a.dataDir(env), clock)) {
+            AesGcmSecretCipher cipher = AesGcmSecretCipher.fromDataDir(a.dataDir(env), env);
             AesGcmSecretCipher.Rotation r = cipher.rotate(List.of(SqlColumnResealer.routerPasswords(s.databases.system())));
             s.services.audit().record(AuditAction.SECRET_KEY_ROTATED, CliSecurity.CLI, "secret.key", "",
                     "retired " + r.retiredKeyIds() + ", new " + r.newKeyId() + ", " + r.resealed() + " secret(s) re-sealed");
-            spec.commandLine().getOut().println("Secret key rotated: " + r.retiredKeyIds() + " -> " + r.newKeyId() + "; "
-                    + r.resealed() + " secret(s) re-sealed.");
+            out.println("Secret key rotated: " + r.retiredKeyIds() + " -> " + r.newKeyId() + "; " + r.resealed()
+                    + " secret(s) re-sealed.");
             return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("rotate-key: " + e.getMessage());
+            return 1;
         }
     }
 }
