@@ -125,19 +125,11 @@ final class CommandExecutor {
                 MenuSpec spec = state.spec("/container");
                 synchronized (state) {
                     for (Item c : select(req, spec, true)) {
-                        String status = c.get("status");
-                        Item next = c.copy();
                         if (verb.equals("start")) {
-                            if ("extracting".equals(status)) {
-                                throw ApiTrap.failure("container is not ready, image is still extracting");
-                            }
-                            next.props.put("status", "running");
+                            state.containers().start(c, actor);
                         } else {
-                            next.props.put("status", "stopped");
+                            state.containers().stop(c, actor);
                         }
-                        state.replace("/container", next, actor);
-                        state.log("container,info", "container " + c.get("name") + " "
-                                + (verb.equals("start") ? "started" : "stopped"));
                     }
                 }
                 out.done(Map.of());

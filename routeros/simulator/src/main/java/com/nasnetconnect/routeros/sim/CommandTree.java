@@ -93,6 +93,11 @@ final class CommandTree {
         throw ApiTrap.noSuchCommand();
     }
 
+    /** Drops a top-level menu, as on a router without the package that provides it. */
+    void removeMenu(String word) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(word);
+    }
+
     boolean hasMenu(String menu) {
         JsonNode node = root;
         for (String w : menu.substring(1).split("/")) {

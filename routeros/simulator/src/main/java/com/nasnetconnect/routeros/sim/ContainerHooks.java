@@ -2,11 +2,10 @@ package com.nasnetconnect.routeros.sim;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * /container: add starts a simulated image pull ("extracting"), which ends in "stopped" after the state's pull
- * delay; start and stop move between "stopped" and "running".
+ * /container: add validates and names the container and hands it to the {@link ContainerRuntime}, which pulls
+ * its image ("extracting") to "stopped" or "error"; a running container cannot be removed.
  */
 final class ContainerHooks {
 
@@ -25,7 +24,7 @@ final class ContainerHooks {
                     item.props.put("name", String.format(Locale.ROOT, "%08x-%04x",
                             Math.abs((image + item.id).hashCode()), Long.parseLong(item.id.substring(1), 16)));
                 }
-                item.props.put("tag", image == null ? "" : image);
+                item.props.put("tag", image != null && !image.isEmpty() ? image : item.get("file"));
                 item.props.put("os", "linux");
                 item.props.put("arch", "amd64");
                 item.props.put("status", "extracting");
@@ -41,19 +40,7 @@ final class ContainerHooks {
 
         @Override
         public void afterAdd(RouterState s, Item item) {
-            String id = item.id;
-            s.log("container,info", "pulling image " + item.get("tag"));
-            s.timers().schedule(() -> {
-                synchronized (s) {
-                    Item current = s.table("/container").find(id);
-                    if (current != null && "extracting".equals(current.get("status"))) {
-                        Item next = current.copy();
-                        next.props.put("status", "stopped");
-                        s.replace("/container", next, null);
-                        s.log("container,info", "import successful, container " + current.get("name"));
-                    }
-                }
-            }, s.pullDelayMillis(), TimeUnit.MILLISECONDS);
+            s.containers().beginPull(item);
         }
 
         @Override
@@ -61,4 +48,43 @@ final class ContainerHooks {
             out.put("running", Boolean.toString("running".equals(item.get("status"))));
         }
     };
+
+    /**
+     * /interface/veth: the address (one or more a.b.c.d/n) and gateway are checked as RouterOS checks them, and a
+     * veth gets a locally administered MAC address (7.20+ also one for the container's end).
+     */
+    static final MenuSpec.Hooks VETH = new MenuSpec.Hooks() {
+        @Override
+        public void derive(RouterState s, Item item, boolean added) {
+            String address = item.get("address");
+            if (address != null && !address.isEmpty()) {
+                for (String a : address.split(",")) {
+                    if (a.contains(":")) {
+                        continue; // an IPv6 address: not checked
+                    }
+                    IpHooks.prefix(a.trim(), "address");
+                }
+            }
+            String gateway = item.get("gateway");
+            if (gateway != null && !gateway.isEmpty()) {
+                IpHooks.ipv4(gateway, "gateway");
+            }
+            if (added) {
+                long n = Long.parseLong(item.id.substring(1), 16);
+                item.props.putIfAbsent("mac-address", mac(0x02, n));
+                if (s.version.atLeast(7, 20)) {
+                    item.props.putIfAbsent("container-mac-address", mac(0x06, n));
+                }
+            }
+        }
+
+        @Override
+        public void live(RouterState s, Item item, Map<String, String> out) {
+            InterfaceHooks.GENERAL.live(s, item, out);
+        }
+    };
+
+    private static String mac(int first, long n) {
+        return String.format(Locale.ROOT, "%02X:5E:0A:%02X:%02X:%02X", first, (n >> 16) & 255, (n >> 8) & 255, n & 255);
+    }
 }

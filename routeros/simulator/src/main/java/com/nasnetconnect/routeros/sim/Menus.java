@@ -26,7 +26,7 @@ final class Menus {
             "use-peer-dns", "use-peer-ntp", "start-on-boot", "fast-forward", "igmp-snooping", "dhcp-snooping",
             "auto-mac", "ingress-filtering", "hw", "edge", "learn", "fib", "log", "use-service-tag", "add-arp",
             "dont-require-permissions", "logging", "active", "static", "inactive", "blackhole", "check-certificate",
-            "passthrough", "connect");
+            "passthrough", "connect", "dhcp");
 
     /** Time-interval properties: stored and printed in RouterOS form ("25s", "30m", "1d2h"). */
     static final Set<String> TIME_PROPS = Set.of("persistent-keepalive", "lease-time", "interval", "timeout",
@@ -35,7 +35,6 @@ final class Menus {
     /** Registers all modelled menus and loads the factory state. */
     static void install(RouterState s, String identity) {
         RosVersion v = s.version;
-        String listKey = v.listKey();
 
         // ---- system ----
         reg(s, menu("/system/identity").singleton().defaults("name", identity));
@@ -69,7 +68,12 @@ final class Menus {
                         "dhcp-snooping", "false", "frame-types", "admit-all", "ingress-filtering", "true", "pvid", "1"));
         reg(s, iface("/interface/wireguard", "wg", "wireguard").defaults("mtu", "1420")
                 .hooks(InterfaceHooks.WIREGUARD));
-        reg(s, iface("/interface/veth", "veth", "veth").defaults("address", "", "gateway", "", "gateway6", ""));
+        Builder veth = iface("/interface/veth", "veth", "veth").defaults("address", "", "gateway", "", "gateway6", "")
+                .hooks(ContainerHooks.VETH);
+        if (v.atLeast(7, 20)) {
+            veth.defaults("dhcp", "false");
+        }
+        reg(s, veth);
 
         reg(s, menu("/interface/bridge/port").required("bridge", "interface")
                 .ref("bridge", "/interface/bridge").ref("interface", "/interface")
@@ -119,24 +123,53 @@ final class Menus {
         reg(s, menu("/ip/firewall/address-list").required("list", "address")
                 .defaults("disabled", "false", "dynamic", "false").hide("expires").hooks(IpHooks.ADDRESS_LIST));
 
-        // ---- container ----
-        reg(s, menu("/container").name("name").ref("interface", "/interface/veth")
-                .duplicate("failure: already have container with such name")
-                .defaults("root-dir", "", "start-on-boot", "false", "logging", "false", "cmd", "", "entrypoint", "",
-                        "workdir", "", "hostname", "", "dns", "")
-                .hooks(ContainerHooks.CONTAINER));
-        reg(s, menu("/container/envs").required(listKey, "key").defaults("value", ""));
-        reg(s, menu("/container/mounts").required(listKey, "src", "dst"));
-        reg(s, menu("/container/config").singleton()
-                .defaults("registry-url", "https://registry-1.docker.io", "tmpdir", "", "ram-high", "0"));
+        // ---- container (only with the container package) ----
+        if (s.packages().contains("container")) {
+            container(s, v);
+        }
 
         factory(s, identity);
+    }
+
+    /**
+     * /container and its sub-menus with the attributes each version's command tree lists: 7.16.2 names env and
+     * mount lists by "name" and references them as envlist/mounts, the container's name is read-only and
+     * /container/config has ram-high; from 7.20 lists are "list" referenced as envlists/mountlists, a container
+     * takes a name, lists and mounts can be disabled, mounts have a mode, and config has memory-high/memory-max.
+     */
+    private static void container(RouterState s, RosVersion v) {
+        String listKey = v.listKey();
+        boolean newer = v.atLeast(7, 20);
+        Builder container = menu("/container").name("name").ref("interface", "/interface/veth")
+                .duplicate("failure: already have container with such name")
+                .defaults(v.envlistKey(), "", v.mountsKey(), "", "root-dir", "", "start-on-boot", "false",
+                        "logging", "false", "cmd", "", "entrypoint", "", "workdir", "", "hostname", "",
+                        "domain-name", "", "dns", "", "user", "", "stop-signal", "")
+                .hooks(ContainerHooks.CONTAINER);
+        reg(s, container);
+        Builder envs = menu("/container/envs").required(listKey, "key").defaults("value", "");
+        Builder mounts = menu("/container/mounts").required(listKey, "src", "dst");
+        Builder config = menu("/container/config").singleton().hide("password")
+                .defaults("registry-url", "https://registry-1.docker.io", "tmpdir", "", "layer-dir", "",
+                        "username", "");
+        if (newer) {
+            envs.defaults("disabled", "false");
+            mounts.defaults("disabled", "false");
+            config.defaults("memory-high", "0", "memory-max", "0");
+        } else {
+            config.defaults("ram-high", "0");
+        }
+        reg(s, envs);
+        reg(s, mounts);
+        reg(s, config);
     }
 
     private static void factory(RouterState s, String identity) {
         s.restore("/system/identity", "*0", Map.of("name", identity));
         s.restore("/system/resource", "*0", Map.of());
-        s.restore("/container/config", "*0", new LinkedHashMap<>(s.spec("/container/config").defaults()));
+        if (s.spec("/container/config") != null) {
+            s.restore("/container/config", "*0", new LinkedHashMap<>(s.spec("/container/config").defaults()));
+        }
         if (s.spec("/safe-mode") != null) {
             s.restore("/safe-mode", "*0", Map.of());
         }
@@ -160,7 +193,8 @@ final class Menus {
         main.put("dynamic", "true");
         main.put("invalid", "false");
         s.restore("/routing/table", "*0", main);
-        String[] pkgs = {"routeros", "container"};
+        String[] pkgs = s.packages().stream().sorted((a, b) -> a.equals("routeros") ? -1 : b.equals("routeros") ? 1
+                : a.compareTo(b)).toArray(String[]::new);
         for (int i = 0; i < pkgs.length; i++) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("name", pkgs[i]);

@@ -34,6 +34,7 @@ public final class RouterOsSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Set<ApiSession> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers;
+    private final ImageRegistry registry;
     private ServerSocket apiServer;
     private ServerSocket tlsServer;
     private ControlEndpoint control;
@@ -44,11 +45,18 @@ public final class RouterOsSimulator implements AutoCloseable {
     private RouterOsSimulator(Builder b) {
         this.config = b;
         RosVersion version = RosVersion.parse(b.version);
-        this.state = new RouterState(version, CommandTree.load(version), b.clock);
+        CommandTree tree = CommandTree.load(version);
+        if (!b.packages.contains("container")) {
+            tree.removeMenu("container");
+        }
+        this.state = new RouterState(version, tree, b.clock);
+        state.packages(b.packages);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sim-timers")
                 .factory());
         state.timers(timers);
-        state.pullDelayMillis(b.pullDelayMillis);
+        this.registry = new ImageRegistry(b.pullDelayMillis,
+                b.extractDelayMillis >= 0 ? b.extractDelayMillis : b.pullDelayMillis / 2);
+        state.containers(new ContainerRuntime(state, registry));
         Menus.install(state, b.identity);
         this.executor = new CommandExecutor(state);
         ScriptEngine engine = new ScriptEngine(executor);
@@ -75,6 +83,9 @@ public final class RouterOsSimulator implements AutoCloseable {
                 stateFile = file;
                 state.onChange(stateFile::changed);
                 resumeTimers();
+                if (state.spec(ContainerRuntime.TABLE) != null) {
+                    state.containers().boot();
+                }
             }
             apiServer = new ServerSocket();
             apiServer.setReuseAddress(true);
@@ -153,6 +164,23 @@ public final class RouterOsSimulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * The registry this router pulls container images from: make an image unknown or the registry unreachable,
+     * change pull and extract delays.
+     */
+    public ImageRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * The process of the running container with this name exits on its own, as a crashed service would: the
+     * container shows {@code stopped} and /log gets a {@code container,error} line. Returns false when no
+     * container of that name is running.
+     */
+    public boolean crashContainer(String name) {
+        return state.spec(ContainerRuntime.TABLE) != null && state.containers().crash(name);
+    }
+
     /** A consistent copy of the configuration for tests ("what changed on the router"). */
     public SimulatorState snapshot() {
         return SimulatorState.capture(state);
@@ -208,6 +236,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 
     /** Configuration of a simulator; every setter validates its value. */
     public static final class Builder {
+        private static final java.util.List<String> KNOWN_PACKAGES = java.util.List.of("routeros", "container",
+                "wifi-qcom", "zerotier", "iot", "user-manager");
         private String version = "7.16.2";
         private String user = "admin";
         private String password = "";
@@ -218,7 +248,9 @@ public final class RouterOsSimulator implements AutoCloseable {
         private Path stateFile;
         private String identity = "MikroTik";
         private Clock clock = Clock.systemUTC();
-        private long pullDelayMillis = 400;
+        private long pullDelayMillis = 2000;
+        private long extractDelayMillis = -1;
+        private Set<String> packages = Set.of("routeros", "container");
 
         private Builder() {
         }
@@ -281,12 +313,42 @@ public final class RouterOsSimulator implements AutoCloseable {
             return this;
         }
 
-        /** How long a container's simulated image pull takes (default 400 ms). */
+        /**
+         * How long downloading a container image takes (default 2 s; extraction then takes half as long unless
+         * {@link #imageExtractDelayMillis} says otherwise). The phases run on the simulator's clock.
+         */
         public Builder imagePullDelayMillis(long ms) {
             if (ms < 0) {
                 throw new IllegalArgumentException("imagePullDelayMillis < 0: " + ms);
             }
             this.pullDelayMillis = ms;
+            return this;
+        }
+
+        /** How long extracting a downloaded image takes (default half the pull delay). */
+        public Builder imageExtractDelayMillis(long ms) {
+            if (ms < 0) {
+                throw new IllegalArgumentException("imageExtractDelayMillis < 0: " + ms);
+            }
+            this.extractDelayMillis = ms;
+            return this;
+        }
+
+        /**
+         * The installed packages (default routeros and container). Without "container" the router has no
+         * /container menu, as a router without the package: its commands answer "no such command or directory".
+         */
+        public Builder packages(String... names) {
+            Set<String> set = new java.util.LinkedHashSet<>(java.util.List.of(names));
+            for (String n : set) {
+                if (!KNOWN_PACKAGES.contains(n)) {
+                    throw new IllegalArgumentException("unknown package: " + n + " (known: " + KNOWN_PACKAGES + ")");
+                }
+            }
+            if (!set.contains("routeros")) {
+                throw new IllegalArgumentException("packages must include routeros: " + set);
+            }
+            this.packages = java.util.Collections.unmodifiableSet(set);
             return this;
         }
 

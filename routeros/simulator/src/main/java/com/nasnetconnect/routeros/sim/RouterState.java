@@ -36,7 +36,8 @@ final class RouterState {
     private Object safeModeHolder;
     private volatile Runnable onChange = () -> { };
     private volatile java.util.concurrent.ScheduledExecutorService timers;
-    private volatile long pullDelayMillis = 400;
+    private volatile ContainerRuntime containers;
+    private volatile java.util.Set<String> packages = java.util.Set.of("routeros", "container");
     private volatile java.util.function.Function<String, String> nextRun = id -> "";
 
     RouterState(RosVersion version, CommandTree tree, Clock clock) {
@@ -86,12 +87,22 @@ final class RouterState {
         this.nextRun = f;
     }
 
-    long pullDelayMillis() {
-        return pullDelayMillis;
+    /** The container runtime (image pulls, start and stop). */
+    ContainerRuntime containers() {
+        return containers;
     }
 
-    void pullDelayMillis(long ms) {
-        this.pullDelayMillis = ms;
+    void containers(ContainerRuntime runtime) {
+        this.containers = runtime;
+    }
+
+    /** The installed packages, e.g. routeros and container. */
+    java.util.Set<String> packages() {
+        return packages;
+    }
+
+    void packages(java.util.Set<String> installed) {
+        this.packages = java.util.Set.copyOf(installed);
     }
 
     void onChange(Runnable callback) {
