@@ -7,13 +7,13 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The {@code simulate} command line:
  * {@code simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE] [--control-port P3]
- * [--bind ADDRESS] [--identity NAME]}. Runs until the process is killed.
+ * [--bind ADDRESS] [--identity NAME] [--packages LIST] [--pull-delay MS]}. Runs until the process is killed.
  */
 public final class SimulatorCommand {
 
     static final String USAGE = """
             usage: simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE] [--control-port P3]
-                            [--bind ADDRESS] [--identity NAME]
+                            [--bind ADDRESS] [--identity NAME] [--packages LIST] [--pull-delay MS]
               --port P           API port (8728 on a real router; 0 = any free port)
               --version V        RouterOS version to emulate: 7.16.2 or 7.23.3
               --user U           API user name
@@ -22,7 +22,9 @@ public final class SimulatorCommand {
               --state FILE       keep the configuration in this JSON file across restarts
               --control-port P3  loopback-only HTTP control endpoint (fault injection, state)
               --bind ADDRESS     address to bind (default 127.0.0.1)
-              --identity NAME    router identity (default MikroTik)""";
+              --identity NAME    router identity (default MikroTik)
+              --packages LIST    installed packages, comma-separated (default routeros,container)
+              --pull-delay MS    container image download time; extraction takes half (default 2000)""";
 
     private SimulatorCommand() {
     }
@@ -107,6 +109,8 @@ public final class SimulatorCommand {
                 case "--state" -> b.stateFile(Path.of(v));
                 case "--bind" -> b.bindAddress(v);
                 case "--identity" -> b.identity(v);
+                case "--packages" -> b.packages(v.split(","));
+                case "--pull-delay" -> b.imagePullDelayMillis(millis(a, v));
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
@@ -136,5 +140,13 @@ public final class SimulatorCommand {
             throw new IllegalArgumentException(option + " out of range 0..65535: " + p);
         }
         return p;
+    }
+
+    private static long millis(String option, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs milliseconds, not '" + value + "'");
+        }
     }
 }

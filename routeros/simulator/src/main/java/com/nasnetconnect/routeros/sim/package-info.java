@@ -40,6 +40,19 @@
  * address-list, /container (+ envs, mounts, config), /export. Menus that exist in the tree but are not modelled
  * print empty and refuse changes with the trap "the simulator does not model ...".
  *
+ * <h2>Containers</h2>
+ * With the container package (the default; {@code Builder.packages("routeros")} leaves it out, and then
+ * /container does not exist) a container added with {@code remote-image} is {@code status=extracting} while its
+ * image downloads and extracts, then {@code stopped}; start gives {@code running}, stop {@code stopped}; a
+ * running container cannot be removed; a failed pull ends in {@code error}. The phases run on the simulator's
+ * clock ({@code imagePullDelayMillis}, {@code imageExtractDelayMillis}, {@link
+ * com.nasnetconnect.routeros.sim.ImageRegistry}); pull progress, errors and a running container's output
+ * ({@code logging=yes}) are /log lines under the topic container, listed in
+ * {@link com.nasnetconnect.routeros.sim.ContainerRuntime}. Per version: 7.16.2 containers take envlist/mounts and
+ * get a generated name, start/stop select with {@code number}, config has ram-high; 7.23.3 containers take
+ * name, envlists/mountlists, start/stop select with {@code numbers}, envs and mounts have disabled (mounts a
+ * mode), config has memory-high/memory-max, veth has dhcp, mac-address and container-mac-address.
+ *
  * <h2>Script subset</h2>
  * See {@link com.nasnetconnect.routeros.sim.ScriptEngine}: menu commands in console or API form with
  * {@code [find where a=b and c!="d" and e~"re"]}, {@code :delay}, {@code :log}, {@code :put},
@@ -47,6 +60,10 @@
  * {@link com.nasnetconnect.routeros.sim.Scheduler}.
  *
  * <h2>Messages not verified against a real router</h2>
+ * The container log lines ("&lt;name&gt;: pulling &lt;image&gt; N%", "&lt;name&gt;: extracting &lt;image&gt;",
+ * "&lt;name&gt;: error pulling &lt;image&gt;: ...", "&lt;name&gt;: exited with status 1") and the traps of
+ * starting a container that is extracting or failed are the simulator's own ("import successful, container x"
+ * follows RouterOS); so are the default delays, the memory-high/ram-high default 0 and the veth MAC addresses.
  * "input does not match any value of &lt;arg&gt;" (documented on the MikroTik API page), "no such command
  * prefix" and "no such command or directory (x)", "unknown parameter x" (7.x, as quoted in client issue
  * reports), "invalid user name or password (6)", "failure: already have interface with such name", "failure:

@@ -190,6 +190,18 @@ class ContainerTest {
     }
 
     @Test
+    void theCommandLineSetsThePackagesAndThePullDelay() throws IOException {
+        sim = SimulatorCommand.parse(new String[] {"--port", "0", "--version", "7.23.3", "--user", "admin",
+                "--password", "pw", "--packages", "routeros", "--pull-delay", "50"}).build().start();
+        c = SimTestSupport.login(sim);
+        assertThat(rows(c, "/system/package/print")).extracting(r -> r.get("name")).containsExactly("routeros");
+        assertThat(sim.registry().pullMillis()).isEqualTo(50);
+        assertThat(sim.registry().extractMillis()).isEqualTo(25);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {
+                "--packages", "routeros,dude"})).hasMessageContaining("unknown package: dude");
+    }
+
+    @Test
     void theDefaultRouterHasTheContainerPackage() throws IOException {
         start("7.16.2");
         assertThat(rows(c, "/system/package/print")).extracting(r -> r.get("name"))
