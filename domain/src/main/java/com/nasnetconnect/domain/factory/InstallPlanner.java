@@ -42,10 +42,10 @@ import java.util.regex.Matcher;
  *   <li>WireGuard: the WireGuard interface (the instance interface, private key from the wg-quick file), its peer
  *       and its tunnel addresses</li>
  *   <li>SOCKS-over-TUN and WireGuard: the routing table {@code nnc-<prefix>-<name>} with a default route through
- *       the gateway and a blackhole default route behind it (distance 250: the kill switch when the gateway route
- *       goes), a mangle rule marking what enters on the VLAN for that table, a forward accept from the VLAN to the
- *       instance interface and a forward drop for everything else from the VLAN (never out of the WAN), and a
- *       masquerade out of the instance interface</li>
+ *       the gateway, a mangle rule marking what enters on the VLAN for that table, a forward accept from the VLAN
+ *       to the instance interface and a forward drop for everything else from the VLAN (the kill switch: when the
+ *       gateway fails, the VLAN's traffic is dropped, never sent out of the WAN), and a masquerade out of the
+ *       instance interface</li>
  *   <li>DNS: dst-nat of UDP and TCP port 53 from the instance network to the service</li>
  *   <li>with containers: a masquerade of the container links (the containers' own way out)</li>
  * </ul>
@@ -123,8 +123,6 @@ public final class InstallPlanner {
             b.add("table", ROUTING_TABLE, RoutingTable.NAME, a.routingTable(), RoutingTable.FIB, "yes");
             b.add("route", ROUTE, Route.DST_ADDRESS, "0.0.0.0/0", Route.GATEWAY, via, Route.ROUTING_TABLE, a.routingTable(),
                     Route.DISTANCE, "1");
-            b.add("kill-switch-route", ROUTE, Route.DST_ADDRESS, "0.0.0.0/0", Route.BLACKHOLE, "yes", Route.ROUTING_TABLE, a.routingTable(),
-                    Route.DISTANCE, "250");
             b.add("mangle", FIREWALL_MANGLE, FirewallMangle.CHAIN, "prerouting", FirewallMangle.ACTION, "mark-routing",
                     FirewallMangle.IN_INTERFACE, a.vlanInterface(), FirewallMangle.NEW_ROUTING_MARK, a.routingTable(),
                     FirewallMangle.PASSTHROUGH, "no");
@@ -133,8 +131,9 @@ public final class InstallPlanner {
             b.add("kill-switch-drop", FIREWALL_FILTER, FirewallFilter.CHAIN, "forward", FirewallFilter.ACTION, "drop",
                     FirewallFilter.IN_INTERFACE, a.vlanInterface());
             b.add("masquerade", FIREWALL_NAT, FirewallNat.CHAIN, "srcnat", FirewallNat.ACTION, "masquerade", FirewallNat.OUT_INTERFACE, iface);
-            notApplied.add("gateway health: the schema's Route has no checkGateway (check-gateway=ping), so the blackhole "
-                    + "takes over only when the gateway route is inactive for other reasons");
+            notApplied.add("gateway health: the schema's Route has no checkGateway (check-gateway=ping)");
+            notApplied.add("a blackhole default route in the instance table (a second kill switch): ROUTE requires a gateway "
+                    + "(ResourceKindSpecs), so a route with blackhole=yes and no gateway is refused; the forward drop is the kill switch");
             notApplied.add("rule position: FirewallFilter has no placeBefore, so the forward rules are appended after "
                     + "the router's own (a default 'drop all not from LAN' before them wins)");
         } else {
