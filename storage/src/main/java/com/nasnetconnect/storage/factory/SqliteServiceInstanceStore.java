@@ -125,7 +125,7 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
 
     @Override
     public List<ServiceInstance> list(RouterId router) {
-        return databases.withRouter(router, c -> query(c, router, " ORDER BY created_nanos, id"));
+        return databases.withRouter(router, c -> query(c, router, " ORDER BY created_nanos, rowid"));
     }
 
     @Override
