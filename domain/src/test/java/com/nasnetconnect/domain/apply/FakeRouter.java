@@ -21,10 +21,10 @@ import java.util.function.Predicate;
  * router-generated fields, and fault injection (refuse the n-th write, or lose the link from the n-th write on).
  * The real protocol is exercised by the routeros module's tests against the simulator.
  */
-class FakeRouter implements RouterGateway {
+public class FakeRouter implements RouterGateway {
     final Map<String, Map<String, Map<String, String>>> menus = new TreeMap<>();
     final List<RouterCommand> log = new ArrayList<>();
-    PlatformInfo platform = new PlatformInfo("7.16.2", "CHR", "x86_64", java.util.Set.of("routeros"));
+    public PlatformInfo platform = new PlatformInfo("7.16.2", "CHR", "x86_64", java.util.Set.of("routeros"));
     private int nextId = 1;
     private int writes;
     private int refuseWrite = -1;
@@ -33,7 +33,7 @@ class FakeRouter implements RouterGateway {
     private int timeoutAfterWrite = -1;
     private boolean unreachable;
 
-    FakeRouter row(String menu, Map<String, String> attrs) {
+    public FakeRouter row(String menu, Map<String, String> attrs) {
         var r = new LinkedHashMap<>(attrs);
         String id = "*" + Integer.toHexString(nextId++).toUpperCase();
         r.put(".id", id);
@@ -44,13 +44,13 @@ class FakeRouter implements RouterGateway {
     void refuseWrite(int n) { refuseWrite = n; }
     /** The n-th write is carried out, but its answer never comes (a timeout). */
     void timeoutAfterWrite(int n) { timeoutAfterWrite = n; }
-    void refuseWhen(Predicate<RouterCommand> p) { refuseWhen = p; }
+    public void refuseWhen(Predicate<RouterCommand> p) { refuseWhen = p; }
     void loseLinkAtWrite(int n) { unreachableFromWrite = n; }
     void reconnect() { unreachable = false; unreachableFromWrite = -1; }
-    int writes() { return writes; }
+    public int writes() { return writes; }
 
     /** A deep copy of all menus except the scheduler and scripts: what "router state" means in the tests. */
-    Map<String, Map<String, Map<String, String>>> snapshot() {
+    public Map<String, Map<String, Map<String, String>>> snapshot() {
         var copy = new TreeMap<String, Map<String, Map<String, String>>>();
         menus.forEach((m, rows) -> {
             if (m.startsWith("/system/") || rows.isEmpty()) return;
@@ -61,7 +61,7 @@ class FakeRouter implements RouterGateway {
         return copy;
     }
 
-    List<Map<String, String>> rows(String menu) {
+    public List<Map<String, String>> rows(String menu) {
         return List.copyOf(menus.getOrDefault(menu, Map.of()).values());
     }
 

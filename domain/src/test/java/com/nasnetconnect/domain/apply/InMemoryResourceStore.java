@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Test double of the state store: version checks and all-or-nothing commits, in memory. */
-final class InMemoryResourceStore implements ResourceStore {
+public final class InMemoryResourceStore implements ResourceStore {
     final Map<RouterId, Map<ResourceId, Resource>> rows = new LinkedHashMap<>();
     final List<ResourceEvent> events = new ArrayList<>();
 

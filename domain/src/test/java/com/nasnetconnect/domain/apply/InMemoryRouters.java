@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Test double of the router registry, which also plays the status feed (counting the polls asked for). */
-final class InMemoryRouters implements RouterRepository, RouterStatusFeed {
+public final class InMemoryRouters implements RouterRepository, RouterStatusFeed {
     final Map<RouterId, Router> saved = new LinkedHashMap<>();
     int refreshes;
 
-    InMemoryRouters with(Router r) {
+    public InMemoryRouters with(Router r) {
         saved.put(r.id(), r);
         return this;
     }
