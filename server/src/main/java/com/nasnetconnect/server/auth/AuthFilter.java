@@ -85,8 +85,9 @@ public final class AuthFilter implements Filter {
             return;
         }
         req.context().register(principal.get());
+        // audited before the 403 leaves: a caller that reads the trail after its answer finds the refusal there
+        res.beforeSend(() -> auditIfRefused(req, res, principal.get(), path));
         chain.proceed();
-        auditIfRefused(req, res, principal.get(), path);
     }
 
     private void auditIfRefused(RoutingRequest req, RoutingResponse res, Principal who, String path) {
