@@ -68,14 +68,7 @@ public final class ResourceQueries {
     public int count(Principal who, RouterId router, Optional<ResourceKind> kind) {
         who.require(Role.VIEWER, "see resources");
         requireRouter(router);
-        int n = 0;
-        PageRequest request = PageRequest.first(PageRequest.MAX);
-        while (true) {
-            var page = store.list(router, kind, request);
-            n += page.items().size();
-            if (!page.hasNextPage() || page.endCursor().isEmpty()) return n;
-            request = request.after(page.endCursor().get());
-        }
+        return store.listAll(router, kind).size();
     }
 
     /** Every event of the resource, oldest first, also after it was deleted; empty when no router knows it. */

@@ -9,7 +9,6 @@ import com.nasnetconnect.domain.state.Drift;
 import com.nasnetconnect.domain.state.FieldDifference;
 import com.nasnetconnect.domain.state.Fields;
 import com.nasnetconnect.domain.state.Metadata;
-import com.nasnetconnect.domain.state.PageRequest;
 import com.nasnetconnect.domain.state.Platform;
 import com.nasnetconnect.domain.state.Relationships;
 import com.nasnetconnect.domain.state.Resource;
@@ -59,18 +58,7 @@ public final class StateApplyLedger implements ApplyLedger {
 
     @Override
     public List<ManagedResource> resources(RouterId router) {
-        return all(router).stream().map(this::managed).toList();
-    }
-
-    private List<Resource> all(RouterId router) {
-        var out = new ArrayList<Resource>();
-        var page = store.list(router, Optional.empty(), PageRequest.first(PageRequest.MAX));
-        out.addAll(page.items());
-        while (page.hasNextPage() && page.endCursor().isPresent()) {
-            page = store.list(router, Optional.empty(), PageRequest.first(PageRequest.MAX).after(page.endCursor().get()));
-            out.addAll(page.items());
-        }
-        return out;
+        return store.listAll(router, Optional.empty()).stream().map(this::managed).toList();
     }
 
     ManagedResource managed(Resource r) {
@@ -97,7 +85,7 @@ public final class StateApplyLedger implements ApplyLedger {
     public void commit(RouterId router, List<MergedChange> changes) {
         Instant at = clock.instant();
         var current = new HashMap<String, Resource>();
-        var all = all(router);
+        var all = store.listAll(router, Optional.empty());
         all.forEach(r -> current.put(r.id().toString(), r));
         String actor = changes.stream().flatMap(c -> c.deployment().stream()).map(Confirmation::appliedBy).findFirst().orElse("system");
         var out = new ArrayList<ResourceChange>();

@@ -16,7 +16,6 @@ import com.nasnetconnect.domain.router.RouterRepository;
 import com.nasnetconnect.domain.router.RouterSession;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
-import com.nasnetconnect.domain.state.PageRequest;
 import com.nasnetconnect.domain.state.Resource;
 import com.nasnetconnect.domain.state.ResourceId;
 import com.nasnetconnect.domain.state.ResourceStore;
@@ -194,7 +193,7 @@ public final class ServiceFactory {
                 var remove = new LinkedHashSet<ResourceId>();
                 var live = new HashSet<ResourceId>();
                 String tag = instance.tag();
-                for (Resource r : all(router.id())) {
+                for (Resource r : store.listAll(router.id(), Optional.empty())) {
                     live.add(r.id());
                     if (r.configuration().string("comment").map(tag::equals).orElse(false)) remove.add(r.id());
                 }
@@ -321,17 +320,6 @@ public final class ServiceFactory {
                     + "' is exhausted: all " + (s.vlanLast() - s.vlanFirst() + 1) + " ids are in use", pool));
         }
         return Optional.empty();
-    }
-
-    private List<Resource> all(RouterId router) {
-        var out = new ArrayList<Resource>();
-        var page = store.list(router, Optional.empty(), PageRequest.first(PageRequest.MAX));
-        out.addAll(page.items());
-        while (page.hasNextPage() && page.endCursor().isPresent()) {
-            page = store.list(router, Optional.empty(), PageRequest.first(PageRequest.MAX).after(page.endCursor().get()));
-            out.addAll(page.items());
-        }
-        return out;
     }
 
     private Router requireRouter(RouterId id) {

@@ -22,6 +22,18 @@ public interface ResourceStore {
     /** Resources in a stable order (creation order), optionally of one kind, a page at a time. */
     Page<Resource> list(RouterId router, Optional<ResourceKind> kind, PageRequest page);
 
+    /** Every resource (of one kind, or all) of the router in creation order: {@link #list} page after page. */
+    default List<Resource> listAll(RouterId router, Optional<ResourceKind> kind) {
+        var out = new java.util.ArrayList<Resource>();
+        PageRequest request = PageRequest.first(PageRequest.MAX);
+        while (true) {
+            var page = list(router, kind, request);
+            out.addAll(page.items());
+            if (!page.hasNextPage() || page.endCursor().isEmpty()) return out;
+            request = request.after(page.endCursor().get());
+        }
+    }
+
     /** The direct dependents: resources whose {@code dependsOn} contains {@code id}, in creation order. */
     Set<ResourceId> dependents(RouterId router, ResourceId id);
 
