@@ -34,9 +34,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -63,7 +61,7 @@ final class ApplyBenchmark {
         Path dir = Files.createTempDirectory("nnc-bench-apply");
         Clock clock = Clock.systemUTC();
         try (var sim = RouterOsSimulator.builder().version(version).credentials("admin", "bench").apiPort(0).build().start();
-             var gateway = new RouterOsGateway(GatewaySettings.defaults(), new MemoryPins());
+             var gateway = new RouterOsGateway(GatewaySettings.defaults(), CertificatePins.inMemory());
              var databases = new DatabaseManager(dir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock)) {
             var router = new Router(new RouterId("bench"), "bench " + version,
                     new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("bench")), false, clock.instant());
@@ -150,26 +148,6 @@ final class ApplyBenchmark {
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
-
-    /** API-SSL pins for the run only (the simulator speaks plain API here). */
-    private static final class MemoryPins implements CertificatePins {
-        private final Map<String, String> pins = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<String> pinned(String address) {
-            return Optional.ofNullable(pins.get(address));
-        }
-
-        @Override
-        public void pin(String address, String sha256Hex) {
-            pins.put(address, sha256Hex);
-        }
-
-        @Override
-        public void forget(String address) {
-            pins.remove(address);
         }
     }
 }

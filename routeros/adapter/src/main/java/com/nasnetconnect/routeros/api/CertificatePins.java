@@ -13,4 +13,25 @@ public interface CertificatePins {
     void pin(String address, String sha256Hex);
 
     void forget(String address);
+
+    /** Pins kept in memory for the life of the process only (benchmarks, tests); the server uses {@link FileCertificatePins}. */
+    static CertificatePins inMemory() {
+        var pins = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        return new CertificatePins() {
+            @Override
+            public Optional<String> pinned(String address) {
+                return Optional.ofNullable(pins.get(address));
+            }
+
+            @Override
+            public void pin(String address, String sha256Hex) {
+                pins.put(address, sha256Hex);
+            }
+
+            @Override
+            public void forget(String address) {
+                pins.remove(address);
+            }
+        };
+    }
 }

@@ -11,9 +11,6 @@ import com.nasnetconnect.routeros.sim.RouterOsSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A started simulator, a real gateway to it over loopback TCP, and the domain's view of that router. The
@@ -41,7 +38,7 @@ final class SimRouter implements AutoCloseable {
     }
 
     static RouterOsGateway newGateway() {
-        return new RouterOsGateway(GatewaySettings.defaults(), new MemoryPins());
+        return new RouterOsGateway(GatewaySettings.defaults(), CertificatePins.inMemory());
     }
 
     /**
@@ -62,12 +59,5 @@ final class SimRouter implements AutoCloseable {
     public void close() {
         gateway.close();
         sim.close();
-    }
-
-    static final class MemoryPins implements CertificatePins {
-        private final Map<String, String> pins = new ConcurrentHashMap<>();
-        @Override public Optional<String> pinned(String address) { return Optional.ofNullable(pins.get(address)); }
-        @Override public void pin(String address, String sha256Hex) { pins.put(address, sha256Hex); }
-        @Override public void forget(String address) { pins.remove(address); }
     }
 }
