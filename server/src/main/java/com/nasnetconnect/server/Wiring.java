@@ -27,8 +27,6 @@ import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.schema.AuditedSecretReveals;
-import com.nasnetconnect.domain.schema.Redactor;
-import com.nasnetconnect.domain.apply.SchemaFieldMapping;
 import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import com.nasnetconnect.server.auth.SecurityWiring;
@@ -123,8 +121,7 @@ final class Wiring {
         // Universal State v2 and apply-confirm-merge, driven by schema.graphql (field maps, rules, redaction)
         SchemaDirectives schema = SchemaDirectives.fromClasspath();
         AuditedSecretReveals reveals = new AuditedSecretReveals(new SqliteAuditLog(databases.system()));
-        Redactor redactor = new Redactor(schema.sensitiveFields(), reveals, clock);
-        ResourceKindSpecs specs = ResourceKindSpecs.defaults(new SchemaFieldMapping(schema.mikrotik(), redactor));
+        ResourceKindSpecs specs = ResourceKindSpecs.defaults(); // field maps and secrets generated from schema.graphql
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         // secret configuration values (@sensitive: WireGuard keys, pre-shared keys…) are sealed in router databases
         SqliteResourceStore store = new SqliteResourceStore(databases, new SecretFieldSealer(security.cipher(),
