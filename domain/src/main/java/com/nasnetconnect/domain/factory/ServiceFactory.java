@@ -5,6 +5,7 @@ import com.nasnetconnect.domain.apply.Change;
 import com.nasnetconnect.domain.apply.ChangePlan;
 import com.nasnetconnect.domain.common.InputRefused;
 import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.NoSuchRouter;
 import com.nasnetconnect.domain.router.PlatformInfo;
 import com.nasnetconnect.domain.router.Router;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,7 @@ public final class ServiceFactory {
     private final RouterGateway gateway;
     private final ResourceStore store;
     private final Function<RouterId, FactorySettings> settings;
+    private final ServiceInstanceFeed feed;
     private final Clock clock;
     private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -66,7 +68,7 @@ public final class ServiceFactory {
      */
     public ServiceFactory(ServiceCatalog catalog, ServiceInstanceStore instances, ApplyConfirmMergeService apply,
                           RouterRepository routers, RouterGateway gateway, ResourceStore store,
-                          Function<RouterId, FactorySettings> settings, Clock clock) {
+                          Function<RouterId, FactorySettings> settings, ServiceInstanceFeed feed, Clock clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.instances = Objects.requireNonNull(instances, "instances");
         this.apply = Objects.requireNonNull(apply, "apply");
@@ -74,7 +76,42 @@ public final class ServiceFactory {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.feed = Objects.requireNonNull(feed, "feed");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Follows the router's instances as they change (install, lifecycle, health, policies, uninstall). Close the
+     * subscription to stop.
+     */
+    public ResourceEventBus.Subscription follow(Principal who, RouterId router, Consumer<ServiceInstance> listener) {
+        who.require(Role.VIEWER, "see services");
+        requireRouter(router);
+        return feed.subscribe(router, listener);
+    }
+
+    /** What an uninstall of the instance would remove (its resources and every resource tagged with its comment), in plan order. */
+    public List<Resource> uninstallPreview(Principal who, String instanceId) {
+        who.require(Role.VIEWER, "see services");
+        for (Router router : routers.findAll()) {
+            var found = instances.find(router.id(), instanceId);
+            if (found.isPresent()) return removable(router, found.get());
+        }
+        throw InputRefused.of(List.of("id"), "no service instance has id '" + instanceId + "'", instanceId);
+    }
+
+    private List<Resource> removable(Router router, ServiceInstance instance) {
+        var byId = new LinkedHashMap<ResourceId, Resource>();
+        var tagged = new ArrayList<Resource>();
+        String tag = instance.tag();
+        for (Resource r : store.listAll(router.id(), Optional.empty())) {
+            byId.put(r.id(), r);
+            if (r.configuration().string("comment").map(tag::equals).orElse(false)) tagged.add(r);
+        }
+        var remove = new LinkedHashMap<ResourceId, Resource>();
+        tagged.forEach(r -> remove.put(r.id(), r));
+        instance.resources().stream().filter(byId::containsKey).forEach(id -> remove.putIfAbsent(id, byId.get(id)));
+        return List.copyOf(remove.values());
     }
 
     /** The services a user can install. */
@@ -155,7 +192,8 @@ public final class ServiceFactory {
             else plain.put(k, v);
         });
         var instance = new ServiceInstance(id, router.id(), t.id(), request.name(), interfaceName, allocation.get().vlanId(),
-                allocation.get().subnet().cidr(), InstanceState.PENDING, 0, planned.resources(), plain, secrets, clock.instant());
+                allocation.get().subnet().cidr(), InstanceState.PENDING, 0, InstanceHealth.unknown(), planned.resources(), plain,
+                secrets, clock.instant());
         try {
             instances.reserve(instance);
         } catch (ServiceInstanceStore.Taken e) {
@@ -169,6 +207,7 @@ public final class ServiceFactory {
         }
         var installed = t.needsContainer() ? instance.with(InstanceState.PULLING, 0) : instance.with(InstanceState.RUNNING, 100);
         instances.update(installed);
+        feed.publish(installed);
         return installed;
     }
 
@@ -190,19 +229,14 @@ public final class ServiceFactory {
             lock.lock();
             try {
                 ServiceInstance instance = found.get();
-                var remove = new LinkedHashSet<ResourceId>();
-                var live = new HashSet<ResourceId>();
-                String tag = instance.tag();
-                for (Resource r : store.listAll(router.id(), Optional.empty())) {
-                    live.add(r.id());
-                    if (r.configuration().string("comment").map(tag::equals).orElse(false)) remove.add(r.id());
-                }
-                instance.resources().stream().filter(live::contains).forEach(remove::add);
+                List<ResourceId> remove = removable(router, instance).stream().map(Resource::id).toList();
                 if (!remove.isEmpty()) {
                     apply.apply(router, new ChangePlan(remove.stream().map(r -> Change.delete(r.toString())).toList(), who.name()));
                 }
                 instances.delete(router.id(), instanceId);
-                return instance.with(InstanceState.STOPPED, 0).withResources(List.copyOf(remove));
+                var gone = instance.with(InstanceState.STOPPED, 0).withResources(remove);
+                feed.publish(gone);
+                return gone;
             } finally {
                 lock.unlock();
             }

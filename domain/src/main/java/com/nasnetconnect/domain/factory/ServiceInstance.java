@@ -19,11 +19,13 @@ import java.util.UUID;
  * @param options   the option values given (and defaults), secrets excluded
  * @param secrets   the secret option values (sealed at rest, never shown)
  * @param progress  0–100 while {@link InstanceState#PULLING}, else 0 or 100
+ * @param health    whether its gateway works, as last checked
  * @param resources the resources the install created, in plan order
  */
 public record ServiceInstance(String id, RouterId routerId, String template, String name, String interfaceName,
-                              int vlanId, String subnet, InstanceState state, int progress, List<ResourceId> resources,
-                              Map<String, String> options, Map<String, Secret> secrets, Instant createdAt) {
+                              int vlanId, String subnet, InstanceState state, int progress, InstanceHealth health,
+                              List<ResourceId> resources, Map<String, String> options, Map<String, Secret> secrets,
+                              Instant createdAt) {
     public ServiceInstance {
         UUID.fromString(Objects.requireNonNull(id, "id"));
         Objects.requireNonNull(routerId, "routerId");
@@ -33,6 +35,7 @@ public record ServiceInstance(String id, RouterId routerId, String template, Str
         Objects.requireNonNull(subnet, "subnet");
         Objects.requireNonNull(state, "state");
         if (progress < 0 || progress > 100) throw new IllegalArgumentException("progress out of 0-100: " + progress);
+        Objects.requireNonNull(health, "health");
         resources = List.copyOf(resources);
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
@@ -50,11 +53,16 @@ public record ServiceInstance(String id, RouterId routerId, String template, Str
 
     public ServiceInstance with(InstanceState newState, int newProgress) {
         return new ServiceInstance(id, routerId, template, name, interfaceName, vlanId, subnet, newState, newProgress,
-                resources, options, secrets, createdAt);
+                health, resources, options, secrets, createdAt);
+    }
+
+    public ServiceInstance with(InstanceHealth newHealth) {
+        return new ServiceInstance(id, routerId, template, name, interfaceName, vlanId, subnet, state, progress,
+                newHealth, resources, options, secrets, createdAt);
     }
 
     public ServiceInstance withResources(List<ResourceId> created) {
         return new ServiceInstance(id, routerId, template, name, interfaceName, vlanId, subnet, state, progress,
-                created, options, secrets, createdAt);
+                health, created, options, secrets, createdAt);
     }
 }

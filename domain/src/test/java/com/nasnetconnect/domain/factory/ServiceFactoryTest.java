@@ -56,7 +56,7 @@ class ServiceFactoryTest {
             new StateApplyLedger(store, new ResourceEventBus(), specs, CLOCK), specs, new BasicSchemaRules(specs), LinkLossGuard.NONE, CLOCK);
     FactorySettings settings = FactorySettings.defaults();
     final ServiceFactory factory = new ServiceFactory(new TestCatalog(), instances, apply, new InMemoryRouters().with(ROUTER),
-            router, store, r -> settings, CLOCK);
+            router, store, r -> settings, new ServiceInstanceFeed(), CLOCK);
 
     ServiceFactoryTest() {
         router.platform = new PlatformInfo("7.16.2", "CHR", "x86_64", Set.of("routeros", "container"));

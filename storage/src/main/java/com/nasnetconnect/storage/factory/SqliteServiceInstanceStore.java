@@ -1,6 +1,7 @@
 package com.nasnetconnect.storage.factory;
 
 import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.factory.InstanceHealth;
 import com.nasnetconnect.domain.factory.InstanceState;
 import com.nasnetconnect.domain.factory.ServiceInstance;
 import com.nasnetconnect.domain.factory.ServiceInstanceStore;
@@ -180,7 +181,7 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
                 }
             }
             out.add(new ServiceInstance(id, router, (String) h[1], (String) h[2], (String) h[3], (Integer) h[4], (String) h[5],
-                    (InstanceState) h[6], (Integer) h[7], resources, options, secrets, (Instant) h[8]));
+                    (InstanceState) h[6], (Integer) h[7], InstanceHealth.unknown(), resources, options, secrets, (Instant) h[8]));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.factory.ContainerSpec;
 import com.nasnetconnect.domain.factory.GatewayMechanism;
+import com.nasnetconnect.domain.factory.InstanceHealth;
 import com.nasnetconnect.domain.factory.InstanceState;
 import com.nasnetconnect.domain.factory.OptionRule;
 import com.nasnetconnect.domain.factory.ServiceInstance;
@@ -53,7 +54,7 @@ class SqliteFactoryStoresTest {
 
     static ServiceInstance instance(String name, int vlan) {
         return new ServiceInstance(UUID.randomUUID().toString(), LAB, "tor", name, "nnc-tor-" + name, vlan, "10.99." + vlan + ".0/24",
-                InstanceState.PENDING, 0, List.of(ResourceId.random(), ResourceId.random()), Map.of("exitCountry", "us"), Map.of(),
+                InstanceState.PENDING, 0, InstanceHealth.unknown(), List.of(ResourceId.random(), ResourceId.random()), Map.of("exitCountry", "us"), Map.of(),
                 Instant.parse("2026-12-02T01:00:00.123456789Z"));
     }
 
@@ -118,7 +119,7 @@ class SqliteFactoryStoresTest {
         var store = new SqliteServiceInstanceStore(databases, new TestCipher());
         String conf = "[Interface]\nPrivateKey = " + KEY + "\n";
         var wg = new ServiceInstance(UUID.randomUUID().toString(), LAB, "wireguard", "home", "nnc-wg-home", 101, "10.99.101.0/24",
-                InstanceState.RUNNING, 100, List.of(), Map.of(), Map.of("config", Secret.of(conf)), clock.instant());
+                InstanceState.RUNNING, 100, InstanceHealth.unknown(), List.of(), Map.of(), Map.of("config", Secret.of(conf)), clock.instant());
         store.reserve(wg);
 
         assertThat(store.find(LAB, wg.id()).orElseThrow().secrets().get("config").reveal()).isEqualTo(conf);

@@ -6,6 +6,7 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.factory.FactorySettings;
 import com.nasnetconnect.domain.factory.InstallRequest;
 import com.nasnetconnect.domain.factory.InstanceState;
+import com.nasnetconnect.domain.factory.ServiceInstanceFeed;
 import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterId;
@@ -74,7 +75,7 @@ class FactoryOnSimulatorTest {
         try (var r = new SimRouter(version, clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var instances = new SqliteServiceInstanceStore(server.databases, CIPHER);
             var factory = new ServiceFactory(new SqliteServiceCatalog(server.databases), instances, server.apply, only(r.router),
-                    server.gateway, server.store, id -> FactorySettings.defaults().withVlanParent("ether1"), clock);
+                    server.gateway, server.store, id -> FactorySettings.defaults().withVlanParent("ether1"), new ServiceInstanceFeed(), clock);
             var before = r.sim.snapshot();
 
             var tor = factory.install(OPERATOR, r.router.id(), InstallRequest.of("tor", "usa", "exitCountry", "us"));
