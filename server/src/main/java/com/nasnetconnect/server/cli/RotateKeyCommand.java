@@ -2,7 +2,7 @@ package com.nasnetconnect.server.cli;
 
 import com.nasnetconnect.domain.security.AuditAction;
 import com.nasnetconnect.storage.security.AesGcmSecretCipher;
-import com.nasnetconnect.storage.security.SqlColumnResealer;
+import com.nasnetconnect.storage.security.SealedValuesResealer;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * {@code rotate-key [--data-dir D]}: replaces the secret-encryption key in {@code <data dir>/secret.key} and
- * re-seals every stored secret (router passwords) with the new one. Best run while the server is stopped; a
+ * re-seals every stored secret with the new one: router passwords in system.db and, in every router database,
+ * secret resource fields (WireGuard keys) in resources, events and snapshots, and secret service options. Best run while the server is stopped; a
  * running server re-reads the key file when it meets the new key or seals a secret, so it keeps working.
  * Refused when the key comes from NNC_SECRET_KEY (rotate it there). Exit codes: 0 done, 1 refused, 2 usage.
  */
@@ -46,7 +47,7 @@ public final class RotateKeyCommand {
         }
         try (CliSecurity s = CliSecurity.open(a.dataDir(env), clock)) {
             AesGcmSecretCipher cipher = AesGcmSecretCipher.fromDataDir(a.dataDir(env), env);
-            AesGcmSecretCipher.Rotation r = cipher.rotate(List.of(SqlColumnResealer.routerPasswords(s.databases.system())));
+            AesGcmSecretCipher.Rotation r = cipher.rotate(List.of(SealedValuesResealer.everywhere(s.databases)));
             s.services.audit().record(AuditAction.SECRET_KEY_ROTATED, CliSecurity.CLI, "secret.key", "",
                     "retired " + r.retiredKeyIds() + ", new " + r.newKeyId() + ", " + r.resealed() + " secret(s) re-sealed");
             out.println("Secret key rotated: " + r.retiredKeyIds() + " -> " + r.newKeyId() + "; " + r.resealed()

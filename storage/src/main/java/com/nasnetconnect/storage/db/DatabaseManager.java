@@ -211,18 +211,22 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         return n;
     }
 
+    /** The routers that have a {@code router-*.db} in the data directory, by id. */
+    public List<RouterId> routerDatabases() {
+        try (var files = Files.list(dataDir)) {
+            return files.map(p -> ROUTER_FILE.matcher(p.getFileName().toString()))
+                    .filter(Matcher::matches).map(m -> new RouterId(m.group(1))).sorted(Comparator.comparing(RouterId::value)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dataDir, e);
+        }
+    }
+
     /**
      * Migrates every {@code router-*.db} in the data directory, in parallel. A database that was not open is
      * closed again afterwards. Returns each router's outcome: empty for success, or the problem.
      */
     public Map<RouterId, Optional<String>> migrateAll() {
-        List<RouterId> ids;
-        try (var files = Files.list(dataDir)) {
-            ids = files.map(p -> ROUTER_FILE.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches).map(m -> new RouterId(m.group(1))).sorted(Comparator.comparing(RouterId::value)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dataDir, e);
-        }
+        List<RouterId> ids = routerDatabases();
         var result = new LinkedHashMap<RouterId, Optional<String>>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.migrationParallelism(), r -> {
             Thread t = new Thread(r, "db-migrate-all");
