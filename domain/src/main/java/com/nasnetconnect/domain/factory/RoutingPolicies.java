@@ -39,7 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * an IPv4 address, a MAC, a DNS name, an interface the router has and no instance owns), a MAC the router has no
  * DHCP lease for, a domain through a DNS service, and the same match already through this instance. Matches are
  * kept normalized (a network as its network address, a MAC in upper case, a domain in lower case without the final
- * dot), so {@code 192.168.88.7/24} and {@code 192.168.88.0/24} are one match. The objects come from the
+ * dot), so {@code 192.168.88.7/24} and {@code 192.168.88.0/24} are one match. A source address may not overlap a
+ * service's own network, nor the source of another instance's policy (RouterOS applies the first matching rule, and
+ * the schema cannot place a rule before another). The objects come from the
  * {@link PolicyPlanner}, tagged with the instance's comment, so an uninstall of the instance removes them too (and
  * the store forgets the instance's policies with it). After each change the instance is published on the
  * {@link ServiceInstanceFeed}: its subscribers show its policies.
@@ -135,6 +137,8 @@ public final class RoutingPolicies {
             macAddress = readRouter(router, m, given);
         }
 
+        checkOverlaps(router, instance, m, macAddress, existing, all, given);
+
         String id = UUID.randomUUID().toString();
         var planned = PolicyPlanner.plan(id, instance, carrier(instance), m, macAddress);
         var changes = new ArrayList<Change>();
@@ -179,6 +183,44 @@ public final class RoutingPolicies {
             }
         }
         throw InputRefused.of(List.of("id"), "no routing policy has id '" + policyId + "'", policyId);
+    }
+
+    /**
+     * A source address (a subnet, an address, a MAC's leased address) may overlap neither a service's own network
+     * (its containers' traffic would be routed away) nor the source of another instance's policy of the same kind of
+     * carrier: the router applies whichever rule came first, so the new policy would silently not take effect.
+     */
+    private void checkOverlaps(Router router, ServiceInstance instance, PolicyMatch m, Optional<String> macAddress,
+                               Optional<RoutingPolicy> moved, List<ServiceInstance> all, PolicyMatch given) {
+        Optional<Subnet> source = switch (m.kind()) {
+            case SUBNET, ADDRESS -> Subnet.parse(m.value());
+            case MAC -> macAddress.flatMap(Subnet::parse);
+            case INTERFACE, DOMAIN -> Optional.empty();
+        };
+        if (source.isEmpty()) return;
+        String shown = m.field() + " " + m.value() + (m.kind() == PolicyMatch.Kind.MAC ? " (" + macAddress.orElseThrow() + ")" : "");
+        var problems = new ArrayList<InputRefused.Problem>();
+        for (ServiceInstance i : all) {
+            if (Subnet.of(i.subnet()).overlaps(source.get())) {
+                problems.add(problem(given, shown + " overlaps " + i.subnet() + ", the network of service " + i.interfaceName()
+                        + "; a service's own network cannot be routed through a service"));
+            }
+        }
+        Map<String, ServiceInstance> byId = new java.util.HashMap<>();
+        all.forEach(i -> byId.put(i.id(), i));
+        for (RoutingPolicy p : policies.list(router.id())) {
+            if (moved.isPresent() && moved.get().id().equals(p.id())) continue;
+            ServiceInstance other = byId.get(p.instanceId());
+            if (other == null || other.id().equals(instance.id()) || carrier(other) != carrier(instance)) continue;
+            Optional<Subnet> theirs = p.resources().stream().flatMap(r -> store.find(router.id(), r).stream())
+                    .flatMap(r -> r.configuration().string("srcAddress").stream()).findFirst().flatMap(Subnet::parse);
+            if (theirs.isPresent() && theirs.get().overlaps(source.get())) {
+                problems.add(problem(given, shown + " overlaps " + p.match().field() + " " + p.match().value() + ", routed through "
+                        + other.interfaceName() + " (policy " + p.id() + "); the router applies the rule that came first, so "
+                        + "remove that policy first"));
+            }
+        }
+        if (!problems.isEmpty()) throw new InputRefused(problems);
     }
 
     /** The policy's resources the store still holds (an uninstall, or a change by hand, may have removed some). */

@@ -215,6 +215,33 @@ class RoutingPoliciesTest {
     }
 
     @Test
+    void aDeviceInsideANetworkRoutedThroughAnotherServiceIsRefusedBecauseTheFirstRuleWouldWin() {
+        var tor = install("tor", "usa", "exitCountry", "us");
+        var wg = install("wireguard", "home", "config", TestCatalog.WG_CONF);
+        var lan = route(tor, Kind.SUBNET, "192.168.88.0/24");
+
+        var e = refused(wg.id(), Kind.MAC, LAPTOP);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.at()).containsExactly("match", "mac");
+            assertThat(p.message()).isEqualTo("mac " + LAPTOP + " (192.168.88.23) overlaps subnet 192.168.88.0/24, routed through nnc-tor-usa (policy "
+                    + lan.id() + "); the router applies the rule that came first, so remove that policy first");
+        });
+        assertThat(refused(wg.id(), Kind.SUBNET, "192.168.0.0/16").getMessage()).contains("overlaps subnet 192.168.88.0/24");
+        assertThat(route(tor, Kind.ADDRESS, "192.168.88.23").instanceId()).isEqualTo(tor.id());
+        assertThat(route(wg, Kind.ADDRESS, "192.168.89.5").instanceId()).isEqualTo(wg.id());
+    }
+
+    @Test
+    void aServicesOwnNetworkCannotBeRoutedThroughAService() {
+        var tor = install("tor", "usa", "exitCountry", "us");
+        var wg = install("wireguard", "home", "config", TestCatalog.WG_CONF);
+        assertThat(refused(wg.id(), Kind.SUBNET, "10.99.0.0/16").problems()).extracting(InputRefused.Problem::message).containsExactly(
+                "subnet 10.99.0.0/16 overlaps 10.99.101.0/24, the network of service nnc-tor-usa; a service's own network cannot be routed through a service",
+                "subnet 10.99.0.0/16 overlaps 10.99.102.0/24, the network of service nnc-wg-home; a service's own network cannot be routed through a service");
+        assertThat(refused(tor.id(), Kind.ADDRESS, "10.99.101.250").getMessage()).contains("the network of service nnc-tor-usa");
+    }
+
+    @Test
     void throughAdguardANetworksDnsIsRedirectedAndADomainIsRefused() {
         var dns = install("adguard", "home");
 

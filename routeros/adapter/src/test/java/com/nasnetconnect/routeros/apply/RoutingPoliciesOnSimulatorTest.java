@@ -60,7 +60,7 @@ class RoutingPoliciesOnSimulatorTest {
 
             var tor = factory.install(op, r.router.id(), InstallRequest.of("tor", "usa", "exitCountry", "us"));
             var wg = factory.install(op, r.router.id(), InstallRequest.of("wireguard", "home", "config", FactoryOnSimulatorTest.WG_CONF));
-            var subnet = policies.routeThrough(op, r.router.id(), tor.id(), new PolicyMatch(Kind.SUBNET, "192.168.88.0/24"));
+            var subnet = policies.routeThrough(op, r.router.id(), tor.id(), new PolicyMatch(Kind.SUBNET, "192.168.77.0/24"));
             var viaTor = policies.routeThrough(op, r.router.id(), tor.id(), new PolicyMatch(Kind.MAC, LAPTOP.toLowerCase()));
             var domain = policies.routeThrough(op, r.router.id(), tor.id(), new PolicyMatch(Kind.DOMAIN, "example.com"));
             var iface = policies.routeThrough(op, r.router.id(), wg.id(), new PolicyMatch(Kind.INTERFACE, "ether3"));
@@ -87,7 +87,7 @@ class RoutingPoliciesOnSimulatorTest {
                     .containsAll(viaWg.resources()).doesNotContainAnyElementsOf(viaTor.resources());
 
             policies.remove(op, subnet.id());
-            assertThat(r.sim.snapshot().find("/ip/firewall/mangle", "src-address", "192.168.88.0/24")).isNull();
+            assertThat(r.sim.snapshot().find("/ip/firewall/mangle", "src-address", "192.168.77.0/24")).isNull();
             assertThat(policyStore.list(r.router.id())).extracting(RoutingPolicy::id).containsExactly(domain.id(), iface.id(), viaWg.id());
 
             factory.uninstall(op, tor.id());
