@@ -76,11 +76,13 @@ public final class ResourceKindSpecs {
                 FirewallFilter.OUT_INTERFACE, FirewallFilter.SRC_ADDRESS_LIST, FirewallFilter.DST_ADDRESS_LIST,
                 FirewallFilter.CONNECTION_STATE, FirewallFilter.COMMENT);
         var natIdentity = List.of(FirewallNat.CHAIN, FirewallNat.ACTION, FirewallNat.PROTOCOL, FirewallNat.SRC_ADDRESS,
-                FirewallNat.DST_ADDRESS, FirewallNat.DST_PORT, FirewallNat.OUT_INTERFACE, FirewallNat.COMMENT);
+                FirewallNat.DST_ADDRESS, FirewallNat.DST_PORT, FirewallNat.IN_INTERFACE, FirewallNat.OUT_INTERFACE,
+                FirewallNat.SRC_ADDRESS_LIST, FirewallNat.DST_ADDRESS_LIST, FirewallNat.COMMENT);
         var ruleIdentity = List.of(RoutingRule.SRC_ADDRESS, RoutingRule.DST_ADDRESS, RoutingRule.INTERFACE, RoutingRule.ACTION,
                 RoutingRule.TABLE, RoutingRule.COMMENT);
-        var mangleIdentity = List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION, FirewallMangle.SRC_ADDRESS,
-                FirewallMangle.DST_ADDRESS, FirewallMangle.IN_INTERFACE, FirewallMangle.COMMENT);
+        var mangleIdentity = List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION, FirewallMangle.PROTOCOL, FirewallMangle.SRC_ADDRESS,
+                FirewallMangle.DST_ADDRESS, FirewallMangle.DST_PORT, FirewallMangle.IN_INTERFACE, FirewallMangle.OUT_INTERFACE,
+                FirewallMangle.SRC_ADDRESS_LIST, FirewallMangle.DST_ADDRESS_LIST, FirewallMangle.SRC_MAC_ADDRESS, FirewallMangle.COMMENT);
         return new ResourceKindSpecs(mapping, List.of(
                 new ResourceKindSpec(BRIDGE, "/interface/bridge", List.of(Bridge.NAME), List.of(Bridge.NAME), List.of(Bridge.NAME),
                         List.of(), Set.of("mac-address"), Optional.empty(), 10),
@@ -130,9 +132,10 @@ public final class ResourceKindSpecs {
                         List.of(FirewallFilter.CHAIN, FirewallFilter.ACTION), List.of(), List.of(inIface, outIface, srcList, dstList),
                         Set.of(), Optional.empty(), 70),
                 new ResourceKindSpec(FIREWALL_NAT, "/ip/firewall/nat", natIdentity, List.of(FirewallNat.CHAIN, FirewallNat.ACTION),
-                        List.of(), List.of(outIface), Set.of(), Optional.empty(), 70),
+                        List.of(), List.of(inIface, outIface, srcList, dstList), Set.of(), Optional.empty(), 70),
                 new ResourceKindSpec(FIREWALL_MANGLE, "/ip/firewall/mangle", mangleIdentity,
-                        List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION), List.of(), List.of(inIface), Set.of(), Optional.empty(), 70),
+                        List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION), List.of(), List.of(inIface, outIface, srcList, dstList),
+                        Set.of(), Optional.empty(), 70),
                 new ResourceKindSpec(CONTAINER_ENV, "/container/envs", List.of(ContainerEnv.LIST, ContainerEnv.KEY),
                         List.of(ContainerEnv.LIST, ContainerEnv.KEY), List.of(), List.of(), Set.of(), Optional.of("container"), 75),
                 new ResourceKindSpec(CONTAINER_MOUNT, "/container/mounts", List.of(ContainerMount.LIST, ContainerMount.DST),
