@@ -222,7 +222,9 @@ public final class ServiceLifecycle implements AutoCloseable {
         var routeRows = new LinkedHashMap<String, List<Map<String, String>>>();
         routes.forEach((id, p) -> routeRows.put(id, rows(p)));
         var interfaceRows = new LinkedHashMap<String, Optional<Map<String, String>>>();
-        interfaces.forEach((id, p) -> interfaceRows.put(id, rows(p).stream().findFirst()));
+        var names = new LinkedHashMap<String, String>();
+        followed.forEach(i -> names.put(i.id(), i.interfaceName()));
+        interfaces.forEach((id, p) -> interfaceRows.put(id, rows(p).stream().filter(r -> names.get(id).equals(r.get("name"))).findFirst()));
         return new Facts(rows(containers), rows(log), routeRows, interfaceRows);
     }
 
