@@ -160,6 +160,20 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void aContainerStoppedOnTheRouterAfterACrashSaysItWasStoppedThere() {
+        var tor = install("tor", "usa", "exitCountry", "us");
+        var front = router.container("nnc-tor-usa");
+        router.status(router.container("nnc-svc101"), "running").status(front, "running");
+        router.log("container,error", front, "exited with status 1");
+        assertThat(check(tor).state()).isEqualTo(InstanceState.RUNNING);
+
+        router.status(front, "stopping");
+        router.logLines.add(Map.of("topics", "container,info", "message", "container c" + front.substring(1) + " stopped"));
+
+        assertThat(check(tor).health().reason()).isEqualTo("container nnc-tor-usa stopped: it was stopped on the router");
+    }
+
+    @Test
     void aContainerTheRouterWillNotStartFailsTheInstanceWithTheRoutersWords() {
         var tor = install("tor", "usa", "exitCountry", "us");
         router.status(router.container("nnc-svc101"), "stopped").status(router.container("nnc-tor-usa"), "stopped");
