@@ -129,7 +129,7 @@ public final class ServiceLifecycle implements AutoCloseable {
      * same router) when that one is running and healthy; empty ends the setting (the next pass takes a failover
      * back). The setting lives as long as this lifecycle.
      *
-     * @throws IllegalArgumentException an id that names no instance, two of one router, or the same instance twice
+     * @throws IllegalArgumentException an id that names no instance of the router, or the same instance twice
      * @throws IllegalStateException    {@link #withFailover} was not called
      */
     public void failover(RouterId router, String instanceId, Optional<String> toInstanceId) {
