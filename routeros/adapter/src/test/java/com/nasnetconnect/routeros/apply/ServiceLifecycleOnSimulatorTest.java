@@ -277,6 +277,33 @@ class ServiceLifecycleOnSimulatorTest {
     }
 
     @Test
+    void instancesSideBySideAreFollowedInOneRoundTripPerPass() {
+        try (var rig = new Rig("7.23.3")) {
+            var usa = rig.install("tor", "usa", "exitCountry", "us");
+            var de = rig.install("tor", "de", "exitCountry", "de");
+            var wg = rig.install("wireguard", "home", "config", FactoryOnSimulatorTest.WG_CONF);
+            clock.advance(PULL.plus(PULL.dividedBy(2)));
+            rig.checkUntil(usa, i -> i.state() == InstanceState.RUNNING, "usa running");
+            rig.checkUntil(de, i -> i.state() == InstanceState.RUNNING, "de running");
+
+            var endpoint = rig.r.router.endpoint();
+            long before = rig.server.gateway.roundTrips(endpoint);
+            var passes = new long[20];
+            for (int n = 0; n < passes.length; n++) {
+                long started = System.nanoTime();
+                rig.lifecycle.check(rig.r.router.id());
+                passes[n] = System.nanoTime() - started;
+            }
+
+            assertThat(rig.server.gateway.roundTrips(endpoint) - before).as("round trips of 20 passes").isEqualTo(20);
+            assertThat(List.of(usa, de, wg)).extracting(rig::stored).extracting(ServiceInstance::state, i -> i.health().status())
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple(InstanceState.RUNNING, InstanceHealth.Status.HEALTHY));
+            java.util.Arrays.sort(passes);
+            assertThat(Duration.ofNanos(passes[10])).as("median pass").isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void aRouterThatCannotBeReachedMakesHealthUnknownWithTheReasonAndKeepsTheState() {
         try (var rig = new Rig("7.23.3")) {
             var wg = rig.install("wireguard", "home", "config", FactoryOnSimulatorTest.WG_CONF);
