@@ -99,8 +99,9 @@ class ServiceLifecycleOnSimulatorTest {
 
     @ParameterizedTest(name = "RouterOS {0}")
     @ValueSource(strings = {"7.16.2", "7.23.3"})
-    void torGoesFromPullingWithProgressThroughExtractingAndStartingToRunningAndHealthy(String version) {
+    void torGoesFromPullingWithProgressThroughExtractingAndStartingToRunningAndHealthyAndUninstallsRunning(String version) {
         try (var rig = new Rig(version)) {
+            SimulatorState before = rig.r.sim.snapshot();
             var tor = rig.install("tor", "usa", "exitCountry", "us");
             assertThat(tor.state()).isEqualTo(InstanceState.PULLING);
 
@@ -121,6 +122,11 @@ class ServiceLifecycleOnSimulatorTest {
                     .allSatisfy(c -> assertThat(c).containsEntry("status", "running"));
             var states = published.stream().filter(i -> i.id().equals(tor.id())).map(ServiceInstance::state).distinct().toList();
             assertThat(states).containsSubsequence(InstanceState.PULLING, InstanceState.EXTRACTING, InstanceState.STARTING, InstanceState.RUNNING);
+
+            // RouterOS refuses to remove a running container: the uninstall stops them first
+            rig.factory.uninstall(FactoryOnSimulatorTest.OPERATOR, tor.id());
+            rig.server.apply.reconcile(rig.r.router);
+            assertThat(before.diff(rig.r.sim.snapshot())).isEmpty();
         }
     }
 
