@@ -72,6 +72,14 @@ class ServicesOverGraphQlTest {
         return rig.sim.snapshot();
     }
 
+    /** What changed on the router besides the progress of a container already being pulled (its status). */
+    private static List<SimulatorState.Change> changedBesidesPulls(SimulatorState before, SimulatorState after) {
+        return before.diff(after).stream()
+                .filter(c -> !(c.kind() == SimulatorState.Change.Kind.CHANGED && c.menu().equals("/container")
+                        && c.detail().matches("status: [a-z]+ -> [a-z]+")))
+                .toList();
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
@@ -154,7 +162,7 @@ class ServicesOverGraphQlTest {
         SimulatorState before = routerNow();
         JsonNode r = install("operator-key", router, "tor", "usa", "exitCountry", "de");
         assertRefused(r, List.of("input", "name"), "usa", "is already installed");
-        assertThat(before.diff(routerNow())).isEmpty();
+        assertThat(changedBesidesPulls(before, routerNow())).isEmpty();
     }
 
     @Test
@@ -164,7 +172,7 @@ class ServicesOverGraphQlTest {
         SimulatorState before = routerNow();
         JsonNode r = install("operator-key", router, "tor", "deu", "exitCountry", "de");
         assertRefused(r, List.of("routerId"), "101-101", "the VLAN pool 101-101 of router 'lab' is exhausted");
-        assertThat(before.diff(routerNow())).isEmpty();
+        assertThat(changedBesidesPulls(before, routerNow())).isEmpty();
     }
 
     @Test
@@ -188,7 +196,7 @@ class ServicesOverGraphQlTest {
             String plain = rig.addRouter("plain", bare.apiPort());
             SimulatorState before = bare.snapshot();
             JsonNode r = install("operator-key", plain, "tor", "usa", "exitCountry", "us");
-            assertRefused(r, List.of("routerId"), plain, "does not have the 'container' package installed");
+            assertRefused(r, List.of("routerId"), plain.substring(0, 8), "does not have the 'container' package installed");
             assertThat(before.diff(bare.snapshot())).isEmpty();
         }
     }
