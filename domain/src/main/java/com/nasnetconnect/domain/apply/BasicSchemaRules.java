@@ -18,6 +18,8 @@ public final class BasicSchemaRules implements SchemaRules {
     private static final String STAGE = "schema";
     private static final Pattern NAME = Pattern.compile("[^\"\\\\\\p{Cntrl}]{1,64}");
     private static final Pattern WG_KEY = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw480]=");
+    /** A DNS name as an address-list entry takes it, e.g. example.com (the last label is not all digits). */
+    private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z][a-zA-Z0-9-]{0,62}");
     private static final Pattern RANGE = Pattern.compile("[0-9.]+(-[0-9.]+)?");
     private static final Set<String> BOOLEAN = Set.of("yes", "no", "true", "false");
     private static final Set<String> FILTER_ACTIONS = Set.of("accept", "drop", "reject", "jump", "return", "passthrough",
@@ -50,6 +52,9 @@ public final class BasicSchemaRules implements SchemaRules {
             String v = cfg.get(req);
             if (v == null || v.isBlank()) issues.add(error(STAGE, id, req, v, "is required for " + kind));
         }
+        if (kind == ResourceKind.ROUTE && blank(cfg.get("gateway")) && !"true".equals(Values.normalize(cfg.getOrDefault("blackhole", "")))) {
+            issues.add(error(STAGE, id, "gateway", cfg.get("gateway"), "is required for ROUTE unless blackhole is yes"));
+        }
         cfg.forEach((field, value) -> checkField(id, kind, field, value, issues));
         return issues;
     }
@@ -79,6 +84,7 @@ public final class BasicSchemaRules implements SchemaRules {
                 if (!BOOLEAN.contains(v)) out.add(error(STAGE, id, field, v, "must be one of yes, no, true, false"));
             }
             case "address" -> {
+                if (kind == ResourceKind.ADDRESS_LIST_ENTRY && DNS_NAME.matcher(v).matches()) break; // RouterOS keeps a DNS name resolved
                 boolean cidr = kind == ResourceKind.IP_ADDRESS || kind == ResourceKind.DHCP_NETWORK || kind == ResourceKind.VETH;
                 var ip = Ipv4.parse(kind == ResourceKind.VETH ? v.split(",")[0] : v);
                 if (ip.isEmpty() || (cidr && !v.contains("/"))) {
@@ -153,5 +159,9 @@ public final class BasicSchemaRules implements SchemaRules {
         } catch (NumberFormatException e) {
             out.add(error(STAGE, id, field, v, "must be a whole number " + min + ".." + max));
         }
+    }
+
+    private static boolean blank(String v) {
+        return v == null || v.isBlank();
     }
 }
