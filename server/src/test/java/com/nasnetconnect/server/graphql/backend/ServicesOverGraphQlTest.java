@@ -208,6 +208,42 @@ class ServicesOverGraphQlTest {
     }
 
     @Test
+    void routingASubnetThroughTorIsOnePolicyThatTheInstanceListsAndRemovingItLeavesTheRouterAsBefore() throws Exception {
+        String tor = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asText();
+        SimulatorState before = routerNow();
+
+        JsonNode routed = rig.graphql("operator-key", """
+                mutation($r: ID!, $i: ID!) { routeThroughService(input: {routerId: $r, instanceId: $i, match: {subnet: "192.168.77.0/24"}}) {
+                  policy { id instanceId match { subnet mac } resourceIds resources { uuid kind } } userErrors { field message value } } }""",
+                "r", router, "i", tor);
+        JsonNode policy = routed.at("/data/routeThroughService/policy");
+        assertThat(routed.at("/data/routeThroughService/userErrors").size()).as(routed.toString()).isZero();
+        assertThat(policy.get("instanceId").asText()).isEqualTo(tor);
+        assertThat(policy.at("/match/subnet").asText()).isEqualTo("192.168.77.0/24");
+        assertThat(policy.at("/match/mac").isNull()).isTrue();
+        assertThat(policy.get("resources").size()).isEqualTo(policy.get("resourceIds").size()).isPositive();
+        JsonNode listed = rig.graphql("viewer-key", "query($r: ID!) { serviceInstances(routerId: $r) { id policies { id match { subnet } } } }",
+                "r", router);
+        assertThat(listed.at("/data/serviceInstances/0/policies/0/id").asText()).as(listed.toString()).isEqualTo(policy.get("id").asText());
+
+        JsonNode removed = rig.graphql("operator-key", "mutation($id: ID!) { removeRoutingPolicy(id: $id) { policy { id } userErrors { message } } }",
+                "id", policy.get("id").asText());
+        assertThat(removed.at("/data/removeRoutingPolicy/policy/id").asText()).as(removed.toString()).isEqualTo(policy.get("id").asText());
+        assertThat(changedBesidesPulls(before, routerNow())).isEmpty();
+    }
+
+    @Test
+    void aPolicyForADeviceWithoutADhcpLeaseIsAUserErrorNamingTheMac() throws Exception {
+        String tor = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asText();
+        JsonNode r = rig.graphql("operator-key", """
+                mutation($r: ID!, $i: ID!) { routeThroughService(input: {routerId: $r, instanceId: $i, match: {mac: "02:00:00:00:00:0B"}}) {
+                  policy { id } userErrors { field message value } } }""", "r", router, "i", tor);
+        JsonNode error = r.at("/data/routeThroughService/userErrors/0");
+        assertThat(error.get("field").toString()).as(r.toString()).isEqualTo("[\"input\",\"match\",\"mac\"]");
+        assertThat(error.get("message").asText()).contains("no DHCP lease", "02:00:00:00:00:0B");
+    }
+
+    @Test
     void aPolicyMatchOfTwoFieldsIsAUserErrorNamingThem() throws Exception {
         JsonNode r = rig.graphql("operator-key", """
                 mutation($r: ID!) { routeThroughService(input: {routerId: $r, instanceId: "x",
