@@ -35,8 +35,11 @@
  * /system/identity, /system/resource (live uptime, cpu-load, free-memory), /system/package, /system/script,
  * /system/scheduler, /log, /safe-mode, /interface (+ ethernet, vlan, bridge, bridge/port, bridge/vlan, wireguard,
  * wireguard/peers, veth; one shared id and name space; moving rx/tx counters), /ip/address, /ip/pool,
- * /ip/dhcp-server (+ network), /ip/dhcp-client, /routing/table, /ip/route (+ dynamic connected routes, ids with
- * the bit 0x80000000, for enabled addresses on running interfaces), /ip/firewall/filter|nat|mangle|
+ * /ip/dhcp-server (+ network), /ip/dhcp-client, /routing/table, /routing/rule, /ip/route (+ dynamic connected
+ * routes, ids with the bit 0x80000000, for enabled addresses on running interfaces; {@code check-gateway=ping}
+ * makes a route inactive while its gateway does not answer, e.g. a veth address whose container is not running,
+ * and only the best usable route of a table and destination is active: see IpHooks#gatewayAnswers),
+ * /ip/firewall/filter|nat|mangle|
  * address-list, /container (+ envs, mounts, config), /export. Menus that exist in the tree but are not modelled
  * print empty and refuse changes with the trap "the simulator does not model ...".
  *
