@@ -99,8 +99,9 @@ class ServiceLifecycleOnSimulatorTest {
 
     @ParameterizedTest(name = "RouterOS {0}")
     @ValueSource(strings = {"7.16.2", "7.23.3"})
-    void torGoesFromPullingWithProgressThroughExtractingAndStartingToRunningAndHealthy(String version) {
+    void torGoesFromPullingWithProgressThroughExtractingAndStartingToRunningAndHealthyAndUninstallsRunning(String version) {
         try (var rig = new Rig(version)) {
+            SimulatorState before = rig.r.sim.snapshot();
             var tor = rig.install("tor", "usa", "exitCountry", "us");
             assertThat(tor.state()).isEqualTo(InstanceState.PULLING);
 
@@ -121,6 +122,11 @@ class ServiceLifecycleOnSimulatorTest {
                     .allSatisfy(c -> assertThat(c).containsEntry("status", "running"));
             var states = published.stream().filter(i -> i.id().equals(tor.id())).map(ServiceInstance::state).distinct().toList();
             assertThat(states).containsSubsequence(InstanceState.PULLING, InstanceState.EXTRACTING, InstanceState.STARTING, InstanceState.RUNNING);
+
+            // RouterOS refuses to remove a running container: the uninstall stops them first
+            rig.factory.uninstall(FactoryOnSimulatorTest.OPERATOR, tor.id());
+            rig.server.apply.reconcile(rig.r.router);
+            assertThat(before.diff(rig.r.sim.snapshot())).isEmpty();
         }
     }
 
@@ -151,7 +157,9 @@ class ServiceLifecycleOnSimulatorTest {
                 assertThat(change.kind()).isEqualTo(SimulatorState.Change.Kind.CHANGED);
                 assertThat(change.menu()).isEqualTo("/container");
             });
-            assertNoPathFromTheVlanToTheWan(after, degraded);
+            var liveRoutes = rig.r.gateway.execute(rig.r.router.endpoint(), RouterCommand.of("/ip/route/print")
+                    .where("?routing-table=" + tor.interfaceName())).rows();
+            assertNoPathFromTheVlanToTheWan(after, liveRoutes, degraded);
 
             // started again (by the owner), it is running and healthy again
             rig.r.gateway.execute(rig.r.router.endpoint(), RouterCommand.of("/container/start").with(".id", idOf(after, "nnc-tor-usa")));
@@ -167,9 +175,11 @@ class ServiceLifecycleOnSimulatorTest {
      * What the router's configuration says about a packet entering on the instance VLAN (the simulator forwards
      * no packets, so this is the proof it can give): it is marked into the instance's table, whose routes all lead
      * to the instance's own gateway (or nowhere); and the forward chain accepts it only towards the instance
-     * interface and drops everything else from the VLAN — the WAN included — with no accept for the VLAN in between.
+     * interface and drops everything else from the VLAN — the WAN included — with no accept for the VLAN in between;
+     * and, as the router prints it live ({@code liveRoutes}, the table's routes), the table's only active route is
+     * its blackhole (the gateway route failed its check-gateway).
      */
-    static void assertNoPathFromTheVlanToTheWan(SimulatorState router, ServiceInstance i) {
+    static void assertNoPathFromTheVlanToTheWan(SimulatorState router, List<Map<String, String>> liveRoutes, ServiceInstance i) {
         String vlan = "nnc-vlan" + i.vlanId();
         var forward = router.items("/ip/firewall/filter").values().stream().filter(r -> "forward".equals(r.get("chain"))).toList();
         int drop = indexOf(forward, r -> "drop".equals(r.get("action")) && vlan.equals(r.get("in-interface"))
@@ -189,6 +199,8 @@ class ServiceLifecycleOnSimulatorTest {
         assertThat(router.items("/ip/route").values()).filteredOn(r -> i.interfaceName().equals(r.get("routing-table"))).isNotEmpty()
                 .allSatisfy(r -> assertThat("true".equals(r.get("blackhole")) || front.equals(r.get("gateway")))
                         .as("route of the instance table through the instance's gateway or a blackhole: " + r).isTrue());
+        assertThat(liveRoutes).filteredOn(r -> "true".equals(r.get("active"))).as("the table's active route, its gateway dead: the blackhole")
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("blackhole", "true"));
     }
 
     private static int indexOf(List<Map<String, String>> rules, Predicate<Map<String, String>> p) {
@@ -267,6 +279,33 @@ class ServiceLifecycleOnSimulatorTest {
             rig.lifecycle.check(rig.r.router.id());
             assertThat(rig.stored(tor).state()).as("the other container's pull ending changes nothing").isEqualTo(InstanceState.FAILED);
             assertThat(published).hasSize(publications);
+        }
+    }
+
+    @Test
+    void instancesSideBySideAreFollowedInOneRoundTripPerPass() {
+        try (var rig = new Rig("7.23.3")) {
+            var usa = rig.install("tor", "usa", "exitCountry", "us");
+            var de = rig.install("tor", "de", "exitCountry", "de");
+            var wg = rig.install("wireguard", "home", "config", FactoryOnSimulatorTest.WG_CONF);
+            clock.advance(PULL.plus(PULL.dividedBy(2)));
+            rig.checkUntil(usa, i -> i.state() == InstanceState.RUNNING, "usa running");
+            rig.checkUntil(de, i -> i.state() == InstanceState.RUNNING, "de running");
+
+            var endpoint = rig.r.router.endpoint();
+            long before = rig.server.gateway.roundTrips(endpoint);
+            var passes = new long[20];
+            for (int n = 0; n < passes.length; n++) {
+                long started = System.nanoTime();
+                rig.lifecycle.check(rig.r.router.id());
+                passes[n] = System.nanoTime() - started;
+            }
+
+            assertThat(rig.server.gateway.roundTrips(endpoint) - before).as("round trips of 20 passes").isEqualTo(20);
+            assertThat(List.of(usa, de, wg)).extracting(rig::stored).extracting(ServiceInstance::state, i -> i.health().status())
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple(InstanceState.RUNNING, InstanceHealth.Status.HEALTHY));
+            java.util.Arrays.sort(passes);
+            assertThat(Duration.ofNanos(passes[10])).as("median pass").isLessThan(Duration.ofSeconds(2));
         }
     }
 
