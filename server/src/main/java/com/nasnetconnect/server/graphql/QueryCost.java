@@ -34,7 +34,7 @@ final class QueryCost {
             entry("Query.serviceInstances", 5),
             entry("Mutation.adoptRouter", 100),
             entry("Mutation.applyPlan", 100),
-            // a service's install reads the router and applies a plan of some 15 objects; its uninstall removes them
+            // a service's install reads the router and applies a plan of about 20 objects; its uninstall removes them
             entry("Mutation.installService", 100),
             entry("Mutation.uninstallService", 100),
             entry("Mutation.addRouter", 20),
