@@ -31,8 +31,12 @@ final class QueryCost {
             entry("Query.router", 2),
             entry("Query.routers", 2),
             entry("Query.apiKeys", 2),
+            entry("Query.serviceInstances", 5),
             entry("Mutation.adoptRouter", 100),
             entry("Mutation.applyPlan", 100),
+            // a service's install reads the router and applies a plan of about 20 objects; its uninstall removes them
+            entry("Mutation.installService", 100),
+            entry("Mutation.uninstallService", 100),
             entry("Mutation.addRouter", 20),
             entry("Mutation.removeRouter", 20),
             entry("Mutation.deleteResource", 50),
@@ -40,6 +44,7 @@ final class QueryCost {
             entry("Mutation.createApiKey", 10),
             entry("Mutation.revokeApiKey", 5),
             entry("Subscription.resourceChanged", 10),
+            entry("Subscription.serviceInstanceChanged", 10),
             entry("Subscription.routerStatus", 10),
             entry("Subscription.events", 10));
     /** A mutation not listed above (create and update of a resource: an apply-confirm-merge on the router). */
