@@ -96,8 +96,12 @@ public final class ServicesController extends HeadlessController<ServicesControl
     public record PolicyRow(String id, String what, String through, String instanceId) {
     }
 
-    /** A choice of the policy editor's match type, as the API names it ({@code match.subnet}). */
-    public record MatchChoice(PolicyMatch.Kind kind, String label, String placeholder) {
+    /**
+     * A choice of the policy editor's match type, as the API names it ({@code match.subnet}).
+     *
+     * @param what the value asked for, in a sentence ("the device's IP address")
+     */
+    public record MatchChoice(PolicyMatch.Kind kind, String label, String placeholder, String what) {
     }
 
     /**
@@ -141,11 +145,11 @@ public final class ServicesController extends HeadlessController<ServicesControl
 
     /** The policy editor's choices, in the order it offers them. */
     public static final List<MatchChoice> MATCHES = List.of(
-            new MatchChoice(PolicyMatch.Kind.INTERFACE, "Network (interface or VLAN)", "e.g. vlan20 or bridge"),
-            new MatchChoice(PolicyMatch.Kind.SUBNET, "Subnet", "e.g. 192.168.88.0/24"),
-            new MatchChoice(PolicyMatch.Kind.ADDRESS, "Device by IP", "e.g. 192.168.88.23"),
-            new MatchChoice(PolicyMatch.Kind.MAC, "Device by MAC", "e.g. 3C:22:FB:12:34:56"),
-            new MatchChoice(PolicyMatch.Kind.DOMAIN, "Domain", "e.g. netflix.com"));
+            new MatchChoice(PolicyMatch.Kind.INTERFACE, "Network (interface or VLAN)", "e.g. vlan20 or bridge", "the interface"),
+            new MatchChoice(PolicyMatch.Kind.SUBNET, "Subnet", "e.g. 192.168.88.0/24", "the subnet"),
+            new MatchChoice(PolicyMatch.Kind.ADDRESS, "Device by IP", "e.g. 192.168.88.23", "the device's IP address"),
+            new MatchChoice(PolicyMatch.Kind.MAC, "Device by MAC", "e.g. 3C:22:FB:12:34:56", "the device's MAC address"),
+            new MatchChoice(PolicyMatch.Kind.DOMAIN, "Domain", "e.g. netflix.com", "the domain"));
 
     private final ServiceFactory factory;
     private final RoutingPolicies policies;
@@ -326,7 +330,7 @@ public final class ServicesController extends HeadlessController<ServicesControl
         }
         var errors = new LinkedHashMap<String, String>();
         if (kind == null) errors.put("match", "Choose what to route: a network, a subnet, a device or a domain.");
-        else if (value == null || value.isBlank()) errors.put("match", "Say which " + choice(kind).label().toLowerCase(Locale.ROOT) + " to route.");
+        else if (value == null || value.isBlank()) errors.put("match", "Enter " + choice(kind).what() + " to route.");
         if (instanceId == null || instanceId.isBlank()) errors.put("instanceId", "Choose the service to route it through.");
         if (!errors.isEmpty()) {
             refuse("Nothing was sent to the router: " + String.join(" ", errors.values()), errors);

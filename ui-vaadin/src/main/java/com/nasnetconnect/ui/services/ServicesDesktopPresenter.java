@@ -35,9 +35,9 @@ final class ServicesDesktopPresenter implements ServicesPresenter {
         instances.addColumn(InstanceRow::interfaceName).setHeader("Interface").setAutoWidth(true);
         instances.addColumn(InstanceRow::vlan).setHeader("VLAN").setAutoWidth(true);
         instances.addColumn(InstanceRow::subnet).setHeader("Subnet").setAutoWidth(true);
-        instances.addComponentColumn(ServiceParts::state).setHeader("State").setWidth("14em").setFlexGrow(0);
-        instances.addComponentColumn(ServiceParts::health).setHeader("Health").setWidth("14em").setFlexGrow(0);
-        actions = instances.addComponentColumn(r -> ServiceParts.uninstall(r, false, onUninstall)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        instances.addComponentColumn(ServiceParts::state).setHeader("State").setKey("state").setWidth("14em").setFlexGrow(0);
+        instances.addComponentColumn(ServiceParts::health).setHeader("Health").setKey("health").setWidth("14em").setFlexGrow(0);
+        actions = instances.addComponentColumn(r -> ServiceParts.uninstall(r, false, onUninstall)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         none.setId("services-none");
         H3 installed = new H3("Installed on this router");
         root.add(new H3("Catalog"), catalog, installed, none, instances);
