@@ -26,6 +26,14 @@ import com.nasnetconnect.domain.apply.RouterPlatforms;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.factory.FactorySettings;
+import com.nasnetconnect.domain.factory.RoutingPolicies;
+import com.nasnetconnect.domain.factory.ServiceFactory;
+import com.nasnetconnect.domain.factory.ServiceInstanceFeed;
+import com.nasnetconnect.domain.factory.ServiceLifecycle;
+import com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore;
+import com.nasnetconnect.storage.factory.SqliteServiceCatalog;
+import com.nasnetconnect.storage.factory.SqliteServiceInstanceStore;
 import com.nasnetconnect.domain.schema.AuditedSecretReveals;
 import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
@@ -67,6 +75,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The composition root: every object of the running server is built here with {@code new}, in dependency
@@ -75,6 +85,7 @@ import java.util.concurrent.CompletableFuture;
 final class Wiring {
     static final String DEMO_ROUTER_ID = "demo";
     static final String DEMO_USER = "admin";
+    static final String DEMO_VLAN_PARENT = "ether2";
 
     private Wiring() {
     }
@@ -144,9 +155,23 @@ final class Wiring {
         ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus);
         RouterRegistration registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
 
+        // The Virtual Interface Factory: the catalog (seeded in system.db), instances and policies (router databases),
+        // every install and policy through apply-confirm-merge, and the lifecycle/health checks on their own thread
+        SqliteServiceInstanceStore serviceInstances = new SqliteServiceInstanceStore(databases, security.cipher());
+        ServiceInstanceFeed serviceFeed = new ServiceInstanceFeed();
+        ServiceFactory services = new ServiceFactory(new SqliteServiceCatalog(databases), serviceInstances, apply, routers,
+                gateway, store, Wiring::factorySettings, serviceFeed, clock);
+        RoutingPolicies policies = new RoutingPolicies(serviceInstances, new SqliteRoutingPolicyStore(databases), apply,
+                routers, gateway, store, serviceFeed, clock);
+        ScheduledExecutorService serviceChecks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("service-lifecycle").daemon().factory());
+        app.own(serviceChecks::shutdownNow);
+        ServiceLifecycle lifecycle = app.own(new ServiceLifecycle(serviceInstances, routers, gateway, serviceFeed, clock));
+        lifecycle.start(serviceChecks, config.serviceCheckInterval());
+
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), clock);
+                security.services().apiKeys(), services, policies, clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -175,6 +200,16 @@ final class Wiring {
 
         printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
         return app;
+    }
+
+    /**
+     * Each router's factory settings: the defaults (VLAN pool 101-199, subnets 10.99.N.0/24, VLANs on the LAN
+     * bridge {@code bridge}); the demo router has no bridge in its factory state, so its instance VLANs go on
+     * {@code ether2}, and a newcomer can install Tor there at once.
+     */
+    static FactorySettings factorySettings(RouterId router) {
+        return router.value().equals(DEMO_ROUTER_ID) ? FactorySettings.defaults().withVlanParent(DEMO_VLAN_PARENT)
+                : FactorySettings.defaults();
     }
 
     /** Creates the data directory if needed and proves it writable, or fails with one line. */

@@ -20,7 +20,7 @@ public interface ServiceInstanceStore {
      */
     void reserve(ServiceInstance instance);
 
-    /** Replaces the stored state, progress and resources of an instance that exists. */
+    /** Replaces the stored state, progress, health and resources of an instance that exists. */
     void update(ServiceInstance instance);
 
     Optional<ServiceInstance> find(RouterId router, String id);

@@ -1,26 +1,76 @@
 package com.nasnetconnect.domain.factory;
 
+import com.nasnetconnect.domain.router.NoSuchRouter;
+import com.nasnetconnect.domain.router.Router;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
 import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.domain.router.RouterReply;
 import com.nasnetconnect.domain.router.RouterRepository;
+import com.nasnetconnect.domain.router.RouterSession;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Follows each instance through its life on the router (PULLING with progress, EXTRACTING, STARTING, RUNNING,
  * DEGRADED, FAILED) and its health (container state, the gateway route's check-gateway), storing and publishing
  * each change on the {@link ServiceInstanceFeed}.
  *
- * <p>SKELETON (issue 12 work in progress): the signatures are fixed; the implementation is being written.
+ * <p>One {@link #check} is one pass over a router: a single batch (one round trip) reads its containers, the
+ * container lines of its log and the routes of each instance's table (and, for an instance without a container,
+ * its interface); then, for each instance, tagged objects ({@code comment=nnc:<id>}) tell where it is:
+ * <ul>
+ *   <li>a container still {@code extracting}: {@link InstanceState#PULLING} with the percentage of the router's
+ *       {@code "<name>: pulling <image> N%"} log lines (the mean over the instance's containers), then
+ *       {@link InstanceState#EXTRACTING} once every download is done</li>
+ *   <li>every image imported and the containers {@code stopped}: the pass starts them ({@code /container/start},
+ *       a runtime action, not configuration) and the instance is {@link InstanceState#STARTING}</li>
+ *   <li>every container {@code running}: {@link InstanceState#RUNNING}, {@link InstanceHealth.Status#HEALTHY}
+ *       unless the default route of its table is inactive (check-gateway), then {@link InstanceState#DEGRADED}</li>
+ *   <li>a container that failed to pull ({@code error}), or could not be started: {@link InstanceState#FAILED}
+ *       with the router's reason</li>
+ *   <li>a container that stops while it should run: {@link InstanceState#DEGRADED}, unhealthy, with the reason
+ *       from the router's log; running again, it is RUNNING and healthy again (the pass does not restart it)</li>
+ *   <li>an instance without a container (WireGuard: router-native) is RUNNING; its health is its interface's and
+ *       its route's state</li>
+ * </ul>
+ * Instances {@link InstanceState#PENDING} (an install under way) or {@link InstanceState#STOPPED} are left alone.
+ * A change of state, progress or health (status or reason) is stored and published; a pass that sees nothing new
+ * stores and publishes nothing, so {@link InstanceHealth#checkedAt()} is when the current health was first seen.
+ * A router that cannot be reached makes each instance's health {@link InstanceHealth.Status#UNKNOWN} with the
+ * reason, within the gateway's deadline; the instances' states stay as they were.
  */
 public final class ServiceLifecycle implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ServiceLifecycle.class.getName());
+    /** The states a pass follows; PENDING is the factory's (an install under way), STOPPED is final. */
+    private static final Set<InstanceState> FOLLOWED = EnumSet.of(InstanceState.PULLING, InstanceState.EXTRACTING,
+            InstanceState.STARTING, InstanceState.RUNNING, InstanceState.DEGRADED, InstanceState.FAILED);
+    private static final Pattern PULLING = Pattern.compile("pulling \\S+ (\\d{1,3})%");
+
     private final ServiceInstanceStore instances;
     private final RouterRepository routers;
     private final RouterGateway gateway;
     private final ServiceInstanceFeed feed;
     private final Clock clock;
+    private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile ScheduledFuture<?> schedule;
 
     public ServiceLifecycle(ServiceInstanceStore instances, RouterRepository routers, RouterGateway gateway,
                             ServiceInstanceFeed feed, Clock clock) {
@@ -31,22 +81,314 @@ public final class ServiceLifecycle implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** One pass over the router's instances: read the router once, advance and store what changed, publish it. */
+    /**
+     * One pass over the router's instances: read the router once, advance and store what changed, publish it.
+     * Passes over one router never overlap (a second caller waits for the first).
+     *
+     * @throws NoSuchRouter no such router
+     */
     public void check(RouterId router) {
-        throw new UnsupportedOperationException("service lifecycle: not yet");
+        Router r = routers.find(Objects.requireNonNull(router, "router")).orElseThrow(() -> new NoSuchRouter(router.value()));
+        var lock = locks.computeIfAbsent(router, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            pass(r);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** {@link #check} for every registered router; a router that cannot be reached is skipped (and its instances' health says so). */
     public void checkAll() {
-        throw new UnsupportedOperationException("service lifecycle: not yet");
+        for (Router r : routers.findAll()) {
+            try {
+                check(r.id());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "service lifecycle check of router '" + r.name() + "' failed", e);
+            }
+        }
     }
 
     /** Runs {@link #checkAll} every {@code interval} on the executor until closed. */
-    public void start(ScheduledExecutorService executor, Duration interval) {
-        throw new UnsupportedOperationException("service lifecycle: not yet");
+    public synchronized void start(ScheduledExecutorService executor, Duration interval) {
+        Objects.requireNonNull(executor, "executor");
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("service lifecycle check interval must be positive: " + interval);
+        }
+        if (schedule != null) throw new IllegalStateException("service lifecycle already started");
+        schedule = executor.scheduleWithFixedDelay(this::checkAllQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void checkAllQuietly() {
+        try {
+            checkAll();
+        } catch (RuntimeException e) { // a scheduled task that throws is never run again
+            LOG.log(System.Logger.Level.WARNING, "service lifecycle pass failed", e);
+        }
+    }
+
+    /** Stops the scheduled passes; a pass under way finishes. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (schedule != null) {
+            schedule.cancel(false);
+            schedule = null;
+        }
+    }
+
+    // ---- one pass ----
+
+    /** What a pass makes of an instance. */
+    private record Seen(InstanceState state, int progress, InstanceHealth.Status health, String reason) {
+        static Seen of(ServiceInstance i) {
+            return new Seen(i.state(), i.progress(), i.health().status(), i.health().reason());
+        }
+
+        Seen healthy() {
+            return new Seen(state, progress, InstanceHealth.Status.HEALTHY, "");
+        }
+    }
+
+    private void pass(Router router) {
+        List<ServiceInstance> followed = instances.list(router.id()).stream().filter(i -> FOLLOWED.contains(i.state())).toList();
+        if (followed.isEmpty()) return;
+        var next = new LinkedHashMap<String, Seen>();
+        try (RouterSession session = gateway.session(router.endpoint())) {
+            Facts facts = read(session, followed);
+            var toStart = new LinkedHashMap<String, List<Map<String, String>>>();
+            for (ServiceInstance i : followed) next.put(i.id(), observe(i, facts, toStart));
+            if (!toStart.isEmpty()) startContainers(session, toStart, next);
+        } catch (RouterException e) {
+            String reason = "router '" + router.name() + "' could not be reached: " + e.getMessage();
+            for (ServiceInstance i : followed) {
+                next.put(i.id(), new Seen(i.state(), i.progress(), InstanceHealth.Status.UNKNOWN, reason));
+            }
+        }
+        Instant now = clock.instant();
+        for (ServiceInstance i : followed) record(i, next.get(i.id()), now);
+    }
+
+    /** Stores and publishes the instance when the pass changed it, on the store's current copy (an uninstall may have come in between). */
+    private void record(ServiceInstance before, Seen seen, Instant now) {
+        if (seen.equals(Seen.of(before))) return;
+        Optional<ServiceInstance> current = instances.find(before.routerId(), before.id());
+        if (current.isEmpty() || !FOLLOWED.contains(current.get().state())) return;
+        var health = seen.health() == before.health().status() && seen.reason().equals(before.health().reason())
+                ? before.health() : new InstanceHealth(seen.health(), seen.reason(), Optional.of(now));
+        ServiceInstance changed = current.get().with(seen.state(), seen.progress()).with(health);
+        try {
+            instances.update(changed);
+        } catch (RuntimeException e) { // uninstalled meanwhile
+            if (instances.find(before.routerId(), before.id()).isPresent()) throw e;
+            return;
+        }
+        feed.publish(changed);
+    }
+
+    /** The router as one batch read it. */
+    private record Facts(List<Map<String, String>> containers, List<Map<String, String>> log,
+                         Map<String, List<Map<String, String>>> routes, Map<String, Optional<Map<String, String>>> interfaces) {
+        List<Map<String, String>> containersOf(ServiceInstance i) {
+            return containers.stream().filter(c -> i.tag().equals(c.get("comment"))).toList();
+        }
+
+        /** The log lines about this container, oldest first. */
+        List<Map<String, String>> logOf(Map<String, String> container) {
+            String name = container.getOrDefault("name", "");
+            if (name.isEmpty()) return List.of();
+            return log.stream().filter(l -> {
+                String m = l.getOrDefault("message", "");
+                return m.startsWith(name + ": ") || m.equals("import successful, container " + name)
+                        || m.startsWith("container " + name + " ");
+            }).toList();
+        }
+    }
+
+    private Facts read(RouterSession session, List<ServiceInstance> followed) {
+        var batch = session.batch();
+        var containers = batch.add(RouterCommand.of("/container/print"));
+        var log = batch.add(RouterCommand.of("/log/print").where("?topics=container,info").where("?topics=container,error")
+                .where("?#|").props("time", "topics", "message"));
+        var routes = new LinkedHashMap<String, RouterSession.Pending<RouterReply>>();
+        var interfaces = new LinkedHashMap<String, RouterSession.Pending<RouterReply>>();
+        for (ServiceInstance i : followed) {
+            routes.put(i.id(), batch.add(RouterCommand.of("/ip/route/print").where("?routing-table=" + i.interfaceName())));
+            if (i.state() == InstanceState.RUNNING || i.state() == InstanceState.DEGRADED) {
+                interfaces.put(i.id(), batch.add(RouterCommand.of("/interface/print").where("?name=" + i.interfaceName())
+                        .props("name", "type", "running", "disabled")));
+            }
+        }
+        batch.run();
+        var routeRows = new LinkedHashMap<String, List<Map<String, String>>>();
+        routes.forEach((id, p) -> routeRows.put(id, rows(p)));
+        var interfaceRows = new LinkedHashMap<String, Optional<Map<String, String>>>();
+        interfaces.forEach((id, p) -> interfaceRows.put(id, rows(p).stream().findFirst()));
+        return new Facts(rows(containers), rows(log), routeRows, interfaceRows);
+    }
+
+    /** The rows of a read; a trap (a router without the container package has no /container) reads as none, a lost router throws. */
+    private static List<Map<String, String>> rows(RouterSession.Pending<RouterReply> read) {
+        var failure = read.failure();
+        if (failure.isPresent()) {
+            if (failure.get() instanceof RouterException.Trap) return List.of();
+            throw failure.get();
+        }
+        return read.get().rows();
+    }
+
+    /** Where the instance is, from what the router shows; containers it should start go into {@code toStart}. */
+    private static Seen observe(ServiceInstance i, Facts facts, Map<String, List<Map<String, String>>> toStart) {
+        Seen was = Seen.of(i);
+        List<Map<String, String>> containers = facts.containersOf(i);
+        if (containers.isEmpty()) {
+            if (i.state() == InstanceState.RUNNING || i.state() == InstanceState.DEGRADED) return routerNative(i, facts);
+            if (i.state() == InstanceState.FAILED) return was;
+            return new Seen(InstanceState.FAILED, 0, InstanceHealth.Status.UNHEALTHY, "the router has no container of "
+                    + i.interfaceName() + " (none carries the comment " + i.tag() + "); it was removed outside NasNetConnect");
+        }
+        for (var c : containers) {
+            if ("error".equals(c.get("status"))) {
+                return new Seen(InstanceState.FAILED, 0, InstanceHealth.Status.UNHEALTHY, "the image " + c.getOrDefault("tag",
+                        c.getOrDefault("remote-image", "?")) + " of container " + label(c) + " could not be pulled: "
+                        + lastError(facts, c).map(ServiceLifecycle::pullError).orElse("the router reports status error"));
+            }
+        }
+        var pulling = containers.stream().filter(c -> !"stopped".equals(c.get("status")) && !"running".equals(c.get("status"))).toList();
+        if (!pulling.isEmpty()) {
+            int sum = 0;
+            boolean downloading = false;
+            for (var c : containers) {
+                int p = pulling.contains(c) ? percent(facts, c) : 100;
+                sum += p;
+                if (p < 100) downloading = true;
+            }
+            return downloading
+                    ? new Seen(InstanceState.PULLING, Math.min(99, sum / containers.size()), was.health(), was.reason())
+                    : new Seen(InstanceState.EXTRACTING, 100, was.health(), was.reason());
+        }
+        var stopped = containers.stream().filter(c -> "stopped".equals(c.get("status"))).toList();
+        if (!stopped.isEmpty()) {
+            switch (i.state()) {
+                case PULLING, EXTRACTING -> {
+                    toStart.put(i.id(), stopped);
+                    return new Seen(InstanceState.STARTING, 100, was.health(), was.reason());
+                }
+                case FAILED -> {
+                    return was;
+                }
+                default -> {
+                    var c = stopped.getFirst();
+                    return new Seen(InstanceState.DEGRADED, 100, InstanceHealth.Status.UNHEALTHY, "container " + label(c)
+                            + " stopped: " + lastError(facts, c).map(ServiceLifecycle::afterName).orElse("the router's log gives no reason"));
+                }
+            }
+        }
+        var route = gatewayRoute(i, facts);
+        if (route.isPresent()) return new Seen(InstanceState.DEGRADED, 100, InstanceHealth.Status.UNHEALTHY, route.get());
+        return new Seen(InstanceState.RUNNING, 100, InstanceHealth.Status.HEALTHY, "");
+    }
+
+    /** An instance without a container: healthy when its interface runs and its table's default route is active. */
+    private static Seen routerNative(ServiceInstance i, Facts facts) {
+        var iface = facts.interfaces().getOrDefault(i.id(), Optional.empty());
+        String problem = null;
+        if (iface.isEmpty()) problem = "interface " + i.interfaceName() + " is missing from the router";
+        else if ("true".equals(iface.get().get("disabled"))) problem = "interface " + i.interfaceName() + " is disabled";
+        else if ("false".equals(iface.get().get("running"))) problem = "interface " + i.interfaceName() + " is not running";
+        if (problem == null) problem = gatewayRoute(i, facts).orElse(null);
+        return problem == null ? new Seen(InstanceState.RUNNING, 100, InstanceHealth.Status.HEALTHY, "")
+                : new Seen(InstanceState.DEGRADED, 100, InstanceHealth.Status.UNHEALTHY, problem);
+    }
+
+    /** What is wrong with the instance's default route (the active one of its table with a gateway), if anything. */
+    private static Optional<String> gatewayRoute(ServiceInstance i, Facts facts) {
+        var own = facts.routes().getOrDefault(i.id(), List.of()).stream()
+                .filter(r -> i.tag().equals(r.get("comment")))
+                .filter(r -> !"true".equals(r.get("disabled")) && !"true".equals(r.get("blackhole")))
+                .filter(r -> !r.getOrDefault("gateway", "").isEmpty())
+                .min(java.util.Comparator.comparingInt(r -> distance(r.get("distance"))));
+        if (own.isEmpty()) return Optional.empty();
+        var r = own.get();
+        boolean inactive = "false".equals(r.get("active")) || "true".equals(r.get("inactive"));
+        if (!inactive) return Optional.empty();
+        return Optional.of("the default route of " + i.interfaceName() + " through " + r.get("gateway") + " is inactive"
+                + (r.getOrDefault("check-gateway", "").isEmpty() ? "" : ": the gateway does not answer the router's check-gateway ("
+                + r.get("check-gateway") + ")"));
+    }
+
+    private static int distance(String d) {
+        try {
+            return d == null ? 1 : Integer.parseInt(d);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /**
+     * How far a container's download is: the last {@code pulling … N%} line, 100 once its log says it is
+     * extracting (the download is done), 0 before any line.
+     */
+    private static int percent(Facts facts, Map<String, String> container) {
+        int percent = 0;
+        for (var line : facts.logOf(container)) {
+            String m = afterName(line);
+            Matcher pull = PULLING.matcher(m);
+            if (pull.matches()) percent = Math.min(100, Integer.parseInt(pull.group(1)));
+            else if (m.startsWith("extracting ")) percent = 100;
+        }
+        return percent;
+    }
+
+    private static Optional<Map<String, String>> lastError(Facts facts, Map<String, String> container) {
+        var lines = facts.logOf(container).stream().filter(l -> l.getOrDefault("topics", "").contains("error")).toList();
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.getLast());
+    }
+
+    /** {@code "<name>: error pulling <image>: <reason>"} gives {@code <reason>}. */
+    private static String pullError(Map<String, String> line) {
+        String m = afterName(line);
+        int colon = m.startsWith("error pulling ") ? m.indexOf(": ") : -1;
+        return colon < 0 ? m : m.substring(colon + 2);
+    }
+
+    /** A log message without its leading {@code "<container name>: "}. */
+    private static String afterName(Map<String, String> line) {
+        String m = line.getOrDefault("message", "");
+        int colon = m.indexOf(": ");
+        return colon < 0 ? m : m.substring(colon + 2);
+    }
+
+    /** How a user knows the container: its host name (the planner gives it the veth's name), else its interface or name. */
+    private static String label(Map<String, String> c) {
+        for (String key : List.of("hostname", "interface", "name")) {
+            String v = c.getOrDefault(key, "");
+            if (!v.isEmpty()) return v;
+        }
+        return c.getOrDefault(".id", "?");
+    }
+
+    /** Starts the containers in one batch; an instance whose container the router will not start has FAILED. */
+    private static void startContainers(RouterSession session, Map<String, List<Map<String, String>>> toStart,
+                                        Map<String, Seen> next) {
+        var batch = session.batch();
+        var started = new LinkedHashMap<String, List<Map.Entry<Map<String, String>, RouterSession.Pending<RouterReply>>>>();
+        toStart.forEach((instance, containers) -> {
+            var pendings = new ArrayList<Map.Entry<Map<String, String>, RouterSession.Pending<RouterReply>>>();
+            for (var c : containers) {
+                pendings.add(Map.entry(c, batch.add(RouterCommand.of("/container/start").with(".id", c.get(".id")))));
+            }
+            started.put(instance, pendings);
+        });
+        batch.run();
+        started.forEach((instance, pendings) -> {
+            for (var p : pendings) {
+                var failure = p.getValue().failure();
+                if (failure.isEmpty()) continue;
+                if (!(failure.get() instanceof RouterException.Trap trap)) throw failure.get();
+                next.put(instance, new Seen(InstanceState.FAILED, 100, InstanceHealth.Status.UNHEALTHY, "container "
+                        + label(p.getKey()) + " could not be started: " + trap.routerMessage()));
+                break;
+            }
+        });
     }
 }

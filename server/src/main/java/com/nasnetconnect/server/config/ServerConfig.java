@@ -1,6 +1,7 @@
 package com.nasnetconnect.server.config;
 
 import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.security.Lifetime;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -26,12 +27,14 @@ import java.util.Set;
  * @param demoApiPort        the demo router's API port (NNC_DEMO_API_PORT, default 8728)
  * @param demoVersion        RouterOS version the demo router emulates (NNC_DEMO_VERSION, default 7.16.2)
  * @param pollInterval       how often router status is polled (NNC_POLL_SECONDS, default 2)
+ * @param serviceCheckInterval how often installed services are checked (lifecycle, health, kill switch)
+ *                           (NNC_SERVICE_CHECK_INTERVAL, a number and a unit such as 2s or 1m; default 2s)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
-                           int demoApiPort, String demoVersion, Duration pollInterval) {
+                           int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval) {
 
     static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
-            "demo-version", "poll-seconds");
+            "demo-version", "poll-seconds", "service-check-interval");
 
     /** Reads the configuration from the process environment (and the config file it points to). */
     public static ServerConfig load(Map<String, String> env) {
@@ -69,7 +72,22 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
                 bool(values, "demo", true),
                 intIn(values, "demo-api-port", 8728, 0, 65535),
                 str(values, "demo-version", "7.16.2"),
-                Duration.ofSeconds(intIn(values, "poll-seconds", 2, 1, 3600)));
+                Duration.ofSeconds(intIn(values, "poll-seconds", 2, 1, 3600)),
+                duration(values, "service-check-interval", Duration.ofSeconds(2), Duration.ofHours(1)));
+    }
+
+    /** A duration as people write it ({@link Lifetime}: 2s, 1m), at most {@code max}. */
+    private static Duration duration(Map<String, Source> v, String key, Duration def, Duration max) {
+        Source s = v.get(key);
+        if (s == null) return def;
+        try {
+            Duration d = Lifetime.parse(s.value());
+            if (d.compareTo(max) > 0) throw new IllegalArgumentException("longer than " + max.toMinutes() + " minutes");
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.origin() + " must be a number and a unit from 1s to " + max.toMinutes() + "m, such as 2s or 1m, not '"
+                    + s.value() + "'");
+        }
     }
 
     private record Source(String value, String origin) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.schema.types.AddRouterInput;
+import com.nasnetconnect.domain.schema.types.InstallServiceInput;
+import com.nasnetconnect.domain.schema.types.RoutingPolicy;
+import com.nasnetconnect.domain.schema.types.RoutingPolicyInput;
+import com.nasnetconnect.domain.schema.types.ServiceInstance;
 import com.nasnetconnect.domain.schema.types.PlanChangeInput;
 import com.nasnetconnect.domain.schema.types.Resource;
 import com.nasnetconnect.domain.schema.types.ResourceChange;
@@ -150,6 +154,50 @@ final class Fetchers {
         return new RevealPayload(value, error == null ? List.of() : List.of(error));
     }
 
+    // ---- Services (the Virtual Interface Factory) --------------------------------------------------------
+
+    Object serviceTemplates(DataFetchingEnvironment env) {
+        return backend.serviceTemplates(principal(env));
+    }
+
+    Object serviceInstances(DataFetchingEnvironment env) {
+        return backend.serviceInstances(principal(env), env.getArgument("routerId"));
+    }
+
+    Object installService(DataFetchingEnvironment env) {
+        return backend.installService(principal(env), env.getArgument("routerId"), input(env, "input", InstallServiceInput.class));
+    }
+
+    Object uninstallService(DataFetchingEnvironment env) {
+        return backend.uninstallService(principal(env), env.getArgument("id"));
+    }
+
+    Object routeThroughService(DataFetchingEnvironment env) {
+        return backend.routeThroughService(principal(env), input(env, "input", RoutingPolicyInput.class));
+    }
+
+    Object removeRoutingPolicy(DataFetchingEnvironment env) {
+        return backend.removeRoutingPolicy(principal(env), env.getArgument("id"));
+    }
+
+    /** {@code ServiceInstance.policies}, fetched only when a query selects it. */
+    Object instancePolicies(DataFetchingEnvironment env) {
+        ServiceInstance i = env.getSource();
+        return backend.routingPolicies(principal(env), i.getRouterId(), i.getId());
+    }
+
+    /** {@code ServiceInstance.resources}, fetched only when a query selects it. */
+    Object instanceResources(DataFetchingEnvironment env) {
+        ServiceInstance i = env.getSource();
+        return backend.resourcesByUuid(principal(env), i.getResourceIds());
+    }
+
+    /** {@code RoutingPolicy.resources}, fetched only when a query selects it. */
+    Object policyResources(DataFetchingEnvironment env) {
+        RoutingPolicy p = env.getSource();
+        return backend.resourcesByUuid(principal(env), p.getResourceIds());
+    }
+
     // ---- Subscription ------------------------------------------------------------------------------------
 
     Object resourceChanged(DataFetchingEnvironment env) {
@@ -161,6 +209,10 @@ final class Fetchers {
         Principal who = principal(env);
         return ListenerPublisher.<RouterStatus>latest(l -> backend.onRouterStatus(who, env.getArgument("routerId"), l),
                 RouterStatus::getRouterId, maxBufferedUpdates);
+    }
+
+    Object serviceInstanceChanged(DataFetchingEnvironment env) {
+        return this.<ServiceInstance>stream(env, (who, l) -> backend.onServiceInstanceChanged(who, env.getArgument("routerId"), l));
     }
 
     Object eventStream(DataFetchingEnvironment env) {

@@ -94,4 +94,29 @@ public interface GraphQlBackend {
     CreateApiKeyPayload createApiKey(Principal who, String name, AccessRole role, java.time.Instant expiresAt);
 
     ApiKeyPayload revokeApiKey(Principal who, String name);
+
+    // ---- Services (the Virtual Interface Factory) -----------------------------------------------------------
+
+    List<com.nasnetconnect.domain.schema.types.ServiceTemplate> serviceTemplates(Principal who);
+
+    List<com.nasnetconnect.domain.schema.types.ServiceInstance> serviceInstances(Principal who, String routerId);
+
+    com.nasnetconnect.domain.schema.types.ServiceInstancePayload installService(Principal who, String routerId,
+                                                                               com.nasnetconnect.domain.schema.types.InstallServiceInput input);
+
+    com.nasnetconnect.domain.schema.types.ServiceInstancePayload uninstallService(Principal who, String id);
+
+    com.nasnetconnect.domain.schema.types.RoutingPolicyPayload routeThroughService(Principal who,
+                                                                                  com.nasnetconnect.domain.schema.types.RoutingPolicyInput input);
+
+    com.nasnetconnect.domain.schema.types.RoutingPolicyPayload removeRoutingPolicy(Principal who, String id);
+
+    /** The routing policies that send traffic through one instance. */
+    List<com.nasnetconnect.domain.schema.types.RoutingPolicy> routingPolicies(Principal who, String routerId, String instanceId);
+
+    /** The resources of these uuids as they are now; uuids of resources that are gone are left out. */
+    List<Resource> resourcesByUuid(Principal who, List<String> uuids);
+
+    /** Listens to the service instances of one router as they change until the returned handle is closed. */
+    AutoCloseable onServiceInstanceChanged(Principal who, String routerId, Consumer<com.nasnetconnect.domain.schema.types.ServiceInstance> listener);
 }

@@ -49,7 +49,9 @@ final class GraphQlWiring {
                         .dataFetcher("resources", f::resources)
                         .dataFetcher("resourceAt", f::resourceAt)
                         .dataFetcher("impact", f::impact)
-                        .dataFetcher("events", f::events))
+                        .dataFetcher("events", f::events)
+                        .dataFetcher("serviceTemplates", f::serviceTemplates)
+                        .dataFetcher("serviceInstances", f::serviceInstances))
                 .type("Mutation", t -> t
                         .dataFetcher("addRouter", f::addRouter)
                         .dataFetcher("adoptRouter", f::adoptRouter)
@@ -97,11 +99,20 @@ final class GraphQlWiring {
                         .dataFetcher("checkDrift", f::checkDrift)
                         .dataFetcher("revealSecret", f::revealSecret)
                         .dataFetcher("createApiKey", f::createApiKey)
-                        .dataFetcher("revokeApiKey", f::revokeApiKey))
+                        .dataFetcher("revokeApiKey", f::revokeApiKey)
+                        .dataFetcher("installService", f::installService)
+                        .dataFetcher("uninstallService", f::uninstallService)
+                        .dataFetcher("routeThroughService", f::routeThroughService)
+                        .dataFetcher("removeRoutingPolicy", f::removeRoutingPolicy))
                 .type("Subscription", t -> t
                         .dataFetcher("resourceChanged", f::resourceChanged)
                         .dataFetcher("routerStatus", f::routerStatus)
-                        .dataFetcher("events", f::eventStream))
+                        .dataFetcher("events", f::eventStream)
+                        .dataFetcher("serviceInstanceChanged", f::serviceInstanceChanged))
+                .type("ServiceInstance", t -> t
+                        .dataFetcher("policies", f::instancePolicies)
+                        .dataFetcher("resources", f::instanceResources))
+                .type("RoutingPolicy", t -> t.dataFetcher("resources", f::policyResources))
                 .type("Resource", t -> t.typeResolver(BY_CLASS_NAME))
                 .type("ResourceConfiguration", t -> t.typeResolver(BY_CLASS_NAME))
                 .build();

@@ -259,4 +259,57 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
         k.setRevokedAt(clock.instant());
         return new com.nasnetconnect.domain.schema.types.ApiKeyPayload(k, List.of());
     }
+
+    // the Virtual Interface Factory is tested over the domain backend (ServicesOverGraphQlTest); here: nothing installed
+
+    @Override
+    public List<ServiceTemplate> serviceTemplates(Principal who) {
+        calls.incrementAndGet();
+        return List.of();
+    }
+
+    @Override
+    public List<ServiceInstance> serviceInstances(Principal who, String routerId) {
+        calls.incrementAndGet();
+        return List.of();
+    }
+
+    @Override
+    public ServiceInstancePayload installService(Principal who, String routerId, InstallServiceInput input) {
+        calls.incrementAndGet();
+        return new ServiceInstancePayload(null, List.of(new UserError(List.of("input", "template"), "no services here", input.getTemplate())));
+    }
+
+    @Override
+    public ServiceInstancePayload uninstallService(Principal who, String id) {
+        calls.incrementAndGet();
+        return new ServiceInstancePayload(null, List.of(new UserError(List.of("id"), "no service instance " + id, id)));
+    }
+
+    @Override
+    public RoutingPolicyPayload routeThroughService(Principal who, RoutingPolicyInput input) {
+        calls.incrementAndGet();
+        return new RoutingPolicyPayload(null, List.of(new UserError(List.of("input", "instanceId"), "no service instance", input.getInstanceId())));
+    }
+
+    @Override
+    public RoutingPolicyPayload removeRoutingPolicy(Principal who, String id) {
+        calls.incrementAndGet();
+        return new RoutingPolicyPayload(null, List.of(new UserError(List.of("id"), "no routing policy " + id, id)));
+    }
+
+    @Override
+    public List<RoutingPolicy> routingPolicies(Principal who, String routerId, String instanceId) {
+        return List.of();
+    }
+
+    @Override
+    public List<Resource> resourcesByUuid(Principal who, List<String> uuids) {
+        return uuids.stream().map(resources::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public AutoCloseable onServiceInstanceChanged(Principal who, String routerId, Consumer<ServiceInstance> listener) {
+        return () -> { };
+    }
 }

@@ -23,10 +23,12 @@ import java.util.Optional;
 /**
  * {@link ServiceInstanceStore} on the {@code service_instances} tables of each router's database, next to the
  * resources the instances created. Secret option values are stored only {@link SecretCipher#seal sealed}. The
- * unique VLAN id and interface name make {@link #reserve} fail with {@link Taken} for a second claim.
+ * unique VLAN id and interface name make {@link #reserve} fail with {@link Taken} for a second claim. Health (status,
+ * reason, when it was seen) is kept with the state, so a restart shows what the lifecycle last knew.
  */
 public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
     private static final String COLUMNS = "id, template, name, interface_name, vlan_id, subnet, state, progress, created_nanos";
+    private static final String HEALTH_COLUMNS = "health_status, health_reason, health_checked_nanos";
 
     private final DatabaseManager databases;
     private final SecretCipher cipher;
@@ -44,7 +46,8 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
         databases.inRouterTransaction(instance.routerId(), c -> {
             String holder = holder(c, instance);
             if (holder != null) throw new Taken(holder);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instances (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instances (" + COLUMNS + ", " + HEALTH_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, instance.id());
                 ps.setString(2, instance.template());
                 ps.setString(3, instance.name());
@@ -53,8 +56,8 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
                 ps.setString(6, instance.subnet());
                 ps.setString(7, instance.state().name());
                 ps.setInt(8, instance.progress());
-                Instant at = instance.createdAt();
-                ps.setLong(9, Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano()));
+                ps.setLong(9, nanos(instance.createdAt()));
+                health(ps, 10, instance.health());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instance_options (instance_id, key, value, value_sealed) VALUES (?, ?, ?, ?)")) {
@@ -91,10 +94,12 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
     @Override
     public void update(ServiceInstance instance) {
         databases.inRouterTransaction(instance.routerId(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE service_instances SET state = ?, progress = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE service_instances SET state = ?, progress = ?, health_status = ?,"
+                    + " health_reason = ?, health_checked_nanos = ? WHERE id = ?")) {
                 ps.setString(1, instance.state().name());
                 ps.setInt(2, instance.progress());
-                ps.setString(3, instance.id());
+                health(ps, 3, instance.health());
+                ps.setString(6, instance.id());
                 if (ps.executeUpdate() == 0) throw new IllegalStateException("no service instance " + instance.id() + " to update");
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM service_instance_resources WHERE instance_id = ?")) {
@@ -104,6 +109,21 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
             writeResources(c, instance);
             return null;
         });
+    }
+
+    private static void health(PreparedStatement ps, int first, InstanceHealth health) throws SQLException {
+        ps.setString(first, health.status().name());
+        ps.setString(first + 1, health.reason());
+        if (health.checkedAt().isPresent()) ps.setLong(first + 2, nanos(health.checkedAt().get()));
+        else ps.setNull(first + 2, java.sql.Types.INTEGER);
+    }
+
+    private static long nanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     private static void writeResources(Connection c, ServiceInstance instance) throws SQLException {
@@ -148,14 +168,15 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
 
     private List<ServiceInstance> query(Connection c, RouterId router, String where, String... params) throws SQLException {
         var heads = new ArrayList<Object[]>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM service_instances" + where)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", " + HEALTH_COLUMNS + " FROM service_instances" + where)) {
             for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long nanos = rs.getLong(9);
+                    long checked = rs.getLong(12);
+                    var checkedAt = rs.wasNull() ? Optional.<Instant>empty() : Optional.of(instant(checked));
                     heads.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getString(6), InstanceState.valueOf(rs.getString(7)), rs.getInt(8),
-                            Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L))});
+                            rs.getString(6), InstanceState.valueOf(rs.getString(7)), rs.getInt(8), instant(rs.getLong(9)),
+                            new InstanceHealth(InstanceHealth.Status.valueOf(rs.getString(10)), rs.getString(11), checkedAt)});
                 }
             }
         }
@@ -181,7 +202,7 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
                 }
             }
             out.add(new ServiceInstance(id, router, (String) h[1], (String) h[2], (String) h[3], (Integer) h[4], (String) h[5],
-                    (InstanceState) h[6], (Integer) h[7], InstanceHealth.unknown(), resources, options, secrets, (Instant) h[8]));
+                    (InstanceState) h[6], (Integer) h[7], (InstanceHealth) h[9], resources, options, secrets, (Instant) h[8]));
         }
         return out;
     }

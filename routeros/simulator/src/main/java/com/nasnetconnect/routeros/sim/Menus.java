@@ -102,6 +102,8 @@ final class Menus {
                         "add-arp", "false", "disabled", "false", "dynamic", "false", "invalid", "false"));
         reg(s, menu("/ip/dhcp-server/network").required("address")
                 .defaults("gateway", "", "dns-server", "", "domain", "", "dynamic", "false"));
+        reg(s, menu("/ip/dhcp-server/lease").required("address", "mac-address").refLiterals("server", "/ip/dhcp-server", "all")
+                .defaults("server", "all", "client-id", "", "address-lists", "", "lease-time", "0s", "block-access", "false", "disabled", "false", "dynamic", "false", "blocked", "false", "status", "waiting"));
         reg(s, menu("/ip/dhcp-client").required("interface").ref("interface", "/interface")
                 .defaults("add-default-route", "yes", "default-route-distance", "1", "use-peer-dns", "true",
                         "use-peer-ntp", "true", "disabled", "false", "dynamic", "false", "invalid", "false")

@@ -7,6 +7,8 @@ import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.common.Echo;
 import com.nasnetconnect.domain.common.InputRefused;
+import com.nasnetconnect.domain.factory.RoutingPolicies;
+import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.router.NoSuchRouter;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterId;
@@ -45,9 +47,26 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final ApiKeyPayloads apiKeys;
     private final Clock clock;
     private final GraphQlMapper mapper = new GraphQlMapper();
+    private final Optional<ServicePayloads> services;
 
+    /** Without the Virtual Interface Factory: its queries answer with nothing, its mutations with a user error. */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                 RouterStatusFeed status, ApiKeys apiKeys, Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, null, null);
+    }
+
+    /** With the Virtual Interface Factory's in-ports. */
+    public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
+                                Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(policies, "policies"));
+    }
+
+    private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                 RouterStatusFeed status, ApiKeys apiKeys, Clock clock, ServiceFactory factory,
+                                 RoutingPolicies policies) {
+        this.services = factory == null ? Optional.empty() : Optional.of(new ServicePayloads(factory, policies, queries, mapper));
         this.registration = Objects.requireNonNull(registration, "registration");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -245,4 +264,54 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     public ApiKeyPayload revokeApiKey(Principal who, String name) {
         return apiKeys.revoke(who, name);
     }
+
+    // ---- Services: the Virtual Interface Factory (ServicePayloads) -------------------------------------------
+
+    @Override
+    public List<ServiceTemplate> serviceTemplates(Principal who) {
+        return services.map(s -> s.templates(who)).orElse(List.of());
+    }
+
+    @Override
+    public List<ServiceInstance> serviceInstances(Principal who, String routerId) {
+        return services.map(s -> s.instances(who, routerId)).orElse(List.of());
+    }
+
+    @Override
+    public ServiceInstancePayload installService(Principal who, String routerId, InstallServiceInput input) {
+        return services.map(s -> s.install(who, routerId, input))
+                .orElseGet(() -> new ServiceInstancePayload(null, NO_FACTORY));
+    }
+
+    @Override
+    public ServiceInstancePayload uninstallService(Principal who, String id) {
+        return services.map(s -> s.uninstall(who, id)).orElseGet(() -> new ServiceInstancePayload(null, NO_FACTORY));
+    }
+
+    @Override
+    public RoutingPolicyPayload routeThroughService(Principal who, RoutingPolicyInput input) {
+        return services.map(s -> s.routeThrough(who, input)).orElseGet(() -> new RoutingPolicyPayload(null, NO_FACTORY));
+    }
+
+    @Override
+    public RoutingPolicyPayload removeRoutingPolicy(Principal who, String id) {
+        return services.map(s -> s.remove(who, id)).orElseGet(() -> new RoutingPolicyPayload(null, NO_FACTORY));
+    }
+
+    @Override
+    public List<RoutingPolicy> routingPolicies(Principal who, String routerId, String instanceId) {
+        return services.map(s -> s.policies(who, routerId, instanceId)).orElse(List.of());
+    }
+
+    @Override
+    public List<Resource> resourcesByUuid(Principal who, List<String> uuids) {
+        return services.map(s -> s.resources(who, uuids)).orElse(List.of());
+    }
+
+    @Override
+    public AutoCloseable onServiceInstanceChanged(Principal who, String routerId, Consumer<ServiceInstance> listener) {
+        return services.map(s -> s.follow(who, routerId, listener)).orElse(() -> { });
+    }
+
+    private static final List<UserError> NO_FACTORY = UserErrors.of(List.of(), "this server runs without the service factory", null);
 }

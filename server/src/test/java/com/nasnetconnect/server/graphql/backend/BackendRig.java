@@ -13,6 +13,14 @@ import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
 import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.factory.FactorySettings;
+import com.nasnetconnect.domain.factory.RoutingPolicies;
+import com.nasnetconnect.domain.factory.ServiceFactory;
+import com.nasnetconnect.domain.factory.ServiceInstanceFeed;
+import com.nasnetconnect.domain.factory.ServiceLifecycle;
+import com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore;
+import com.nasnetconnect.storage.factory.SqliteServiceCatalog;
+import com.nasnetconnect.storage.factory.SqliteServiceInstanceStore;
 import com.nasnetconnect.domain.router.RouterMonitor;
 import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
@@ -77,17 +85,26 @@ final class BackendRig implements AutoCloseable {
     final ResourceChanges changes;
     final ResourceQueries queries;
     final RouterRegistration registration;
+    final SqliteServiceInstanceStore serviceInstances;
+    final ServiceInstanceFeed serviceFeed = new ServiceInstanceFeed();
+    /** Every router's factory settings; the simulator has no bridge, so instance VLANs go on ether1. */
+    volatile FactorySettings factorySettings = FactorySettings.defaults().withVlanParent("ether1");
+    final ServiceFactory factory;
+    final RoutingPolicies policies;
+    final ServiceLifecycle lifecycle;
     final DomainGraphQlBackend backend;
     final List<String> audit = new CopyOnWriteArrayList<>();
     final GraphQlEndpoint endpoint;
     final WebServer server;
 
     BackendRig(Path dir) {
-        sim = RouterOsSimulator.builder().version("7.16.2").credentials("admin", "pw").apiPort(0).build().start();
+        sim = RouterOsSimulator.builder().version("7.16.2").credentials("admin", "pw").apiPort(0)
+                .imagePullDelayMillis(300).build().start();
         databases = new DatabaseManager(dir, DatabaseSettings.defaults(), clock);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        routers = new SqliteRouterRepository(databases, AesGcmSecretCipher.ofKey(key), clock);
+        var cipher = AesGcmSecretCipher.ofKey(key);
+        routers = new SqliteRouterRepository(databases, cipher, clock);
         store = new SqliteResourceStore(databases);
         gateway = new RouterOsGateway(GatewaySettings.defaults(), new FileCertificatePins(dir.resolve("pins")));
         monitor = new RouterMonitor(routers, gateway, clock, Duration.ofSeconds(2), Duration.ofSeconds(2));
@@ -107,8 +124,15 @@ final class BackendRig implements AutoCloseable {
         changes = new ResourceChanges(apply, routers, store, bus, locator);
         queries = new ResourceQueries(routers, store, store, locator, bus);
         registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
+        serviceInstances = new SqliteServiceInstanceStore(databases, cipher);
+        factory = new ServiceFactory(new SqliteServiceCatalog(databases), serviceInstances, apply, routers, gateway, store,
+                id -> factorySettings, serviceFeed, clock);
+        policies = new RoutingPolicies(serviceInstances, new SqliteRoutingPolicyStore(databases), apply, routers, gateway,
+                store, serviceFeed, clock);
+        lifecycle = new ServiceLifecycle(serviceInstances, routers, gateway, serviceFeed, clock); // a test runs its checks
         backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), clock);
+                com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), factory,
+                policies, clock);
         endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
@@ -144,9 +168,14 @@ final class BackendRig implements AutoCloseable {
 
     /** Registers the simulator through the API; returns the new router's id. */
     String addSimRouter() throws Exception {
+        return addRouter("lab", sim.apiPort());
+    }
+
+    /** Registers a simulator (credentials admin/pw) on this port through the API; returns the new router's id. */
+    String addRouter(String name, int port) throws Exception {
         JsonNode r = graphql("operator-key", """
-                mutation($port: Int) { addRouter(input: {name: "lab", host: "127.0.0.1", port: $port, username: "admin", password: "pw"}) {
-                  router { id } userErrors { field message value } } }""", "port", sim.apiPort());
+                mutation($name: String!, $port: Int) { addRouter(input: {name: $name, host: "127.0.0.1", port: $port, username: "admin", password: "pw"}) {
+                  router { id } userErrors { field message value } } }""", "name", name, "port", port);
         JsonNode payload = r.at("/data/addRouter");
         if (!payload.path("userErrors").isEmpty() || payload.at("/router/id").isMissingNode()) {
             throw new AssertionError("addRouter failed: " + r);
@@ -164,6 +193,7 @@ final class BackendRig implements AutoCloseable {
     public void close() {
         server.stop();
         endpoint.close();
+        lifecycle.close();
         locator.close();
         monitor.close();
         gateway.close();
