@@ -18,6 +18,8 @@ public final class BasicSchemaRules implements SchemaRules {
     private static final String STAGE = "schema";
     private static final Pattern NAME = Pattern.compile("[^\"\\\\\\p{Cntrl}]{1,64}");
     private static final Pattern WG_KEY = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw480]=");
+    /** A DNS name as an address-list entry takes it, e.g. example.com (the last label is not all digits). */
+    private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z][a-zA-Z0-9-]{0,62}");
     private static final Pattern RANGE = Pattern.compile("[0-9.]+(-[0-9.]+)?");
     private static final Set<String> BOOLEAN = Set.of("yes", "no", "true", "false");
     private static final Set<String> FILTER_ACTIONS = Set.of("accept", "drop", "reject", "jump", "return", "passthrough",
@@ -79,6 +81,7 @@ public final class BasicSchemaRules implements SchemaRules {
                 if (!BOOLEAN.contains(v)) out.add(error(STAGE, id, field, v, "must be one of yes, no, true, false"));
             }
             case "address" -> {
+                if (kind == ResourceKind.ADDRESS_LIST_ENTRY && DNS_NAME.matcher(v).matches()) break; // RouterOS keeps a DNS name resolved
                 boolean cidr = kind == ResourceKind.IP_ADDRESS || kind == ResourceKind.DHCP_NETWORK || kind == ResourceKind.VETH;
                 var ip = Ipv4.parse(kind == ResourceKind.VETH ? v.split(",")[0] : v);
                 if (ip.isEmpty() || (cidr && !v.contains("/"))) {

@@ -71,9 +71,11 @@ public final class ResourceKindSpecs {
                 FirewallFilter.OUT_INTERFACE, FirewallFilter.SRC_ADDRESS_LIST, FirewallFilter.DST_ADDRESS_LIST,
                 FirewallFilter.CONNECTION_STATE, FirewallFilter.COMMENT);
         var natIdentity = List.of(FirewallNat.CHAIN, FirewallNat.ACTION, FirewallNat.PROTOCOL, FirewallNat.SRC_ADDRESS,
-                FirewallNat.DST_ADDRESS, FirewallNat.DST_PORT, FirewallNat.OUT_INTERFACE, FirewallNat.COMMENT);
-        var mangleIdentity = List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION, FirewallMangle.SRC_ADDRESS,
-                FirewallMangle.DST_ADDRESS, FirewallMangle.IN_INTERFACE, FirewallMangle.COMMENT);
+                FirewallNat.DST_ADDRESS, FirewallNat.DST_PORT, FirewallNat.IN_INTERFACE, FirewallNat.OUT_INTERFACE,
+                FirewallNat.SRC_ADDRESS_LIST, FirewallNat.DST_ADDRESS_LIST, FirewallNat.COMMENT);
+        var mangleIdentity = List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION, FirewallMangle.PROTOCOL, FirewallMangle.SRC_ADDRESS,
+                FirewallMangle.DST_ADDRESS, FirewallMangle.DST_PORT, FirewallMangle.IN_INTERFACE, FirewallMangle.OUT_INTERFACE,
+                FirewallMangle.SRC_ADDRESS_LIST, FirewallMangle.DST_ADDRESS_LIST, FirewallMangle.SRC_MAC_ADDRESS, FirewallMangle.COMMENT);
         return new ResourceKindSpecs(mapping, List.of(
                 new ResourceKindSpec(BRIDGE, "/interface/bridge", List.of(Bridge.NAME), List.of(Bridge.NAME), List.of(Bridge.NAME),
                         List.of(), Set.of("mac-address"), Optional.empty(), 10),
@@ -118,9 +120,10 @@ public final class ResourceKindSpecs {
                         List.of(FirewallFilter.CHAIN, FirewallFilter.ACTION), List.of(), List.of(inIface, outIface, srcList, dstList),
                         Set.of(), Optional.empty(), 70),
                 new ResourceKindSpec(FIREWALL_NAT, "/ip/firewall/nat", natIdentity, List.of(FirewallNat.CHAIN, FirewallNat.ACTION),
-                        List.of(), List.of(outIface), Set.of(), Optional.empty(), 70),
+                        List.of(), List.of(inIface, outIface, srcList, dstList), Set.of(), Optional.empty(), 70),
                 new ResourceKindSpec(FIREWALL_MANGLE, "/ip/firewall/mangle", mangleIdentity,
-                        List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION), List.of(), List.of(inIface), Set.of(), Optional.empty(), 70),
+                        List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION), List.of(), List.of(inIface, outIface, srcList, dstList),
+                        Set.of(), Optional.empty(), 70),
                 new ResourceKindSpec(CONTAINER, "/container", List.of(Container.INTERFACE), List.of(Container.REMOTE_IMAGE, Container.INTERFACE),
                         List.of(Container.INTERFACE),
                         List.of(new Reference(Container.INTERFACE, Set.of(VETH), Veth.NAME, Optional.of("/interface/veth"), Set.of())),
