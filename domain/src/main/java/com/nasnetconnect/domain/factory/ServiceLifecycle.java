@@ -159,13 +159,19 @@ public final class ServiceLifecycle implements AutoCloseable {
             for (ServiceInstance i : followed) next.put(i.id(), observe(i, facts, toStart));
             if (!toStart.isEmpty()) startContainers(session, toStart, next);
         } catch (RouterException e) {
-            String reason = "router '" + router.name() + "' could not be reached: " + e.getMessage();
+            String reason = "router '" + router.name() + "' could not be reached: " + withoutCommand(e.getMessage());
             for (ServiceInstance i : followed) {
                 next.put(i.id(), new Seen(i.state(), i.progress(), InstanceHealth.Status.UNKNOWN, reason));
             }
         }
         Instant now = clock.instant();
         for (ServiceInstance i : followed) record(i, next.get(i.id()), now);
+    }
+
+    /** The gateway's message without the {@code [command: …]} it appends: the user asked for no command. */
+    private static String withoutCommand(String message) {
+        int at = message == null ? -1 : message.indexOf(" [command: ");
+        return message == null ? "no answer" : at < 0 ? message : message.substring(0, at);
     }
 
     /** Stores and publishes the instance when the pass changed it, on the store's current copy (an uninstall may have come in between). */
@@ -222,7 +228,9 @@ public final class ServiceLifecycle implements AutoCloseable {
         var routeRows = new LinkedHashMap<String, List<Map<String, String>>>();
         routes.forEach((id, p) -> routeRows.put(id, rows(p)));
         var interfaceRows = new LinkedHashMap<String, Optional<Map<String, String>>>();
-        interfaces.forEach((id, p) -> interfaceRows.put(id, rows(p).stream().findFirst()));
+        var names = new LinkedHashMap<String, String>();
+        followed.forEach(i -> names.put(i.id(), i.interfaceName()));
+        interfaces.forEach((id, p) -> interfaceRows.put(id, rows(p).stream().filter(r -> names.get(id).equals(r.get("name"))).findFirst()));
         return new Facts(rows(containers), rows(log), routeRows, interfaceRows);
     }
 
@@ -247,13 +255,13 @@ public final class ServiceLifecycle implements AutoCloseable {
                     + i.interfaceName() + " (none carries the comment " + i.tag() + "); it was removed outside NasNetConnect");
         }
         for (var c : containers) {
-            if ("error".equals(c.get("status"))) {
+            if (phase(c).equals("error")) {
                 return new Seen(InstanceState.FAILED, 0, InstanceHealth.Status.UNHEALTHY, "the image " + c.getOrDefault("tag",
                         c.getOrDefault("remote-image", "?")) + " of container " + label(c) + " could not be pulled: "
                         + lastError(facts, c).map(ServiceLifecycle::pullError).orElse("the router reports status error"));
             }
         }
-        var pulling = containers.stream().filter(c -> !"stopped".equals(c.get("status")) && !"running".equals(c.get("status"))).toList();
+        var pulling = containers.stream().filter(c -> phase(c).equals("pulling")).toList();
         if (!pulling.isEmpty()) {
             int sum = 0;
             boolean downloading = false;
@@ -266,7 +274,7 @@ public final class ServiceLifecycle implements AutoCloseable {
                     ? new Seen(InstanceState.PULLING, Math.min(99, sum / containers.size()), was.health(), was.reason())
                     : new Seen(InstanceState.EXTRACTING, 100, was.health(), was.reason());
         }
-        var stopped = containers.stream().filter(c -> "stopped".equals(c.get("status"))).toList();
+        var stopped = containers.stream().filter(c -> phase(c).equals("stopped")).toList();
         if (!stopped.isEmpty()) {
             switch (i.state()) {
                 case PULLING, EXTRACTING -> {
@@ -279,9 +287,12 @@ public final class ServiceLifecycle implements AutoCloseable {
                 default -> {
                     var c = stopped.getFirst();
                     return new Seen(InstanceState.DEGRADED, 100, InstanceHealth.Status.UNHEALTHY, "container " + label(c)
-                            + " stopped: " + lastError(facts, c).map(ServiceLifecycle::afterName).orElse("the router's log gives no reason"));
+                            + " stopped: " + stopReason(facts, c));
                 }
             }
+        }
+        if (containers.stream().anyMatch(c -> phase(c).equals("starting"))) {
+            return new Seen(InstanceState.STARTING, 100, was.health(), was.reason());
         }
         var route = gatewayRoute(i, facts);
         if (route.isPresent()) return new Seen(InstanceState.DEGRADED, 100, InstanceHealth.Status.UNHEALTHY, route.get());
@@ -337,6 +348,31 @@ public final class ServiceLifecycle implements AutoCloseable {
             else if (m.startsWith("extracting ")) percent = 100;
         }
         return percent;
+    }
+
+    /**
+     * A container's status in the lifecycle's terms: {@code error}, {@code running}, {@code starting},
+     * {@code stopped} ({@code stopping} too), else {@code pulling} ({@code extracting}, or whatever a newer RouterOS
+     * shows while it fetches an image).
+     */
+    private static String phase(Map<String, String> c) {
+        return switch (c.getOrDefault("status", "")) {
+            case "error" -> "error";
+            case "running" -> "running";
+            case "starting" -> "starting";
+            case "stopped", "stopping" -> "stopped";
+            default -> "pulling";
+        };
+    }
+
+    /** Why a container stopped: the router's last error line about it, unless it was stopped on purpose after that. */
+    private static String stopReason(Facts facts, Map<String, String> c) {
+        String stoppedLine = "container " + c.getOrDefault("name", "") + " stopped";
+        var lines = facts.logOf(c).stream()
+                .filter(l -> l.getOrDefault("topics", "").contains("error") || stoppedLine.equals(l.get("message"))).toList();
+        if (lines.isEmpty()) return "the router's log gives no reason";
+        var last = lines.getLast();
+        return stoppedLine.equals(last.get("message")) ? "it was stopped on the router" : afterName(last);
     }
 
     private static Optional<Map<String, String>> lastError(Facts facts, Map<String, String> container) {
