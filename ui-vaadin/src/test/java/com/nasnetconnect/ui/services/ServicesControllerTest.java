@@ -219,15 +219,53 @@ class ServicesControllerTest {
     }
 
     @Test
-    void whileRoutingPoliciesAreNotImplementedTheEditorSaysSoAndSendsNothing() {
+    void routingASubnetThroughTorListsThePolicyAndRemovingItLeavesTheRouterAsBefore() {
+        var c = opened(OPERATOR);
+        c.install("tor", "usa", Map.of("exitCountry", "us"));
+        String tor = c.state().instances().getFirst().id();
+        var before = f.sim.snapshot();
+
+        assertThat(c.state().policiesReady()).isTrue();
+        assertThat(c.routeThrough(PolicyMatch.Kind.SUBNET, "192.168.77.0/24", tor)).isTrue();
+
+        assertThat(c.state().policies()).singleElement().satisfies(p -> {
+            assertThat(p.what()).isEqualTo("Subnet 192.168.77.0/24");
+            assertThat(p.through()).isEqualTo("nnc-tor-usa");
+        });
+        assertThat(c.state().notice().orElseThrow().text()).isEqualTo("Subnet 192.168.77.0/24 now goes through nnc-tor-usa.");
+        assertThat(before.diff(f.sim.snapshot())).as("the policy reached the router").isNotEmpty();
+
+        c.removePolicy(c.state().policies().getFirst().id());
+
+        assertThat(c.state().policies()).isEmpty();
+        assertThat(before.diff(f.sim.snapshot())).isEmpty();
+    }
+
+    @Test
+    void aMatchTheDomainRefusesIsShownNextToTheValueNamingIt() {
         var c = opened(OPERATOR);
         c.install("tor", "usa", Map.of("exitCountry", "us"));
         var before = f.sim.snapshot();
 
-        assertThat(c.state().policiesReady()).isFalse();
-        assertThat(c.state().policiesNote()).isEqualTo("Routing policies are not available on this server yet.");
-        assertThat(c.routeThrough(PolicyMatch.Kind.ADDRESS, "192.168.88.23", c.state().instances().getFirst().id())).isFalse();
-        assertThat(c.state().notice().orElseThrow().text()).contains("nothing was sent to the router");
+        assertThat(c.routeThrough(PolicyMatch.Kind.MAC, "02:00:00:00:00:0B", c.state().instances().getFirst().id())).isFalse();
+
+        assertThat(c.state().fieldErrors().get("match")).contains("02:00:00:00:00:0B").contains("no DHCP lease");
+        assertThat(c.state().policies()).isEmpty();
         assertThat(before.diff(f.sim.snapshot())).isEmpty();
+    }
+
+    @Test
+    void uninstallingAServiceDropsItsPoliciesFromTheList() {
+        var c = opened(OPERATOR);
+        c.install("tor", "usa", Map.of("exitCountry", "us"));
+        String tor = c.state().instances().getFirst().id();
+        c.routeThrough(PolicyMatch.Kind.DOMAIN, "example.com", tor);
+        assertThat(c.state().policies()).hasSize(1);
+
+        assertThat(c.uninstallSummary(tor).orElseThrow()).anySatisfy(line -> assertThat(line).contains("example.com"));
+        c.uninstall(tor);
+
+        assertThat(c.state().policies()).isEmpty();
+        assertThat(c.state().instances()).isEmpty();
     }
 }

@@ -9,8 +9,6 @@ import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.factory.FactorySettings;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
-import com.nasnetconnect.domain.factory.RoutingPolicy;
-import com.nasnetconnect.domain.factory.RoutingPolicyStore;
 import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.factory.ServiceInstanceFeed;
 import com.nasnetconnect.domain.router.Router;
@@ -23,6 +21,7 @@ import com.nasnetconnect.routeros.api.GatewaySettings;
 import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
 import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore;
 import com.nasnetconnect.storage.factory.SqliteServiceCatalog;
 import com.nasnetconnect.storage.factory.SqliteServiceInstanceStore;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
@@ -30,15 +29,11 @@ import com.nasnetconnect.storage.security.AesGcmSecretCipher;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The factory as the server wires it, for the Services page's tests: the seeded SQLite catalog and instance store,
  * apply-confirm-merge through the real gateway over TCP to a RouterOS 7.16.2 simulator with the container package
- * (router "lab", VLANs on ether1), and the instance feed the lifecycle publishes on.
+ * (router "lab", VLANs on ether1), the routing policies on SQLite, and the instance feed the lifecycle publishes on.
  */
 final class ServicesFixture implements AutoCloseable {
     static final RouterId LAB = new RouterId("lab");
@@ -68,7 +63,7 @@ final class ServicesFixture implements AutoCloseable {
         var instances = new SqliteServiceInstanceStore(databases, cipher);
         factory = new ServiceFactory(new SqliteServiceCatalog(databases), instances, apply, routers, gateway, store,
                 id -> FactorySettings.defaults().withVlanParent("ether1"), feed, clock);
-        policies = new RoutingPolicies(instances, new MemoryPolicies(), apply, routers, gateway, store, feed, clock);
+        policies = new RoutingPolicies(instances, new SqliteRoutingPolicyStore(databases), apply, routers, gateway, store, feed, clock);
     }
 
     ServicesController controller(Principal who) {
@@ -80,15 +75,5 @@ final class ServicesFixture implements AutoCloseable {
     public void close() {
         gateway.close();
         sim.close();
-    }
-
-    /** Until the policies' SQLite store exists on this branch: the router's policies in memory. */
-    static final class MemoryPolicies implements RoutingPolicyStore {
-        final Map<String, RoutingPolicy> byId = new ConcurrentHashMap<>();
-
-        public void save(RoutingPolicy p) { byId.put(p.id(), p); }
-        public Optional<RoutingPolicy> find(RouterId r, String id) { return Optional.ofNullable(byId.get(id)).filter(p -> p.routerId().equals(r)); }
-        public List<RoutingPolicy> list(RouterId r) { return byId.values().stream().filter(p -> p.routerId().equals(r)).toList(); }
-        public void delete(RouterId r, String id) { byId.remove(id); }
     }
 }
