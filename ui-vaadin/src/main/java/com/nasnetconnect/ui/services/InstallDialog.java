@@ -82,6 +82,7 @@ final class InstallDialog extends Dialog {
         });
         getFooter().add(cancel, confirm);
         setWidth(phone ? "100%" : "32rem");
+        if (phone) addClassName("nnc-phone");
         setMaxWidth("100%");
         addOpenedChangeListener(e -> {
             if (!e.isOpened()) getElement().removeFromParent();

@@ -40,6 +40,7 @@ final class PolicyEditor extends Div {
     private final Div list = new Div();
     private final Intents intents;
     private boolean phone;
+    private List<String> offered = List.of();
 
     PolicyEditor(Intents intents) {
         this.intents = Objects.requireNonNull(intents, "intents");
@@ -85,6 +86,7 @@ final class PolicyEditor extends Div {
         for (Component c : List.of(kind, value, through)) {
             c.getElement().getStyle().set("width", phone ? "100%" : null);
         }
+        kind.getElement().getStyle().set("min-width", phone ? null : "16em"); // "Network (interface or VLAN)" in full
     }
 
     void show(ServicesController.State state) {
@@ -92,15 +94,22 @@ final class PolicyEditor extends Div {
         note.setVisible(!state.policiesNote().isEmpty());
         boolean usable = state.canChange() && !state.instances().isEmpty();
         form.setVisible(usable);
-        String selected = through.getValue() == null ? null : through.getValue().id();
-        through.setItems(state.instances());
-        state.instances().stream().filter(i -> i.id().equals(selected)).findFirst()
-                .or(() -> state.instances().stream().findFirst()).ifPresent(through::setValue);
+        // only when the services themselves change (not on every progress step): an open choice stays open
+        List<String> offered = state.instances().stream().map(i -> i.id() + " " + i.interfaceName()).toList();
+        if (!offered.equals(this.offered)) {
+            this.offered = offered;
+            String selected = through.getValue() == null ? null : through.getValue().id();
+            through.setItems(state.instances());
+            state.instances().stream().filter(i -> i.id().equals(selected)).findFirst()
+                    .or(() -> state.instances().stream().findFirst()).ifPresent(through::setValue);
+        }
         mark(value, state.fieldErrors().get("match"));
         mark(through, state.fieldErrors().get("instanceId"));
         list.removeAll();
         if (state.policies().isEmpty() && state.policiesReady()) {
-            Span empty = new Span("Everything goes out directly: no policy routes traffic through a service.");
+            Span empty = new Span(state.instances().isEmpty()
+                    ? "Everything goes out directly. Install a service to route a network, a device or a domain through it."
+                    : "Everything goes out directly: no policy routes traffic through a service.");
             empty.addClassName("nnc-card-facts");
             list.add(empty);
         }

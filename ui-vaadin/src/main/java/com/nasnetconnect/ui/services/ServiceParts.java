@@ -22,6 +22,13 @@ final class ServiceParts {
     private ServiceParts() {
     }
 
+    /** The title of a part of the page (catalog, installed services). */
+    static H3 section(String title) {
+        H3 h = new H3(title);
+        h.addClassName("services-section");
+        return h;
+    }
+
     /** A catalog card: name, description, the interface it makes, and "Install" for those who may. */
     static Component templateCard(TemplateCard t, boolean canInstall, boolean phone, Consumer<TemplateCard> onInstall) {
         Div card = new Div();

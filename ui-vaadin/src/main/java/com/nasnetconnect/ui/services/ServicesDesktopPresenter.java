@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.function.Consumer;
 
@@ -39,8 +38,7 @@ final class ServicesDesktopPresenter implements ServicesPresenter {
         instances.addComponentColumn(ServiceParts::health).setHeader("Health").setKey("health").setWidth("14em").setFlexGrow(0);
         actions = instances.addComponentColumn(r -> ServiceParts.uninstall(r, false, onUninstall)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         none.setId("services-none");
-        H3 installed = new H3("Installed on this router");
-        root.add(new H3("Catalog"), catalog, installed, none, instances);
+        root.add(ServiceParts.section("Catalog"), catalog, ServiceParts.section("Installed on this router"), none, instances);
     }
 
     @Override

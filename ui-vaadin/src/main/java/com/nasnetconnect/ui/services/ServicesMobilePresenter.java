@@ -31,7 +31,7 @@ final class ServicesMobilePresenter implements ServicesPresenter {
         catalog.setId("services-catalog");
         catalog.addClassName("nnc-cards");
         none.setId("services-none");
-        root.add(new H3("Installed on this router"), none, instances, new H3("Catalog"), catalog);
+        root.add(ServiceParts.section("Installed on this router"), none, instances, ServiceParts.section("Catalog"), catalog);
     }
 
     @Override
