@@ -34,8 +34,8 @@ import java.util.TreeSet;
  * schema.graphql and writes, as Java source,
  * <ul>
  *   <li>{@code com.nasnetconnect.domain.schema.SchemaTables}: the {@code @validate} rules, the {@code @mikrotik}
- *       and {@code @openwrt} field maps and the {@code @sensitive} fields (by type, and as RouterOS
- *       attributes);</li>
+ *       and {@code @openwrt} field maps (with the attributes RouterOS renamed: {@code renamedIn}, {@code formerly})
+ *       and the {@code @sensitive} fields (by type, and as RouterOS attributes);</li>
  *   <li>{@code com.nasnetconnect.domain.schema.types.Configuration}: a sealed interface with one record per
  *       resource kind, built from the kind's generated input by calling each getter by name, so a field that
  *       the input loses is a compile error that names it.</li>
@@ -138,6 +138,7 @@ public class SchemaCodegen {
                 s.add(f.getName());
                 var m = directive(f, "mikrotik");
                 if (m != null && string(m, "field") != null) attributes.add(string(m, "field"));
+                if (m != null && string(m, "formerly") != null) attributes.add(string(m, "formerly"));
             }
             if (!s.isEmpty()) sensitive.put(t.getName(), s);
         }
@@ -148,6 +149,7 @@ public class SchemaCodegen {
                 s.add(f.getName());
                 var m = directive(f, "mikrotik");
                 if (m != null && string(m, "field") != null) attributes.add(string(m, "field"));
+                if (m != null && string(m, "formerly") != null) attributes.add(string(m, "formerly"));
             }
             if (!s.isEmpty()) sensitive.put(t.getName(), s);
         }
@@ -183,16 +185,27 @@ public class SchemaCodegen {
         for (String kind : kinds) {
             var config = configType(kind);
             var attrs = new ArrayList<String>();
+            var renamed = new ArrayList<String>();
             for (var f : config.getFieldDefinitions()) {
                 var d = directive(f, directiveName);
                 if (d != null && string(d, "field") != null) attrs.add(str(f.getName()) + ", " + str(string(d, "field")));
+                if (d != null && (string(d, "renamedIn") != null || string(d, "formerly") != null)) {
+                    String in = string(d, "renamedIn"), formerly = string(d, "formerly");
+                    if (in == null || formerly == null || string(d, "field") == null || !in.matches("\\d+\\.\\d+")) {
+                        throw new IllegalStateException("@" + directiveName + " on " + config.getName() + "." + f.getName()
+                                + " needs field, formerly and renamedIn (major.minor, e.g. \"7.20\") together");
+                    }
+                    renamed.add("\n                " + str(f.getName()) + ", new PlatformFieldMap.Rename(" + str(formerly) + ", " + str(in) + ")");
+                }
             }
             var typeDirective = directive(config, directiveName);
             String menu = typeDirective == null ? null : string(typeDirective, menuArgument);
             if (menu == null && attrs.isEmpty()) continue;
             sb.append("        kinds.put(ResourceKind.").append(kind).append(", new PlatformFieldMap.KindMap(")
                     .append(menu == null ? "null" : str(menu)).append(", attributes(")
-                    .append(String.join(", ", attrs)).append(")));\n");
+                    .append(String.join(", ", attrs)).append(")");
+            if (!renamed.isEmpty()) sb.append(", Map.of(").append(String.join(",", renamed)).append(")");
+            sb.append("));\n");
         }
         sb.append("        return new PlatformFieldMap(").append(str(directiveName)).append(", kinds);\n    }\n\n");
         if (directiveName.equals("mikrotik")) {

@@ -21,11 +21,17 @@ public final class BenchSupport {
     }
 
     public static Process launch(List<String> jvmOptions, Map<String, String> env, Path log) throws java.io.IOException {
+        return launch(jvmOptions, env, log, List.of());
+    }
+
+    /** As {@link #launch(List, Map, Path)}, with arguments for the jar (a command such as {@code bench factory}). */
+    public static Process launch(List<String> jvmOptions, Map<String, String> env, Path log, List<String> args) throws java.io.IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ServerProcess.java().toString());
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar().toString());
+        cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         return pb.start();

@@ -28,7 +28,7 @@ public final class Main {
               rotate-key  re-encrypt every stored secret with a new key [--data-dir D]
               db          quarantined router databases: db quarantine list [--data-dir D]
                           | db quarantine release --router ID [--from FILE] [--data-dir D] (db --help explains)
-              bench       measure: bench apply [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
+              bench       measure: bench apply|factory [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
               help        show this text
             """;
 

@@ -80,6 +80,8 @@ public final class AdoptService {
     }
 
     private List<MergedChange> adoptLocked(Router router, Set<ResourceKind> kinds, String by) {
+        // the attribute names of the router's RouterOS version; asked only when a kind's names differ by version
+        var specs = kinds.stream().anyMatch(this.specs::versionDependent) ? this.specs.on(gateway.platform(router.endpoint())) : this.specs;
         var managed = new HashSet<String>();
         ledger.resources(router.id()).forEach(r -> r.nativeId().ifPresent(n -> managed.add(r.kind() + n)));
         var now = clock.instant();

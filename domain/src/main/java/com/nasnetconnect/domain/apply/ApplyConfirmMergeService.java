@@ -131,12 +131,12 @@ public final class ApplyConfirmMergeService {
         try {
             armed.check();
         } catch (ApplyException.GuardFailed e) {
-            var undo = undo(session, applied, armed, outcomesKnown);
+            var undo = undo(v, session, applied, armed, outcomesKnown);
             throw new ApplyException.GuardFailed(e.getMessage() + "; " + undo.note(), undo.restored(), e.getCause());
         }
         if (failure != null) {
             // Undo what is known to have run, last first; with an unknown outcome the router-side revert stays armed.
-            var undo = undo(session, applied, armed, outcomesKnown);
+            var undo = undo(v, session, applied, armed, outcomesKnown);
             String routerMessage = failure instanceof RouterException.Trap t ? t.routerMessage() : failure.getMessage();
             throw new ApplyException.Rejected(failedAt + 1, steps.size(), steps.get(failedAt).command().toString(),
                     routerMessage, undo.restored(), undo.note(), failure);
@@ -146,14 +146,14 @@ public final class ApplyConfirmMergeService {
             merged = readBack(v, applied, prints);
             armed.confirm();
         } catch (RouterException | IllegalStateException e) {
-            var undo = undo(session, applied, armed, true);
+            var undo = undo(v, session, applied, armed, true);
             throw new ApplyException.NotConfirmed("router did not confirm the plan: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
         try {
             ledger.commit(router.id(), merged);
         } catch (RuntimeException e) {
-            var undo = undo(session, applied, armed, true);
+            var undo = undo(v, session, applied, armed, true);
             throw new ApplyException.NotConfirmed("storing the confirmed plan failed: " + e.getMessage() + "; "
                     + undo.note(), undo.restored(), e);
         }
@@ -217,13 +217,14 @@ public final class ApplyConfirmMergeService {
      * Undoes applied steps, last first, in one pipelined batch on the apply's session. When the failed command's
      * outcome is unknown (or the link drops during the undo), the router-side protection stays armed.
      */
-    private Undo undo(RouterSession session, List<Applied> applied, LinkLossGuard.Armed armed, boolean lastOutcomeKnown) {
+    private Undo undo(ValidatedPlan v, RouterSession session, List<Applied> applied, LinkLossGuard.Armed armed,
+                      boolean lastOutcomeKnown) {
         if (lastOutcomeKnown && applied.isEmpty()) {
             armed.disarm();
             return new Undo(true, "nothing had been applied");
         }
         var inverses = new ArrayList<RouterCommand>();
-        for (Applied a : applied.reversed()) inverses.add(UndoCommands.inverse(specs, a.step(), a.newId()));
+        for (Applied a : applied.reversed()) inverses.add(UndoCommands.inverse(dialect(v), a.step(), a.newId()));
         var results = new ArrayList<RouterSession.Pending<RouterReply>>();
         if (!inverses.isEmpty()) {
             var batch = session.batch();
@@ -248,6 +249,11 @@ public final class ApplyConfirmMergeService {
         if (!failures.isEmpty()) return new Undo(false, "undo failed for " + failures + "; " + armed.describe());
         armed.disarm();
         return new Undo(true, "the " + applied.size() + " command(s) applied before were undone in reverse order");
+    }
+
+    /** The specs with the attribute names of the plan's router (its RouterOS version, read in the pre-flight). */
+    private ResourceKindSpecs dialect(ValidatedPlan v) {
+        return v.platform().map(specs::on).orElse(specs);
     }
 
     /** The menus whose rows confirm the plan: every upserted or deleted resource's. */
@@ -287,7 +293,7 @@ public final class ApplyConfirmMergeService {
             if (row.isEmpty()) {
                 throw new IllegalStateException(u + " is not on the router after apply (.id " + nativeId + ")");
             }
-            var confirmed = specs.confirmedFromRouter(u.kind(), row.get());
+            var confirmed = dialect(v).confirmedFromRouter(u.kind(), row.get());
             var generated = new LinkedHashMap<String, String>();
             spec.generated().stream().sorted().forEach(g -> { if (row.get().get(g) != null) generated.put(g, row.get().get(g)); });
             var warnings = new ArrayList<String>();

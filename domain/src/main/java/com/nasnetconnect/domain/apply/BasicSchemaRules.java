@@ -52,6 +52,9 @@ public final class BasicSchemaRules implements SchemaRules {
             String v = cfg.get(req);
             if (v == null || v.isBlank()) issues.add(error(STAGE, id, req, v, "is required for " + kind));
         }
+        if (kind == ResourceKind.ROUTE && blank(cfg.get("gateway")) && !"true".equals(Values.normalize(cfg.getOrDefault("blackhole", "")))) {
+            issues.add(error(STAGE, id, "gateway", cfg.get("gateway"), "is required for ROUTE unless blackhole is yes"));
+        }
         cfg.forEach((field, value) -> checkField(id, kind, field, value, issues));
         return issues;
     }
@@ -156,5 +159,9 @@ public final class BasicSchemaRules implements SchemaRules {
         } catch (NumberFormatException e) {
             out.add(error(STAGE, id, field, v, "must be a whole number " + min + ".." + max));
         }
+    }
+
+    private static boolean blank(String v) {
+        return v == null || v.isBlank();
     }
 }

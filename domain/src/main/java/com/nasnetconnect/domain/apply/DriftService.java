@@ -54,6 +54,9 @@ public final class DriftService {
             }
         }
         var view = new RouterView(rows);
+        // the attribute names of the router's RouterOS version; asked only when a deployed kind's names differ by version
+        var specs = deployed.stream().anyMatch(r -> this.specs.versionDependent(r.kind()))
+                ? this.specs.on(gateway.platform(router.endpoint())) : this.specs;
         var now = clock.instant();
         var reports = new ArrayList<DriftReport>();
         for (ManagedResource r : deployed) {

@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 public interface FieldMapping {
 
+    /**
+     * This mapping as a router of the given RouterOS version names its attributes (some were renamed between
+     * versions); the same mapping when nothing differs.
+     */
+    default FieldMapping on(String routerVersion) {
+        return this;
+    }
+
     /** The bindings of a kind in the order fields are sent to the router; empty if the kind is unknown. */
     List<FieldBinding> bindings(ResourceKind kind);
 

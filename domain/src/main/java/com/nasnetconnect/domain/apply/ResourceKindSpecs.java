@@ -6,7 +6,10 @@ import com.nasnetconnect.domain.schema.types.Configuration.AddressListEntry;
 import com.nasnetconnect.domain.schema.types.Configuration.Bridge;
 import com.nasnetconnect.domain.schema.types.Configuration.BridgePort;
 import com.nasnetconnect.domain.schema.types.Configuration.BridgeVlan;
+import com.nasnetconnect.domain.router.PlatformInfo;
 import com.nasnetconnect.domain.schema.types.Configuration.Container;
+import com.nasnetconnect.domain.schema.types.Configuration.ContainerEnv;
+import com.nasnetconnect.domain.schema.types.Configuration.ContainerMount;
 import com.nasnetconnect.domain.schema.types.Configuration.DhcpClient;
 import com.nasnetconnect.domain.schema.types.Configuration.DhcpNetwork;
 import com.nasnetconnect.domain.schema.types.Configuration.DhcpServer;
@@ -16,6 +19,7 @@ import com.nasnetconnect.domain.schema.types.Configuration.FirewallNat;
 import com.nasnetconnect.domain.schema.types.Configuration.IpAddress;
 import com.nasnetconnect.domain.schema.types.Configuration.IpPool;
 import com.nasnetconnect.domain.schema.types.Configuration.Route;
+import com.nasnetconnect.domain.schema.types.Configuration.RoutingRule;
 import com.nasnetconnect.domain.schema.types.Configuration.RoutingTable;
 import com.nasnetconnect.domain.schema.types.Configuration.Veth;
 import com.nasnetconnect.domain.schema.types.Configuration.Vlan;
@@ -40,8 +44,9 @@ public final class ResourceKindSpecs {
 
     private final Map<ResourceKind, ResourceKindSpec> specs = new EnumMap<>(ResourceKind.class);
     private final FieldMapping mapping;
+    private final Map<FieldMapping, ResourceKindSpecs> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ResourceKindSpecs(FieldMapping mapping, List<ResourceKindSpec> all) {
+    private ResourceKindSpecs(FieldMapping mapping, java.util.Collection<ResourceKindSpec> all) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         all.forEach(s -> specs.put(s.kind(), s));
         for (ResourceKind k : ResourceKind.values()) {
@@ -73,6 +78,8 @@ public final class ResourceKindSpecs {
         var natIdentity = List.of(FirewallNat.CHAIN, FirewallNat.ACTION, FirewallNat.PROTOCOL, FirewallNat.SRC_ADDRESS,
                 FirewallNat.DST_ADDRESS, FirewallNat.DST_PORT, FirewallNat.IN_INTERFACE, FirewallNat.OUT_INTERFACE,
                 FirewallNat.SRC_ADDRESS_LIST, FirewallNat.DST_ADDRESS_LIST, FirewallNat.COMMENT);
+        var ruleIdentity = List.of(RoutingRule.SRC_ADDRESS, RoutingRule.DST_ADDRESS, RoutingRule.INTERFACE, RoutingRule.ACTION,
+                RoutingRule.TABLE, RoutingRule.COMMENT);
         var mangleIdentity = List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION, FirewallMangle.PROTOCOL, FirewallMangle.SRC_ADDRESS,
                 FirewallMangle.DST_ADDRESS, FirewallMangle.DST_PORT, FirewallMangle.IN_INTERFACE, FirewallMangle.OUT_INTERFACE,
                 FirewallMangle.SRC_ADDRESS_LIST, FirewallMangle.DST_ADDRESS_LIST, FirewallMangle.SRC_MAC_ADDRESS, FirewallMangle.COMMENT);
@@ -110,10 +117,15 @@ public final class ResourceKindSpecs {
                         List.of(DhcpClient.INTERFACE), List.of(iface), Set.of(), Optional.empty(), 50),
                 new ResourceKindSpec(ROUTING_TABLE, "/routing/table", List.of(RoutingTable.NAME), List.of(RoutingTable.NAME),
                         List.of(RoutingTable.NAME), List.of(), Set.of(), Optional.empty(), 40),
+                // a gateway or blackhole=yes: BasicSchemaRules checks that one of them is there
                 new ResourceKindSpec(ROUTE, "/ip/route", List.of(Route.DST_ADDRESS, Route.GATEWAY, Route.ROUTING_TABLE),
-                        List.of(Route.DST_ADDRESS, Route.GATEWAY), List.of(),
+                        List.of(Route.DST_ADDRESS), List.of(),
                         List.of(new Reference(Route.ROUTING_TABLE, Set.of(ROUTING_TABLE), RoutingTable.NAME, Optional.of("/routing/table"),
                                 Set.of("main"))), Set.of(), Optional.empty(), 60),
+                new ResourceKindSpec(ROUTING_RULE, "/routing/rule", ruleIdentity, List.of(RoutingRule.ACTION), List.of(),
+                        List.of(new Reference(RoutingRule.INTERFACE, INTERFACES, "name", Optional.of("/interface"), Set.of()),
+                                new Reference(RoutingRule.TABLE, Set.of(ROUTING_TABLE), RoutingTable.NAME, Optional.of("/routing/table"),
+                                        Set.of("main"))), Set.of(), Optional.empty(), 65),
                 new ResourceKindSpec(ADDRESS_LIST_ENTRY, "/ip/firewall/address-list", List.of(AddressListEntry.LIST, AddressListEntry.ADDRESS),
                         List.of(AddressListEntry.LIST, AddressListEntry.ADDRESS), List.of(), List.of(), Set.of(), Optional.empty(), 60),
                 new ResourceKindSpec(FIREWALL_FILTER, "/ip/firewall/filter", filterIdentity,
@@ -124,10 +136,50 @@ public final class ResourceKindSpecs {
                 new ResourceKindSpec(FIREWALL_MANGLE, "/ip/firewall/mangle", mangleIdentity,
                         List.of(FirewallMangle.CHAIN, FirewallMangle.ACTION), List.of(), List.of(inIface, outIface, srcList, dstList),
                         Set.of(), Optional.empty(), 70),
+                new ResourceKindSpec(CONTAINER_ENV, "/container/envs", List.of(ContainerEnv.LIST, ContainerEnv.KEY),
+                        List.of(ContainerEnv.LIST, ContainerEnv.KEY), List.of(), List.of(), Set.of(), Optional.of("container"), 75),
+                new ResourceKindSpec(CONTAINER_MOUNT, "/container/mounts", List.of(ContainerMount.LIST, ContainerMount.DST),
+                        List.of(ContainerMount.LIST, ContainerMount.SRC, ContainerMount.DST), List.of(), List.of(), Set.of(),
+                        Optional.of("container"), 75),
                 new ResourceKindSpec(CONTAINER, "/container", List.of(Container.INTERFACE), List.of(Container.REMOTE_IMAGE, Container.INTERFACE),
                         List.of(Container.INTERFACE),
-                        List.of(new Reference(Container.INTERFACE, Set.of(VETH), Veth.NAME, Optional.of("/interface/veth"), Set.of())),
+                        List.of(new Reference(Container.INTERFACE, Set.of(VETH), Veth.NAME, Optional.of("/interface/veth"), Set.of()),
+                                new Reference(Container.ENVLIST, Set.of(CONTAINER_ENV), ContainerEnv.LIST, Optional.of("/container/envs"), Set.of()),
+                                new Reference(Container.MOUNTS, Set.of(CONTAINER_MOUNT), ContainerMount.LIST, Optional.of("/container/mounts"), Set.of())),
                         Set.of("status"), Optional.of("container"), 80)));
+    }
+
+    /**
+     * This table as a router of this platform names its attributes: the field mapping of its RouterOS version
+     * ({@link FieldMapping#on}), the same specs. Use it wherever attributes meet the router: commands written,
+     * rows read back, adopted or checked for drift.
+     */
+    public ResourceKindSpecs on(PlatformInfo platform) {
+        return on(platform.version());
+    }
+
+    /** As {@link #on(PlatformInfo)} for a RouterOS version, e.g. {@code 7.16.2}; this table when nothing differs. */
+    public ResourceKindSpecs on(String routerVersion) {
+        FieldMapping m = mapping.on(routerVersion);
+        if (m == mapping) return this;
+        return versions.computeIfAbsent(m, x -> new ResourceKindSpecs(x, specs.values()));
+    }
+
+    /** Whether some attribute of this kind has another name on older RouterOS versions (so reads need the version). */
+    public boolean versionDependent(ResourceKind kind) {
+        return !mapping.on("0.0").bindings(kind).equals(mapping.bindings(kind));
+    }
+
+    /**
+     * The router attribute of a reference's target field, e.g. {@code name} for an interface, {@code list} (or
+     * {@code name} on 7.16) for an env list; the field's own name when no target kind maps it.
+     */
+    String targetAttribute(Reference ref) {
+        for (ResourceKind k : ref.targets()) {
+            var b = mapping.byDomainField(k, ref.targetField());
+            if (b.isPresent()) return b.get().routerAttribute();
+        }
+        return ref.targetField();
     }
 
     public ResourceKindSpec spec(ResourceKind kind) {

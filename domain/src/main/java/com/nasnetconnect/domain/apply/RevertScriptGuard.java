@@ -84,7 +84,7 @@ public final class RevertScriptGuard implements LinkLossGuard {
     public Armed arm(Router router, ValidatedPlan plan, RouterSession session, RouterSession.Batch batch) {
         if (plan.steps().isEmpty()) return NONE.arm(router, plan, session, batch);
         String name = RevertScripts.PREFIX + UUID.randomUUID();
-        String source = RevertScripts.header(plan) + scripts.source(name, plan.steps());
+        String source = RevertScripts.header(plan) + scripts.on(plan.platform()).source(name, plan.steps());
         var script = batch.add(RouterCommand.of("/system/script/add").with("name", name)
                 .with("source", source).with("comment", "NasNetConnect: undoes an unconfirmed apply"));
         var scheduler = !scheduled ? null : batch.add(schedule(router, session, scheduleCommand(name)));

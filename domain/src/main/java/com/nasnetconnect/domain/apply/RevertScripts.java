@@ -21,6 +21,11 @@ public final class RevertScripts {
         this.specs = Objects.requireNonNull(specs, "specs");
     }
 
+    /** Scripts in the attribute names of this router's RouterOS version (when known). */
+    public RevertScripts on(java.util.Optional<com.nasnetconnect.domain.router.PlatformInfo> platform) {
+        return platform.map(p -> new RevertScripts(specs.on(p))).orElse(this);
+    }
+
     /**
      * The first line of a revert script: a comment naming the plan's resources, each upsert with the
      * {@code appliedAt} its deployment had before the plan (epoch millis, 0 when none), so that the store can

@@ -21,6 +21,9 @@ public final class SchemaFieldMapping implements FieldMapping {
             new SchemaFieldMapping(SchemaTables.mikrotik(), SchemaTables.sensitiveFields());
 
     private final Map<ResourceKind, List<FieldBinding>> bindings = new EnumMap<>(ResourceKind.class);
+    private final PlatformFieldMap mikrotik;
+    private final BiPredicate<String, String> sensitive;
+    private final Map<String, SchemaFieldMapping> byVersion = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The mapping of the schema this server was built with. */
     public static SchemaFieldMapping generated() {
@@ -40,12 +43,27 @@ public final class SchemaFieldMapping implements FieldMapping {
     }
 
     private SchemaFieldMapping(PlatformFieldMap mikrotik, BiPredicate<String, String> sensitive) {
+        this.mikrotik = mikrotik;
+        this.sensitive = sensitive;
         for (var kind : mikrotik.kinds()) {
             String configType = ResourceKinds.typeName(kind) + "Config";
             bindings.put(kind, mikrotik.of(kind).attributes().entrySet().stream()
                     .map(e -> new FieldBinding(e.getKey(), e.getValue(), sensitive.test(configType, e.getKey())))
                     .toList());
         }
+    }
+
+    /**
+     * The bindings as a router of this version names its attributes ({@code @mikrotik(renamedIn:, formerly:)}):
+     * on 7.16.2 {@code ContainerEnv.list} is {@code name} and {@code Container.envlist} is {@code envlist}; from
+     * 7.20 they are {@code list} and {@code envlists}. Kept per version.
+     */
+    @Override
+    public FieldMapping on(String routerVersion) {
+        return byVersion.computeIfAbsent(routerVersion == null ? "" : routerVersion, v -> {
+            var map = mikrotik.on(v);
+            return map == mikrotik ? this : new SchemaFieldMapping(map, sensitive);
+        });
     }
 
     @Override

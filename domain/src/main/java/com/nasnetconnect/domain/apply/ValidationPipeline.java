@@ -120,11 +120,12 @@ public final class ValidationPipeline {
         var deletedNativeIds = new HashSet<String>();
         deletes.forEach(d -> d.nativeId().ifPresent(deletedNativeIds::add));
 
+        var dialect = specs.on(platform); // the attribute names of this router's RouterOS version
         for (DesiredResource u : upserts) {
             var list = issues.get(u.id());
             platform(router, u, platform, list);
-            references(router, u, future, view, deletedNativeIds, list);
-            conflicts(u, future, view, before, managedNativeIds, list);
+            references(router, u, future, view, deletedNativeIds, list, dialect);
+            conflicts(u, future, view, before, managedNativeIds, list, dialect);
         }
         for (ManagedResource d : deletes) {
             for (DesiredResource other : future.values()) {
@@ -165,7 +166,7 @@ public final class ValidationPipeline {
             var old = Optional.ofNullable(before.get(u.id()));
             var nativeId = old.flatMap(ManagedResource::nativeId);
             var row = nativeId.flatMap(n -> view.byId(spec.menu(), n));
-            var wanted = specs.toRouter(u.kind(), u.configuration());
+            var wanted = dialect.toRouter(u.kind(), u.configuration());
             if (row.isPresent()) {
                 var cmd = RouterCommand.of(spec.path("set")).with(".id", nativeId.get());
                 boolean changed = false;
@@ -258,14 +259,14 @@ public final class ValidationPipeline {
     }
 
     private void references(Router router, DesiredResource u, Map<String, DesiredResource> future, RouterView view,
-                            Set<String> deletedNativeIds, List<ValidationIssue> out) {
+                            Set<String> deletedNativeIds, List<ValidationIssue> out, ResourceKindSpecs dialect) {
         for (Reference ref : specs.spec(u.kind()).references()) {
             String v = u.field(ref.field());
             if (v == null || v.isEmpty() || ref.builtins().contains(v)) continue;
             boolean managed = future.values().stream().anyMatch(o -> ref.targets().contains(o.kind())
                     && v.equals(o.field(ref.targetField())));
             boolean onRouter = ref.routerMenu().map(menu -> view.menu(menu).stream().anyMatch(row ->
-                    v.equals(row.get("name".equals(ref.targetField()) ? "name" : ref.targetField()))
+                    v.equals(row.get(dialect.targetAttribute(ref)))
                             && !deletedNativeIds.contains(row.get(".id")))).orElse(false);
             if (!managed && !onRouter) {
                 out.add(error("references", u.id(), ref.field(), v, target(ref) + " " + Echo.quoted(v)
@@ -276,7 +277,8 @@ public final class ValidationPipeline {
     }
 
     private void conflicts(DesiredResource u, Map<String, DesiredResource> future, RouterView view,
-                           Map<String, ManagedResource> before, Set<String> managedNativeIds, List<ValidationIssue> out) {
+                           Map<String, ManagedResource> before, Set<String> managedNativeIds, List<ValidationIssue> out,
+                           ResourceKindSpecs dialect) {
         var spec = specs.spec(u.kind());
         for (DesiredResource o : future.values()) {
             if (o.id().equals(u.id())) continue;
@@ -312,7 +314,7 @@ public final class ValidationPipeline {
         var unmanaged = view.menu(spec.menu()).stream()
                 .filter(row -> !managedNativeIds.contains(row.get(".id")) && !"true".equals(row.get("dynamic"))).toList();
         var wantedIdentity = new LinkedHashMap<String, String>();
-        spec.identity().forEach(f -> specs.mapping().byDomainField(u.kind(), f)
+        spec.identity().forEach(f -> dialect.mapping().byDomainField(u.kind(), f)
                 .ifPresent(b -> wantedIdentity.put(b.routerAttribute(), u.field(f))));
         for (var row : unmanaged) {
             if (own.isPresent() && own.get().equals(row.get(".id"))) continue;
@@ -321,7 +323,7 @@ public final class ValidationPipeline {
                         "already exists on the router as " + onRouter(row) + " but is not managed; adopt it instead"));
             } else {
                 for (String f : spec.unique()) {
-                    String attr = specs.mapping().byDomainField(u.kind(), f).map(FieldBinding::routerAttribute).orElse(null);
+                    String attr = dialect.mapping().byDomainField(u.kind(), f).map(FieldBinding::routerAttribute).orElse(null);
                     if (attr != null && u.field(f) != null && u.field(f).equals(row.get(attr))) {
                         out.add(error("conflicts", u.id(), f, u.field(f), "is already used on the router by " + onRouter(row)));
                     }

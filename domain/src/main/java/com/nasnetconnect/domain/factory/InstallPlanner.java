@@ -6,6 +6,7 @@ import com.nasnetconnect.domain.apply.Change;
 import com.nasnetconnect.domain.apply.ChangePlan;
 import com.nasnetconnect.domain.apply.DesiredResource;
 import com.nasnetconnect.domain.schema.types.Configuration.Container;
+import com.nasnetconnect.domain.schema.types.Configuration.ContainerEnv;
 import com.nasnetconnect.domain.schema.types.Configuration.FirewallFilter;
 import com.nasnetconnect.domain.schema.types.Configuration.FirewallMangle;
 import com.nasnetconnect.domain.schema.types.Configuration.FirewallNat;
@@ -38,19 +39,30 @@ import java.util.regex.Matcher;
  *   <li>per container: a veth with the container's address and the router's address on the veth's link, and the
  *       container (image, command, root directory, start on boot, logging); the front container (the gateway, or
  *       the service when there is no gateway) sits on the instance interface {@code nnc-<prefix>-<name>}, a
- *       second one on {@code nnc-svcN}</li>
+ *       second one on {@code nnc-svcN}. Its environment is an env list named after its veth (so the front
+ *       container's list is named after the instance interface): one {@code CONTAINER_ENV} per variable, the
+ *       value in the {@code @sensitive} field (secret option values go nowhere else), and the container's
+ *       {@code envlist} names the list</li>
  *   <li>WireGuard: the WireGuard interface (the instance interface, private key from the wg-quick file), its peer
  *       and its tunnel addresses</li>
  *   <li>SOCKS-over-TUN and WireGuard: the routing table {@code nnc-<prefix>-<name>} with a default route through
  *       the gateway, a mangle rule marking what enters on the VLAN for that table, a forward accept from the VLAN
  *       to the instance interface and a forward drop for everything else from the VLAN (the kill switch: when the
  *       gateway fails, the VLAN's traffic is dropped, never sent out of the WAN), and a masquerade out of the
- *       instance interface</li>
+ *       instance interface. A second kill switch sits in the table: a blackhole default route with distance
+ *       {@value #BLACKHOLE_DISTANCE}, so when the gateway route goes inactive the table has no way out. A
+ *       SOCKS-over-TUN gateway route has {@code check-gateway=ping}: the router pings the gateway container and
+ *       the route goes inactive when it stops answering. A WireGuard route has none: its gateway is the
+ *       WireGuard interface itself, which RouterOS does not ping (an interface gateway is up while the
+ *       interface is), and a dead tunnel is seen by its peer's last handshake, not by a ping</li>
  *   <li>DNS: dst-nat of UDP and TCP port 53 from the instance network to the service</li>
  *   <li>with containers: a masquerade of the container links (the containers' own way out)</li>
  * </ul>
  */
 public final class InstallPlanner {
+    /** The distance of the blackhole default route in an instance's table: above any gateway route's. */
+    public static final int BLACKHOLE_DISTANCE = 250;
+
     private final FactorySettings settings;
 
     public InstallPlanner(FactorySettings settings) {
@@ -89,18 +101,21 @@ public final class InstallPlanner {
                 container.add(Container.CMD);
                 container.add(expand(cmd, placeholders, template, false));
             });
-            b.add(role + "-container", CONTAINER, container.toArray(String[]::new));
             var env = new LinkedHashMap<String, String>();
             c.environment().forEach((k, v) -> {
-                String expanded = expand(v, placeholders, template, true);
-                if (!expanded.isEmpty()) env.put(k, expanded);
+                String shown = expand(v, placeholders, template, true);
+                if (shown.isEmpty()) return;
+                env.put(k, shown);
+                // the value in clear goes only into the env's @sensitive value
+                b.add(role + "-env-" + k, CONTAINER_ENV, ContainerEnv.LIST, veth, ContainerEnv.KEY, k,
+                        ContainerEnv.VALUE, expand(v, placeholders, template, false));
             });
             if (!env.isEmpty()) {
                 environments.put(c.role(), env);
-                notApplied.add("environment of the " + role + " container (" + String.join(", ", env.keySet())
-                        + "): the schema has no container environment kind (/container/envs with a @sensitive value) "
-                        + "nor Container.envlist (7.16) / envlists (7.20+)");
+                container.add(Container.ENVLIST);
+                container.add(veth);
             }
+            b.add(role + "-container", CONTAINER, container.toArray(String[]::new));
         }
 
         if (template.gateway() == GatewayMechanism.WIREGUARD) {
@@ -121,8 +136,15 @@ public final class InstallPlanner {
         if (template.gateway() != GatewayMechanism.DNS) {
             String via = template.gateway() == GatewayMechanism.WIREGUARD ? iface : a.frontAddress().ip();
             b.add("table", ROUTING_TABLE, RoutingTable.NAME, a.routingTable(), RoutingTable.FIB, "yes");
-            b.add("route", ROUTE, Route.DST_ADDRESS, "0.0.0.0/0", Route.GATEWAY, via, Route.ROUTING_TABLE, a.routingTable(),
-                    Route.DISTANCE, "1");
+            var route = new ArrayList<String>(List.of(Route.DST_ADDRESS, "0.0.0.0/0", Route.GATEWAY, via,
+                    Route.ROUTING_TABLE, a.routingTable(), Route.DISTANCE, "1"));
+            if (template.gateway() == GatewayMechanism.SOCKS_TUN) {
+                route.add(Route.CHECK_GATEWAY);
+                route.add("ping");
+            }
+            b.add("route", ROUTE, route.toArray(String[]::new));
+            b.add("blackhole-route", ROUTE, Route.DST_ADDRESS, "0.0.0.0/0", Route.BLACKHOLE, "yes", Route.ROUTING_TABLE,
+                    a.routingTable(), Route.DISTANCE, String.valueOf(BLACKHOLE_DISTANCE));
             b.add("mangle", FIREWALL_MANGLE, FirewallMangle.CHAIN, "prerouting", FirewallMangle.ACTION, "mark-routing",
                     FirewallMangle.IN_INTERFACE, a.vlanInterface(), FirewallMangle.NEW_ROUTING_MARK, a.routingTable(),
                     FirewallMangle.PASSTHROUGH, "no");
@@ -131,9 +153,6 @@ public final class InstallPlanner {
             b.add("kill-switch-drop", FIREWALL_FILTER, FirewallFilter.CHAIN, "forward", FirewallFilter.ACTION, "drop",
                     FirewallFilter.IN_INTERFACE, a.vlanInterface());
             b.add("masquerade", FIREWALL_NAT, FirewallNat.CHAIN, "srcnat", FirewallNat.ACTION, "masquerade", FirewallNat.OUT_INTERFACE, iface);
-            notApplied.add("gateway health: the schema's Route has no checkGateway (check-gateway=ping)");
-            notApplied.add("a blackhole default route in the instance table (a second kill switch): ROUTE requires a gateway "
-                    + "(ResourceKindSpecs), so a route with blackhole=yes and no gateway is refused; the forward drop is the kill switch");
             notApplied.add("rule position: FirewallFilter has no placeBefore, so the forward rules are appended after "
                     + "the router's own (a default 'drop all not from LAN' before them wins)");
         } else {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * What {@link InstallPlanner} made of an install: the plan (every object tagged {@code nnc:<instance-id>}), the
  * resources it creates in plan order, and what the plan cannot express yet because the schema lacks it.
  *
- * @param environments the environment each container would get, by role; secret values appear as
- *                     {@code (secret <option>)}, never in clear
+ * @param environments the environment each container gets (as CONTAINER_ENV resources), by role, for display:
+ *                     secret values appear as {@code (secret <option>)}, never in clear
  * @param notApplied   parts of a complete install that the plan leaves out, each saying which schema addition
  *                     would carry it
  */

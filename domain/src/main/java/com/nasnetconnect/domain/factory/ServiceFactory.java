@@ -229,6 +229,7 @@ public final class ServiceFactory {
             lock.lock();
             try {
                 ServiceInstance instance = found.get();
+                stopContainers(router, instance);
                 List<ResourceId> remove = removable(router, instance).stream().map(Resource::id).toList();
                 if (!remove.isEmpty()) {
                     apply.apply(router, new ChangePlan(remove.stream().map(r -> Change.delete(r.toString())).toList(), who.name()));
@@ -242,6 +243,25 @@ public final class ServiceFactory {
             }
         }
         throw InputRefused.of(List.of("id"), "no service instance has id '" + instanceId + "'", instanceId);
+    }
+
+    /**
+     * RouterOS refuses to remove a running container, and the service lifecycle starts them: an uninstall first
+     * stops the instance's running containers (a runtime action, outside the plan). One that is still stopping
+     * makes the plan fail with the router's words, and the uninstall can be tried again.
+     */
+    private void stopContainers(Router router, ServiceInstance instance) {
+        if (!catalog.template(instance.template()).map(ServiceTemplate::needsContainer).orElse(true)) return;
+        try (RouterSession session = gateway.session(router.endpoint())) {
+            var running = session.execute(RouterCommand.of("/container/print").where("?comment=" + instance.tag())).rows().stream()
+                    .filter(c -> "running".equals(c.get("status"))).toList();
+            if (running.isEmpty()) return;
+            var batch = session.batch();
+            running.forEach(c -> batch.add(RouterCommand.of("/container/stop").with(".id", c.get(".id"))));
+            batch.run();
+        } catch (com.nasnetconnect.domain.router.RouterException.Trap e) {
+            // no /container menu (no container package): nothing runs
+        }
     }
 
     private void checkName(ServiceTemplate t, String name, String interfaceName, List<InputRefused.Problem> problems) {

@@ -1,5 +1,9 @@
 package com.nasnetconnect.domain.factory;
 
+import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.Change;
+import com.nasnetconnect.domain.apply.ChangePlan;
+import com.nasnetconnect.domain.apply.DesiredResource;
 import com.nasnetconnect.domain.router.NoSuchRouter;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
@@ -9,6 +13,9 @@ import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.router.RouterReply;
 import com.nasnetconnect.domain.router.RouterRepository;
 import com.nasnetconnect.domain.router.RouterSession;
+import com.nasnetconnect.domain.schema.types.Configuration.FirewallFilter;
+import com.nasnetconnect.domain.schema.types.Configuration.Route;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +63,14 @@ import java.util.regex.Pattern;
  * stores and publishes nothing, so {@link InstanceHealth#checkedAt()} is when the current health was first seen.
  * A router that cannot be reached makes each instance's health {@link InstanceHealth.Status#UNKNOWN} with the
  * reason, within the gateway's deadline; the instances' states stay as they were.
+ *
+ * <p>Failover (optional, {@link #withFailover} and {@link #failover}): while an instance is unhealthy and the
+ * instance it fails over to is running and healthy, one apply-confirm-merge plan gives its table a default route
+ * through the other instance's gateway at distance {@value #FAILOVER_DISTANCE} (behind its own route at 1, before
+ * a blackhole), tagged with its comment, and points its forward accept at the other instance's interface (changed
+ * in place, so it stays before its kill-switch drop); once it is healthy again, or the other is not, a second plan
+ * puts both back. The kill-switch drop is never touched. Whether failover is on is read from the router each pass
+ * (the failover route is there or not), so a restart picks it up.
  */
 public final class ServiceLifecycle implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ServiceLifecycle.class.getName());
@@ -63,6 +78,8 @@ public final class ServiceLifecycle implements AutoCloseable {
     private static final Set<InstanceState> FOLLOWED = EnumSet.of(InstanceState.PULLING, InstanceState.EXTRACTING,
             InstanceState.STARTING, InstanceState.RUNNING, InstanceState.DEGRADED, InstanceState.FAILED);
     private static final Pattern PULLING = Pattern.compile("pulling \\S+ (\\d{1,3})%");
+    /** The failover route's distance: behind the instance's own default route (1). */
+    public static final int FAILOVER_DISTANCE = 2;
 
     private final ServiceInstanceStore instances;
     private final RouterRepository routers;
@@ -71,6 +88,9 @@ public final class ServiceLifecycle implements AutoCloseable {
     private final Clock clock;
     private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> schedule;
+    private volatile ApplyConfirmMergeService apply;
+    /** Instance id → the id of the instance it fails over to. */
+    private final Map<String, String> failovers = new ConcurrentHashMap<>();
 
     public ServiceLifecycle(ServiceInstanceStore instances, RouterRepository routers, RouterGateway gateway,
                             ServiceInstanceFeed feed, Clock clock) {
@@ -96,6 +116,34 @@ public final class ServiceLifecycle implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Lets the lifecycle change routes for {@link #failover} through apply-confirm-merge. Returns this lifecycle. */
+    public ServiceLifecycle withFailover(ApplyConfirmMergeService apply) {
+        this.apply = Objects.requireNonNull(apply, "apply");
+        return this;
+    }
+
+    /**
+     * While instance {@code instanceId} is unhealthy, its traffic goes through instance {@code toInstanceId} (of the
+     * same router) when that one is running and healthy; empty ends the setting (the next pass takes a failover
+     * back). The setting lives as long as this lifecycle.
+     *
+     * @throws IllegalArgumentException an id that names no instance, two of one router, or the same instance twice
+     * @throws IllegalStateException    {@link #withFailover} was not called
+     */
+    public void failover(RouterId router, String instanceId, Optional<String> toInstanceId) {
+        if (apply == null) throw new IllegalStateException("failover needs apply-confirm-merge: call withFailover first");
+        var from = instances.find(router, instanceId)
+                .orElseThrow(() -> new IllegalArgumentException("no service instance '" + instanceId + "' on router '" + router.value() + "'"));
+        if (toInstanceId.isEmpty()) {
+            failovers.remove(from.id());
+            return;
+        }
+        var to = instances.find(router, toInstanceId.get()).orElseThrow(() -> new IllegalArgumentException("no service instance '"
+                + toInstanceId.get() + "' on router '" + router.value() + "' to fail " + from.interfaceName() + " over to"));
+        if (to.id().equals(from.id())) throw new IllegalArgumentException("service " + from.interfaceName() + " cannot fail over to itself");
+        failovers.put(from.id(), to.id());
     }
 
     /** {@link #check} for every registered router; a router that cannot be reached is skipped (and its instances' health says so). */
@@ -153,8 +201,9 @@ public final class ServiceLifecycle implements AutoCloseable {
         List<ServiceInstance> followed = instances.list(router.id()).stream().filter(i -> FOLLOWED.contains(i.state())).toList();
         if (followed.isEmpty()) return;
         var next = new LinkedHashMap<String, Seen>();
+        Facts facts = null;
         try (RouterSession session = gateway.session(router.endpoint())) {
-            Facts facts = read(session, followed);
+            facts = read(session, followed);
             var toStart = new LinkedHashMap<String, List<Map<String, String>>>();
             for (ServiceInstance i : followed) next.put(i.id(), observe(i, facts, toStart));
             if (!toStart.isEmpty()) startContainers(session, toStart, next);
@@ -163,9 +212,71 @@ public final class ServiceLifecycle implements AutoCloseable {
             for (ServiceInstance i : followed) {
                 next.put(i.id(), new Seen(i.state(), i.progress(), InstanceHealth.Status.UNKNOWN, reason));
             }
+            facts = null;
         }
+        if (facts != null && apply != null) failovers(router, followed, facts, next);
         Instant now = clock.instant();
         for (ServiceInstance i : followed) record(i, next.get(i.id()), now);
+    }
+
+    /** Puts failovers on where an instance is unhealthy and its failover instance healthy, and takes them back elsewhere. */
+    private void failovers(Router router, List<ServiceInstance> followed, Facts facts, Map<String, Seen> next) {
+        var byId = new LinkedHashMap<String, ServiceInstance>();
+        followed.forEach(i -> byId.put(i.id(), i));
+        for (ServiceInstance i : followed) {
+            String targetId = failovers.get(i.id());
+            ServiceInstance target = targetId == null ? null : byId.get(targetId);
+            Seen seen = next.get(i.id());
+            Seen targetSeen = target == null ? null : next.get(target.id());
+            Optional<String> via = target == null ? Optional.empty() : primaryRoute(target, facts).map(r -> r.get("gateway"));
+            boolean want = seen.health() == InstanceHealth.Status.UNHEALTHY && seen.state() == InstanceState.DEGRADED
+                    && targetSeen != null && targetSeen.state() == InstanceState.RUNNING
+                    && targetSeen.health() == InstanceHealth.Status.HEALTHY && via.isPresent();
+            var current = failoverRoute(i, facts);
+            try {
+                if (want && current.isEmpty()) {
+                    apply.apply(router, new ChangePlan(List.of(
+                            Change.upsert(new DesiredResource(failoverRouteId(i), ResourceKind.ROUTE, Map.of(Route.DST_ADDRESS, "0.0.0.0/0",
+                                    Route.GATEWAY, via.get(), Route.ROUTING_TABLE, i.interfaceName(),
+                                    Route.DISTANCE, String.valueOf(FAILOVER_DISTANCE), "comment", i.tag()))),
+                            Change.upsert(forwardAccept(i, target.interfaceName()))), "service lifecycle (failover)"));
+                    next.put(i.id(), failedOver(seen, target));
+                } else if (!want && current.isPresent()) {
+                    apply.apply(router, new ChangePlan(List.of(Change.delete(failoverRouteId(i)),
+                            Change.upsert(forwardAccept(i, i.interfaceName()))), "service lifecycle (failover ended)"));
+                } else if (want) {
+                    next.put(i.id(), failedOver(seen, target));
+                }
+            } catch (RuntimeException e) { // the plan was undone; the next pass tries again
+                LOG.log(System.Logger.Level.WARNING, "failover of service " + i.interfaceName() + " on router '" + router.name()
+                        + "' failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private static Seen failedOver(Seen seen, ServiceInstance target) {
+        return new Seen(seen.state(), seen.progress(), seen.health(), seen.reason() + "; its traffic goes through " + target.interfaceName());
+    }
+
+    /** The id of an instance's failover route: fixed, as the install planner's resource ids are. */
+    static String failoverRouteId(ServiceInstance i) {
+        return InstallPlanner.resourceId(i.id(), "failover-route").toString();
+    }
+
+    /** The install's forward accept from the instance VLAN (the planner's "forward-accept"), towards {@code outInterface}. */
+    private static DesiredResource forwardAccept(ServiceInstance i, String outInterface) {
+        var cfg = new LinkedHashMap<String, String>();
+        cfg.put(FirewallFilter.CHAIN, "forward");
+        cfg.put(FirewallFilter.ACTION, "accept");
+        cfg.put(FirewallFilter.IN_INTERFACE, "nnc-vlan" + i.vlanId());
+        cfg.put(FirewallFilter.OUT_INTERFACE, outInterface);
+        cfg.put("comment", i.tag());
+        return new DesiredResource(InstallPlanner.resourceId(i.id(), "forward-accept").toString(), ResourceKind.FIREWALL_FILTER, cfg);
+    }
+
+    private static Optional<Map<String, String>> failoverRoute(ServiceInstance i, Facts facts) {
+        return facts.routes().getOrDefault(i.id(), List.of()).stream()
+                .filter(r -> i.tag().equals(r.get("comment")) && distance(r.get("distance")) == FAILOVER_DISTANCE).findFirst();
     }
 
     /** The gateway's message without the {@code [command: …]} it appends: the user asked for no command. */
@@ -313,11 +424,7 @@ public final class ServiceLifecycle implements AutoCloseable {
 
     /** What is wrong with the instance's default route (the active one of its table with a gateway), if anything. */
     private static Optional<String> gatewayRoute(ServiceInstance i, Facts facts) {
-        var own = facts.routes().getOrDefault(i.id(), List.of()).stream()
-                .filter(r -> i.tag().equals(r.get("comment")))
-                .filter(r -> !"true".equals(r.get("disabled")) && !"true".equals(r.get("blackhole")))
-                .filter(r -> !r.getOrDefault("gateway", "").isEmpty())
-                .min(java.util.Comparator.comparingInt(r -> distance(r.get("distance"))));
+        var own = primaryRoute(i, facts);
         if (own.isEmpty()) return Optional.empty();
         var r = own.get();
         boolean inactive = "false".equals(r.get("active")) || "true".equals(r.get("inactive"));
@@ -325,6 +432,15 @@ public final class ServiceLifecycle implements AutoCloseable {
         return Optional.of("the default route of " + i.interfaceName() + " through " + r.get("gateway") + " is inactive"
                 + (r.getOrDefault("check-gateway", "").isEmpty() ? "" : ": the gateway does not answer the router's check-gateway ("
                 + r.get("check-gateway") + ")"));
+    }
+
+    /** The instance's own default route: of its table, tagged, enabled, with a gateway, the lowest distance. */
+    private static Optional<Map<String, String>> primaryRoute(ServiceInstance i, Facts facts) {
+        return facts.routes().getOrDefault(i.id(), List.of()).stream()
+                .filter(r -> i.tag().equals(r.get("comment")))
+                .filter(r -> !"true".equals(r.get("disabled")) && !"true".equals(r.get("blackhole")))
+                .filter(r -> !r.getOrDefault("gateway", "").isEmpty())
+                .min(java.util.Comparator.comparingInt(r -> distance(r.get("distance"))));
     }
 
     private static int distance(String d) {

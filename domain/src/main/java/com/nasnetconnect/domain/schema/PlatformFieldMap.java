@@ -15,10 +15,62 @@ import java.util.Optional;
  */
 public final class PlatformFieldMap {
 
-    /** The map of one kind: its menu (may be null when the platform has none) and field -> attribute. */
-    public record KindMap(String menu, Map<String, String> attributes) {
+    /**
+     * The map of one kind: its menu (may be null when the platform has none), field -> attribute (the current
+     * name), and the fields whose attribute the platform renamed, with the name older versions use.
+     */
+    public record KindMap(String menu, Map<String, String> attributes, Map<String, Rename> renamed) {
         public KindMap {
             attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            renamed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(renamed));
+            for (String f : renamed.keySet()) {
+                if (!attributes.containsKey(f)) throw new IllegalArgumentException("renamed field " + f + " has no attribute");
+            }
+        }
+
+        public KindMap(String menu, Map<String, String> attributes) {
+            this(menu, attributes, Map.of());
+        }
+
+        /** Field -> attribute as a router of this version names it (e.g. 7.16.2: {@code list} -> {@code name}). */
+        public Map<String, String> attributesOn(String version) {
+            if (renamed.isEmpty()) return attributes;
+            var out = new LinkedHashMap<String, String>();
+            attributes.forEach((f, a) -> {
+                var r = renamed.get(f);
+                out.put(f, r != null && !r.appliesTo(version) ? r.formerly() : a);
+            });
+            return java.util.Collections.unmodifiableMap(out);
+        }
+    }
+
+    /**
+     * An attribute the platform renamed ({@code @mikrotik(renamedIn:, formerly:)}): versions before
+     * {@code renamedIn} (major.minor) call it {@code formerly}.
+     */
+    public record Rename(String formerly, String renamedIn) {
+        public Rename {
+            if (formerly == null || formerly.isBlank()) throw new IllegalArgumentException("blank former attribute name");
+            if (renamedIn == null || !renamedIn.matches("\\d+\\.\\d+")) {
+                throw new IllegalArgumentException("renamedIn must be major.minor, e.g. 7.20: '" + renamedIn + "'");
+            }
+        }
+
+        /**
+         * Whether a router of this version (e.g. {@code 7.23.3}, {@code 7.16.2 (stable)}) has the new name. An
+         * unreadable version counts as current: the schema's names are the current ones.
+         */
+        public boolean appliesTo(String version) {
+            int[] v = majorMinor(version);
+            int[] since = majorMinor(renamedIn);
+            if (v == null) return true;
+            return v[0] > since[0] || (v[0] == since[0] && v[1] >= since[1]);
+        }
+
+        private static int[] majorMinor(String version) {
+            if (version == null) return null;
+            var m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version.strip());
+            return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
         }
     }
 
@@ -29,6 +81,18 @@ public final class PlatformFieldMap {
     public PlatformFieldMap(String platform, Map<ResourceKind, KindMap> kinds) {
         this.platform = platform;
         this.kinds = kinds.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(kinds));
+    }
+
+    /**
+     * This map as a router of the given version names things: each renamed attribute under the name that version
+     * uses (RouterOS 7.16.2: {@code /container/envs} {@code name}, {@code /container} {@code envlist}). The
+     * result has no renames left; a map without renames is returned as is.
+     */
+    public PlatformFieldMap on(String version) {
+        if (kinds.values().stream().allMatch(k -> k.renamed().isEmpty())) return this;
+        var out = new LinkedHashMap<ResourceKind, KindMap>();
+        kinds.forEach((k, m) -> out.put(k, new KindMap(m.menu(), m.attributesOn(version))));
+        return new PlatformFieldMap(platform, out);
     }
 
     public String platform() {

@@ -27,9 +27,10 @@ class SecretsTest {
 
     @Test
     void theSensitiveRouterAttributesAreThoseOfTheSchemasSensitiveFields() {
-        assertThat(SchemaTables.sensitiveRouterAttributes()).containsExactlyInAnyOrder("private-key", "preshared-key", "password");
+        assertThat(SchemaTables.sensitiveRouterAttributes()).containsExactlyInAnyOrder("private-key", "preshared-key", "password", "value");
         assertThat(Secrets.configurationFields(ResourceKind.WIREGUARD_INTERFACE)).containsExactly("privateKey");
         assertThat(Secrets.configurationFields(ResourceKind.WIREGUARD_PEER)).containsExactly("presharedKey");
+        assertThat(Secrets.configurationFields(ResourceKind.CONTAINER_ENV)).containsExactly("value");
         assertThat(Secrets.configurationFields(ResourceKind.VLAN)).isEmpty();
     }
 

@@ -121,7 +121,7 @@ class ResourceModelTest {
         assertThat(ResourceKinds.parse("wireguard-peer")).isEqualTo(ResourceKind.WIREGUARD_PEER);
         assertThat(ResourceKinds.parse("Firewall_Nat")).isEqualTo(ResourceKind.FIREWALL_NAT);
         assertThatThrownBy(() -> ResourceKinds.parse("toaster")).hasMessageContaining("'toaster'");
-        assertThat(ResourceKind.values()).hasSize(19);
+        assertThat(ResourceKind.values()).hasSize(22);
     }
 
     @Test

@@ -50,6 +50,7 @@ class StartupBenchmark {
         List<Long> withAot = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) withAot.add(timeToFirst200(List.of("-XX:AOTCache=" + aot)));
         long rssKib = rssAfterOneUiSession();
+        String factory = benchFactory();
 
         System.out.println();
         System.out.println("| measure | value |");
@@ -59,6 +60,19 @@ class StartupBenchmark {
         System.out.printf("| idle RSS after one UI session | %.1f MiB |%n", rssKib / 1024.0);
         System.out.printf("| jar + dependencies | %.1f MiB (%s + lib/) |%n", size / 1048576.0, jar.getFileName());
         System.out.printf("| AOT cache file | %.1f MiB |%n", Files.size(aot) / 1048576.0);
+        System.out.printf("| service install (bench factory: Tor on a loopback simulator, image pull excluded) | %s |%n", factory);
+    }
+
+    /** The summary line of {@code bench factory} (install and uninstall p50/p99, objects, round trips). */
+    static String benchFactory() throws Exception {
+        Path log = Files.createTempFile("nnc-bench-factory", ".log");
+        Process p = BenchSupport.launch(List.of(), Map.of(), log, List.of("bench", "factory", "--iterations", "30"));
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return "did not finish within 5 minutes (" + log + ")";
+        }
+        return Files.readAllLines(log).stream().filter(l -> l.startsWith("factory: ")).findFirst()
+                .map(l -> l.substring("factory: ".length())).orElse("exit code " + p.exitValue() + ", see " + log);
     }
 
     static long median(List<Long> values) {

@@ -3,13 +3,17 @@ package com.nasnetconnect.server.bench;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The {@code bench} command: {@code bench apply [--version V] [--iterations N]}. */
+/** The {@code bench} command: {@code bench apply|factory [--version V] [--iterations N]}. */
 public final class Benchmarks {
     static final String USAGE = """
-            Usage: java -jar nasnetconnect.jar bench apply [--version 7.16.2|7.23.3] [--iterations N]
-              Applies one resource and a 12-object plan, again and again, to an in-process RouterOS simulator with
-              a real SQLite store in a temporary directory (removed afterwards). The first line reads
+            Usage: java -jar nasnetconnect.jar bench apply|factory [--version 7.16.2|7.23.3] [--iterations N]
+              apply:   applies one resource and a 12-object plan, again and again, to an in-process RouterOS
+                       simulator with a real SQLite store in a temporary directory (removed afterwards). The first
+                       line reads
               apply: 1 resource p50 X ms p99 Y ms, N round trips; 12 objects p50 X ms p99 Y ms, M round trips
+              factory: installs Tor and uninstalls it again (Virtual Interface Factory, image pull excluded), on the
+                       same kind of simulator and store. The first line reads
+              factory: install p50 X ms p99 Y ms, N objects, R round trips; uninstall p50 X ms p99 Y ms, R round trips
             """;
 
     private Benchmarks() {
@@ -21,12 +25,13 @@ public final class Benchmarks {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
-        if (!args.getFirst().equals("apply")) {
+        String benchmark = args.getFirst();
+        if (!List.of("apply", "factory").contains(benchmark)) {
             err.println("nasnetconnect bench: unknown benchmark '" + args.getFirst() + "' (try bench --help)");
             return 2;
         }
         String version = "7.16.2";
-        int iterations = 200;
+        int iterations = benchmark.equals("factory") ? 50 : 200;
         for (int i = 1; i < args.size(); i++) {
             String option = args.get(i);
             if (i + 1 >= args.size()) {
@@ -61,7 +66,8 @@ public final class Benchmarks {
             }
         }
         try {
-            new ApplyBenchmark(version, iterations).run(out);
+            if (benchmark.equals("factory")) new FactoryBenchmark(version, iterations).run(out);
+            else new ApplyBenchmark(version, iterations).run(out);
             return 0;
         } catch (Exception e) {
             err.println("nasnetconnect bench: " + e);

@@ -28,8 +28,23 @@ class BenchmarksTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("RouterOS " + version);
     }
 
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void benchFactoryPrintsInstallAndUninstallLatencyWithObjectsAndRoundTripsOnItsFirstLine(String version) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Benchmarks.run(List.of("factory", "--version", version, "--iterations", "2"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String first = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(first).matches("factory: install p50 \\d+\\.\\d\\d ms p99 \\d+\\.\\d\\d ms, [1-9]\\d* objects, [1-9]\\d* round trips; "
+                + "uninstall p50 \\d+\\.\\d\\d ms p99 \\d+\\.\\d\\d ms, [1-9]\\d* round trips");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("RouterOS " + version, "image pull excluded");
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"apply --version 6.49", "apply --iterations none", "apply --iterations", "compile"})
+    @ValueSource(strings = {"apply --version 6.49", "apply --iterations none", "apply --iterations", "compile", "factory --version 6.49"})
     void aBadBenchCommandLineIsRefusedNamingTheBadValue(String line) {
         var err = new ByteArrayOutputStream();
         int code = Benchmarks.run(List.of(line.split(" ")), new PrintStream(new ByteArrayOutputStream()),

@@ -43,6 +43,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void theServiceCheckIntervalIsTwoSecondsUnlessADurationIsGiven() {
+        assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString())).serviceCheckInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_SERVICE_CHECK_INTERVAL", "30s"))
+                .serviceCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_SERVICE_CHECK_INTERVAL", "fast")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable NNC_SERVICE_CHECK_INTERVAL must be a number and a unit from 1s to 60m, such as 2s or 1m, not 'fast'");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_SERVICE_CHECK_INTERVAL", "2h")))
+                .hasMessageContaining("not '2h'");
+    }
+
+    @Test
     void aBrokenConfigFileIsOneClearLine() throws Exception {
         Path file = dir.resolve("broken.properties");
         Files.writeString(file, "prot=8080\n");

@@ -10,7 +10,9 @@ import com.nasnetconnect.domain.factory.ServiceInstanceFeed;
 import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterId;
+import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterRepository;
+import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.security.SecretCipher;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +74,7 @@ class FactoryOnSimulatorTest {
 
     @ParameterizedTest(name = "RouterOS {0}")
     @ValueSource(strings = {"7.16.2", "7.23.3"})
-    void installingTorAndWireguardThenUninstallingThemLeavesTheRouterAsBefore(String version) {
+    void installingTorWireguardAndAdguardThenUninstallingThemLeavesTheRouterAsBefore(String version) {
         try (var r = new SimRouter(version, clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
             var instances = new SqliteServiceInstanceStore(server.databases, CIPHER);
             var factory = new ServiceFactory(new SqliteServiceCatalog(server.databases), instances, server.apply, only(r.router),
@@ -80,24 +83,82 @@ class FactoryOnSimulatorTest {
 
             var tor = factory.install(OPERATOR, r.router.id(), InstallRequest.of("tor", "usa", "exitCountry", "us"));
             var wg = factory.install(OPERATOR, r.router.id(), InstallRequest.of("wireguard", "home", "config", WG_CONF));
+            var adguard = factory.install(OPERATOR, r.router.id(), InstallRequest.of("adguard", "home"));
 
             assertThat(tor.interfaceName()).isEqualTo("nnc-tor-usa");
             assertThat(tor.state()).isEqualTo(InstanceState.PULLING);
             assertThat(wg.vlanId()).isEqualTo(102);
             assertThat(r.sim.snapshot().find("/interface/vlan", "name", "nnc-vlan101")).containsEntry("vlan-id", "101");
             assertThat(r.sim.snapshot().find("/interface/veth", "name", "nnc-tor-usa")).containsEntry("comment", tor.tag());
-            assertThat(r.sim.snapshot().items("/container")).hasSize(2);
+            assertThat(r.sim.snapshot().items("/container")).hasSize(3);
             assertThat(r.sim.snapshot().find("/interface/wireguard", "name", "nnc-wg-home")).containsEntry("comment", wg.tag());
-            assertThat(server.resources(r.router.id())).hasSize(tor.resources().size() + wg.resources().size());
-            assertThat(instances.list(r.router.id())).extracting(i -> i.interfaceName()).containsExactly("nnc-tor-usa", "nnc-wg-home");
+            assertThat(r.sim.snapshot().items("/ip/route").values()).filteredOn(route -> "nnc-tor-usa".equals(route.get("routing-table")))
+                    .extracting(route -> route.get("gateway") + " " + route.get("check-gateway") + " " + route.get("blackhole") + " " + route.get("distance"))
+                    .containsExactlyInAnyOrder("10.99.101.254 ping null 1", "null null true 250");
+            assertThat(server.resources(r.router.id())).hasSize(tor.resources().size() + wg.resources().size() + adguard.resources().size());
+            assertThat(instances.list(r.router.id())).extracting(i -> i.interfaceName())
+                    .containsExactly("nnc-tor-usa", "nnc-wg-home", "nnc-adg-home");
+            assertThat(server.drift.check(r.router)).allSatisfy(d -> assertThat(d.missing() || !d.fields().isEmpty())
+                    .as("drift of %s %s: %s", d.kind(), d.resourceId(), d.fields()).isFalse());
 
             factory.uninstall(OPERATOR, tor.id());
             factory.uninstall(OPERATOR, wg.id());
+            factory.uninstall(OPERATOR, adguard.id());
             server.apply.reconcile(r.router); // the last plan's journal script goes with the next pre-flight or reconcile
 
             assertThat(before.diff(r.sim.snapshot())).isEmpty();
             assertThat(server.resources(r.router.id())).isEmpty();
             assertThat(instances.list(r.router.id())).isEmpty();
+        }
+    }
+
+    /**
+     * RouterOS renamed the env list attributes in 7.20: 7.16.2 groups envs by {@code name} and a container takes
+     * them as {@code envlist}; 7.23.3 says {@code list} and {@code envlists}. The same install writes each router
+     * in its own words, reads them back as the schema's fields (list, envlist) without drift, and adopts an env
+     * made by hand under the same names.
+     */
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void aTorInstallLeavesAnEnvListTheContainerReferencesUnderThisVersionsAttributeNames(String version) {
+        boolean newer = version.equals("7.23.3");
+        String listKey = newer ? "list" : "name";
+        String envlistKey = newer ? "envlists" : "envlist";
+        try (var r = new SimRouter(version, clock); var server = new Server(dir, Duration.ofSeconds(30), clock)) {
+            var instances = new SqliteServiceInstanceStore(server.databases, CIPHER);
+            var factory = new ServiceFactory(new SqliteServiceCatalog(server.databases), instances, server.apply, only(r.router),
+                    server.gateway, server.store, id -> FactorySettings.defaults().withVlanParent("ether1"), new ServiceInstanceFeed(), clock);
+
+            var tor = factory.install(OPERATOR, r.router.id(), InstallRequest.of("tor", "usa", "exitCountry", "us"));
+
+            var snapshot = r.sim.snapshot();
+            assertThat(snapshot.items("/container/envs").values())
+                    .extracting(e -> e.get(listKey) + " " + e.get("key") + "=" + e.get("value"))
+                    .containsExactlyInAnyOrder("nnc-tor-usa SOCKS5_ADDR=10.99.101.250", "nnc-tor-usa SOCKS5_PORT=9050",
+                            "nnc-tor-usa IPV4_INCLUDED_ROUTES=0.0.0.0/0");
+            assertThat(snapshot.items("/container/envs").values()).allSatisfy(e ->
+                    assertThat(e).doesNotContainKey(newer ? "name" : "list").containsEntry("comment", tor.tag()));
+            assertThat(snapshot.find("/container", "interface", "nnc-tor-usa")).containsEntry(envlistKey, "nnc-tor-usa")
+                    .doesNotContainKey(newer ? "envlist" : "envlists");
+
+            var stored = server.resources(r.router.id()).stream().filter(x -> x.kind() == ResourceKind.CONTAINER_ENV).toList();
+            assertThat(stored).hasSize(3).allSatisfy(x -> {
+                assertThat(x.configuration().string("list")).contains("nnc-tor-usa");
+                assertThat(x.deployment()).isPresent();
+                assertThat(x.deployment().get().confirmed().string("list")).contains("nnc-tor-usa");
+                assertThat(x.deployment().get().confirmed().has("name")).isFalse();
+            });
+            assertThat(server.resources(r.router.id())).filteredOn(x -> x.kind() == ResourceKind.CONTAINER
+                    && x.configuration().string("interface").equals(java.util.Optional.of("nnc-tor-usa")))
+                    .singleElement().satisfies(x -> assertThat(x.deployment().get().confirmed().string("envlist")).contains("nnc-tor-usa"));
+            assertThat(server.drift.check(r.router)).allSatisfy(d -> assertThat(d.missing() || !d.fields().isEmpty())
+                    .as("drift of %s %s: %s", d.kind(), d.resourceId(), d.fields()).isFalse());
+
+            r.gateway.execute(r.router.endpoint(), RouterCommand.of("/container/envs/add").with(listKey, "by-hand")
+                    .with("key", "TZ").with("value", "UTC"));
+            var adopted = server.adopt.adopt(r.router, Set.of(ResourceKind.CONTAINER_ENV), "otto");
+            assertThat(adopted).singleElement().satisfies(m ->
+                    assertThat(m.resource().configuration()).containsEntry("list", "by-hand").containsEntry("key", "TZ"));
         }
     }
 }

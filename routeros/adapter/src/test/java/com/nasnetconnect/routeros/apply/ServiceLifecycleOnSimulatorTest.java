@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class ServiceLifecycleOnSimulatorTest {
             var routers = FactoryOnSimulatorTest.only(r.router);
             factory = new ServiceFactory(new SqliteServiceCatalog(server.databases), instances, server.apply, routers, server.gateway,
                     server.store, id -> FactorySettings.defaults().withVlanParent("ether1"), feed, clock);
-            lifecycle = new ServiceLifecycle(instances, routers, server.gateway, feed, clock);
+            lifecycle = new ServiceLifecycle(instances, routers, server.gateway, feed, clock).withFailover(server.apply);
             feed.subscribe(r.router.id(), published::add);
         }
 
@@ -198,6 +199,52 @@ class ServiceLifecycleOnSimulatorTest {
     private static String idOf(SimulatorState router, String iface) {
         return router.items("/container").entrySet().stream().filter(e -> iface.equals(e.getValue().get("interface")))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "RouterOS {0}")
+    @ValueSource(strings = {"7.16.2", "7.23.3"})
+    void anUnhealthyInstanceFailsOverToAHealthyOneAndBackAndUninstallingLeavesTheRouterAsBefore(String version) {
+        try (var rig = new Rig(version)) {
+            SimulatorState before = rig.r.sim.snapshot();
+            var tor = rig.install("tor", "usa", "exitCountry", "us");
+            var wg = rig.install("wireguard", "home", "config", FactoryOnSimulatorTest.WG_CONF);
+            clock.advance(PULL.plus(PULL.dividedBy(2)));
+            rig.checkUntil(tor, i -> i.state() == InstanceState.RUNNING, "running");
+            rig.lifecycle.failover(rig.r.router.id(), tor.id(), Optional.of(wg.id()));
+            rig.server.apply.reconcile(rig.r.router); // the last plan's journal script goes with the next pre-flight or reconcile
+            SimulatorState healthy = rig.r.sim.snapshot();
+
+            rig.r.sim.crashContainer(rig.container("nnc-tor-usa").get("name"));
+            rig.lifecycle.check(rig.r.router.id());
+
+            var failedOver = rig.stored(tor);
+            assertThat(failedOver.state()).isEqualTo(InstanceState.DEGRADED);
+            assertThat(failedOver.health().reason()).isEqualTo("container nnc-tor-usa stopped: exited with status 1; its traffic goes through nnc-wg-home");
+            SimulatorState router = rig.r.sim.snapshot();
+            var table = router.items("/ip/route").values().stream().filter(r -> "nnc-tor-usa".equals(r.get("routing-table"))).toList();
+            assertThat(table).anySatisfy(r -> assertThat(r).containsEntry("gateway", "nnc-wg-home").containsEntry("distance", "2")
+                    .containsEntry("comment", tor.tag()));
+            assertThat(table).anySatisfy(r -> assertThat(r).containsEntry("gateway", "10.99.101.254").containsEntry("distance", "1"));
+            var forward = router.items("/ip/firewall/filter").values().stream()
+                    .filter(r -> "nnc-vlan101".equals(r.get("in-interface"))).toList();
+            assertThat(forward).extracting(r -> r.get("action") + " " + r.getOrDefault("out-interface", "*"))
+                    .as("the accept now towards the failover instance, still before the kill-switch drop").containsExactly("accept nnc-wg-home", "drop *");
+            int publications = published.size();
+            rig.lifecycle.check(rig.r.router.id());
+            assertThat(published).as("failed over, a pass changes nothing").hasSize(publications);
+
+            clock.advance(Duration.ofSeconds(1)); // a later plan, as on a real clock: the ledger versions resources by time
+            rig.r.gateway.execute(rig.r.router.endpoint(), RouterCommand.of("/container/start").with(".id", idOf(router, "nnc-tor-usa")));
+            rig.lifecycle.check(rig.r.router.id());
+            assertThat(rig.stored(tor).health().status()).isEqualTo(InstanceHealth.Status.HEALTHY);
+            rig.server.apply.reconcile(rig.r.router);
+            assertThat(healthy.diff(rig.r.sim.snapshot())).as("failover taken back").isEmpty();
+
+            rig.factory.uninstall(FactoryOnSimulatorTest.OPERATOR, tor.id());
+            rig.factory.uninstall(FactoryOnSimulatorTest.OPERATOR, wg.id());
+            rig.server.apply.reconcile(rig.r.router);
+            assertThat(before.diff(rig.r.sim.snapshot())).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "RouterOS {0}")

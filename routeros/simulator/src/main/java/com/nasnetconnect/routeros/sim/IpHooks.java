@@ -108,9 +108,33 @@ final class IpHooks {
             }
         }
 
+        /**
+         * Whether the route is used: a usable route (enabled, and a blackhole or a gateway that answers) is active
+         * when no other usable route of its table and destination has a lower distance; an unusable one is
+         * inactive. So a blackhole route with distance 250 next to a checked gateway route takes over when the
+         * gateway stops answering, as on RouterOS.
+         */
         @Override
         public void live(RouterState s, Item item, Map<String, String> out) {
             out.put("immediate-gw", item.props.getOrDefault("gateway", ""));
+            boolean usable = usable(s, item);
+            boolean active = usable;
+            if (usable) {
+                for (Item other : s.table("/ip/route").items) {
+                    if (other == item || !usable(s, other)
+                            || !java.util.Objects.equals(other.get("routing-table"), item.get("routing-table"))
+                            || !java.util.Objects.equals(other.get("dst-address"), item.get("dst-address"))) {
+                        continue;
+                    }
+                    int d = distance(other);
+                    if (d < distance(item) || (d == distance(item) && other.id.compareTo(item.id) < 0)) {
+                        active = false;
+                        break;
+                    }
+                }
+            }
+            out.put("active", Boolean.toString(active));
+            out.put("inactive", Boolean.toString(!usable));
         }
 
         /**
@@ -151,6 +175,111 @@ final class IpHooks {
             if ("true".equals(item.get("dynamic"))) {
                 throw ApiTrap.failure("can not remove dynamic route");
             }
+        }
+    };
+
+    private static int distance(Item route) {
+        try {
+            return Integer.parseInt(route.props.getOrDefault("distance", "1"));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Enabled, and a blackhole or a gateway that answers (see {@link #gatewayAnswers}). */
+    static boolean usable(RouterState s, Item route) {
+        if ("true".equals(route.get("disabled"))) {
+            return false;
+        }
+        return "true".equals(route.get("blackhole")) || gatewayAnswers(s, route);
+    }
+
+    /**
+     * The simulator's check-gateway. Without a check ({@code none} or unset) a gateway always counts as
+     * answering. With {@code ping} (or {@code arp}) a gateway answers when:
+     * <ul>
+     *   <li>it is an address of a veth: the container on that veth is running (a stopped, crashed or still
+     *       extracting container does not answer, so the route goes inactive);</li>
+     *   <li>it names an interface: the interface is running;</li>
+     *   <li>otherwise it lies in a network of an enabled address on a running interface (a host out there
+     *       the simulator does not model answers); a gateway in no connected network does not.</li>
+     * </ul>
+     * The check is immediate (RouterOS needs a few missed pings, about 10 s, to decide).
+     */
+    static boolean gatewayAnswers(RouterState s, Item route) {
+        String check = route.get("check-gateway");
+        String gw = route.get("gateway");
+        if (check == null || check.isEmpty() || check.equals("none") || gw == null || gw.isEmpty()) {
+            return true;
+        }
+        String host = gw.split("%")[0];
+        if (!host.matches("[0-9.]+")) {
+            Item iface = InterfaceHooks.byName(s, "/interface", host);
+            return iface != null && InterfaceHooks.running(s, iface);
+        }
+        int ip = ipv4(host, "gateway");
+        for (Item veth : s.table("/interface").items) {
+            if (!"veth".equals(veth.get("type")) || veth.get("address") == null) {
+                continue;
+            }
+            for (String a : veth.get("address").split(",")) {
+                if (a.contains(":") || a.isBlank()) {
+                    continue;
+                }
+                if (prefix(a.trim(), "address")[0] == ip) {
+                    return containerRunningOn(s, veth.get("name"));
+                }
+            }
+        }
+        for (Item a : s.table("/ip/address").items) {
+            Item iface = InterfaceHooks.byName(s, "/interface", a.get("interface"));
+            if ("true".equals(a.get("disabled")) || iface == null || !InterfaceHooks.running(s, iface)) {
+                continue;
+            }
+            int[] p = prefix(a.get("address"), "address");
+            if ((p[0] & mask(p[1])) == (ip & mask(p[1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containerRunningOn(RouterState s, String veth) {
+        if (s.spec("/container") == null) {
+            return false;
+        }
+        for (Item c : s.table("/container").items) {
+            if (veth.equals(c.get("interface")) && "running".equals(c.get("status"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** /routing/rule: the action is one RouterOS knows, the addresses are prefixes, the table exists. */
+    static final MenuSpec.Hooks ROUTING_RULE = new MenuSpec.Hooks() {
+        @Override
+        public void derive(RouterState s, Item item, boolean added) {
+            String action = item.get("action");
+            if (!java.util.Set.of("drop", "lookup", "lookup-only-in-table", "unreachable").contains(action)) {
+                throw ApiTrap.argument("invalid value for argument action: " + action);
+            }
+            for (String key : new String[] {"src-address", "dst-address"}) {
+                String v = item.get(key);
+                if (v != null && !v.isEmpty()) {
+                    int[] p = prefix(v, key);
+                    item.props.put(key, format(p[0] & mask(p[1])) + "/" + p[1]);
+                }
+            }
+            String iface = item.get("interface");
+            if (iface != null && !iface.isEmpty() && InterfaceHooks.byName(s, "/interface", iface) == null) {
+                throw ApiTrap.argument("input does not match any value of interface");
+            }
+        }
+
+        @Override
+        public void live(RouterState s, Item item, Map<String, String> out) {
+            out.put("inactive", Boolean.toString("true".equals(item.get("disabled"))));
         }
     };
 

@@ -111,6 +111,8 @@ final class Menus {
         reg(s, menu("/routing/table").required("name").name("name")
                 .duplicate("failure: already have routing table with such name")
                 .defaults("disabled", "false", "dynamic", "false", "invalid", "false"));
+        reg(s, menu("/routing/rule").ref("interface", "/interface").refLiterals("table", "/routing/table", "main")
+                .defaults("action", "lookup", "disabled", "false", "inactive", "false").hooks(IpHooks.ROUTING_RULE));
         reg(s, menu("/ip/route").refLiterals("routing-table", "/routing/table")
                 .defaults("dst-address", "0.0.0.0/0", "routing-table", "main", "distance", "1", "scope", "30",
                         "target-scope", "10", "disabled", "false", "dynamic", "false", "static", "true",

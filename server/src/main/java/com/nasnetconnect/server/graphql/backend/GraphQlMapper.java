@@ -57,11 +57,14 @@ final class GraphQlMapper {
             case WIREGUARD_PEER -> WireguardPeerConfig.class;
             case ROUTING_TABLE -> RoutingTableConfig.class;
             case ROUTE -> RouteConfig.class;
+            case ROUTING_RULE -> RoutingRuleConfig.class;
             case FIREWALL_FILTER -> FirewallFilterConfig.class;
             case FIREWALL_NAT -> FirewallNatConfig.class;
             case FIREWALL_MANGLE -> FirewallMangleConfig.class;
             case ADDRESS_LIST_ENTRY -> AddressListEntryConfig.class;
             case VETH -> VethConfig.class;
+            case CONTAINER_ENV -> ContainerEnvConfig.class;
+            case CONTAINER_MOUNT -> ContainerMountConfig.class;
             case CONTAINER -> ContainerConfig.class;
         };
     }
@@ -116,11 +119,14 @@ final class GraphQlMapper {
             case WIREGUARD_PEER -> new WireguardPeer(uuid, kind, router, (WireguardPeerConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case ROUTING_TABLE -> new RoutingTable(uuid, kind, router, (RoutingTableConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case ROUTE -> new Route(uuid, kind, router, (RouteConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
+            case ROUTING_RULE -> new RoutingRule(uuid, kind, router, (RoutingRuleConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case FIREWALL_FILTER -> new FirewallFilter(uuid, kind, router, (FirewallFilterConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case FIREWALL_NAT -> new FirewallNat(uuid, kind, router, (FirewallNatConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case FIREWALL_MANGLE -> new FirewallMangle(uuid, kind, router, (FirewallMangleConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case ADDRESS_LIST_ENTRY -> new AddressListEntry(uuid, kind, router, (AddressListEntryConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case VETH -> new Veth(uuid, kind, router, (VethConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
+            case CONTAINER_ENV -> new ContainerEnv(uuid, kind, router, (ContainerEnvConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
+            case CONTAINER_MOUNT -> new ContainerMount(uuid, kind, router, (ContainerMountConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
             case CONTAINER -> new Container(uuid, kind, router, (ContainerConfig) c, validation, deployment, runtime, telemetry, metadata, relationships, platform);
         };
     }
