@@ -129,7 +129,7 @@ public final class ServiceLifecycle implements AutoCloseable {
      * same router) when that one is running and healthy; empty ends the setting (the next pass takes a failover
      * back). The setting lives as long as this lifecycle.
      *
-     * @throws IllegalArgumentException an id that names no instance, two of one router, or the same instance twice
+     * @throws IllegalArgumentException an id that names no instance of the router, or the same instance twice
      * @throws IllegalStateException    {@link #withFailover} was not called
      */
     public void failover(RouterId router, String instanceId, Optional<String> toInstanceId) {
@@ -427,7 +427,9 @@ public final class ServiceLifecycle implements AutoCloseable {
         var own = primaryRoute(i, facts);
         if (own.isEmpty()) return Optional.empty();
         var r = own.get();
-        boolean inactive = "false".equals(r.get("active")) || "true".equals(r.get("inactive"));
+        // inactive=true: not usable (check-gateway failed, gateway unreachable); active=false alone may only mean
+        // that another route of the table is the better one
+        boolean inactive = r.containsKey("inactive") ? "true".equals(r.get("inactive")) : "false".equals(r.get("active"));
         if (!inactive) return Optional.empty();
         return Optional.of("the default route of " + i.interfaceName() + " through " + r.get("gateway") + " is inactive"
                 + (r.getOrDefault("check-gateway", "").isEmpty() ? "" : ": the gateway does not answer the router's check-gateway ("

@@ -120,7 +120,9 @@ class ServiceLifecycleTest {
     void anInactiveGatewayRouteDegradesARouterNativeInstanceUntilItIsActiveAgain() {
         var wg = install("wireguard", "home", "config", TestCatalog.WG_CONF);
         var route = router.rows("/ip/route").getFirst().get(".id");
-        router.set("/ip/route", route, "active", "false", "check-gateway", "ping");
+        router.set("/ip/route", route, "active", "false", "inactive", "false");
+        assertThat(check(wg).health().status()).as("usable, only not the table's best route").isEqualTo(InstanceHealth.Status.HEALTHY);
+        router.set("/ip/route", route, "active", "false", "inactive", "true", "check-gateway", "ping");
 
         var degraded = check(wg);
         assertThat(degraded.state()).isEqualTo(InstanceState.DEGRADED);
@@ -128,7 +130,7 @@ class ServiceLifecycleTest {
         assertThat(degraded.health().reason()).isEqualTo("the default route of nnc-wg-home through nnc-wg-home is inactive: "
                 + "the gateway does not answer the router's check-gateway (ping)");
 
-        router.set("/ip/route", route, "active", "true");
+        router.set("/ip/route", route, "active", "true", "inactive", "false");
         var recovered = check(wg);
         assertThat(recovered.state()).isEqualTo(InstanceState.RUNNING);
         assertThat(recovered.health().status()).isEqualTo(InstanceHealth.Status.HEALTHY);

@@ -151,7 +151,9 @@ class ServiceLifecycleOnSimulatorTest {
                 assertThat(change.kind()).isEqualTo(SimulatorState.Change.Kind.CHANGED);
                 assertThat(change.menu()).isEqualTo("/container");
             });
-            assertNoPathFromTheVlanToTheWan(after, degraded);
+            var liveRoutes = rig.r.gateway.execute(rig.r.router.endpoint(), RouterCommand.of("/ip/route/print")
+                    .where("?routing-table=" + tor.interfaceName())).rows();
+            assertNoPathFromTheVlanToTheWan(after, liveRoutes, degraded);
 
             // started again (by the owner), it is running and healthy again
             rig.r.gateway.execute(rig.r.router.endpoint(), RouterCommand.of("/container/start").with(".id", idOf(after, "nnc-tor-usa")));
@@ -167,9 +169,11 @@ class ServiceLifecycleOnSimulatorTest {
      * What the router's configuration says about a packet entering on the instance VLAN (the simulator forwards
      * no packets, so this is the proof it can give): it is marked into the instance's table, whose routes all lead
      * to the instance's own gateway (or nowhere); and the forward chain accepts it only towards the instance
-     * interface and drops everything else from the VLAN — the WAN included — with no accept for the VLAN in between.
+     * interface and drops everything else from the VLAN — the WAN included — with no accept for the VLAN in between;
+     * and, as the router prints it live ({@code liveRoutes}, the table's routes), the table's only active route is
+     * its blackhole (the gateway route failed its check-gateway).
      */
-    static void assertNoPathFromTheVlanToTheWan(SimulatorState router, ServiceInstance i) {
+    static void assertNoPathFromTheVlanToTheWan(SimulatorState router, List<Map<String, String>> liveRoutes, ServiceInstance i) {
         String vlan = "nnc-vlan" + i.vlanId();
         var forward = router.items("/ip/firewall/filter").values().stream().filter(r -> "forward".equals(r.get("chain"))).toList();
         int drop = indexOf(forward, r -> "drop".equals(r.get("action")) && vlan.equals(r.get("in-interface"))
@@ -189,6 +193,8 @@ class ServiceLifecycleOnSimulatorTest {
         assertThat(router.items("/ip/route").values()).filteredOn(r -> i.interfaceName().equals(r.get("routing-table"))).isNotEmpty()
                 .allSatisfy(r -> assertThat("true".equals(r.get("blackhole")) || front.equals(r.get("gateway")))
                         .as("route of the instance table through the instance's gateway or a blackhole: " + r).isTrue());
+        assertThat(liveRoutes).filteredOn(r -> "true".equals(r.get("active"))).as("the table's active route, its gateway dead: the blackhole")
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("blackhole", "true"));
     }
 
     private static int indexOf(List<Map<String, String>> rules, Predicate<Map<String, String>> p) {
