@@ -87,6 +87,9 @@ public final class RoutingPolicies {
      *         instance ({@code instanceId}), a MAC without a DHCP lease, an unknown interface; nothing reached the router
      * @throws com.nasnetconnect.domain.router.NoSuchRouter no such router
      * @throws com.nasnetconnect.domain.apply.ApplyException the router refused; router and store are as before
+     * @throws com.nasnetconnect.domain.router.RouterException the router could not be read (its interfaces or DHCP
+     *         leases, for an interface or MAC match); nothing was changed
+     * @return the new policy, its match normalized
      */
     public RoutingPolicy routeThrough(Principal who, RouterId router, String instanceId, PolicyMatch match) {
         who.require(Role.OPERATOR, "route traffic through services");
