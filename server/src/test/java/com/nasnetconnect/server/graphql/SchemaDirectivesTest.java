@@ -73,6 +73,34 @@ class SchemaDirectivesTest {
         }
     }
 
+    /**
+     * An attribute RouterOS renamed is spelled the old way on 7.16.2 (e.g. /container/envs name, /container
+     * envlist), and the kinds the factory added exist there with every attribute.
+     */
+    @Test
+    void everyRenamedAttributeAndTheFactoryKindsExistInRouterOs7162UnderTheirOlderNames() throws Exception {
+        Map<String, List<String>> addArguments;
+        try (var in = getClass().getResourceAsStream("/routeros-7.16.2-add-arguments.json")) {
+            addArguments = new ObjectMapper().readValue(in, new TypeReference<>() { });
+        }
+        var map = schema.mikrotik();
+        var old = map.on("7.16.2");
+        for (ResourceKind kind : ResourceKind.values()) {
+            String menu = map.menu(kind);
+            for (var renamed : map.of(kind).renamed().entrySet()) {
+                assertThat(old.attribute(kind, renamed.getKey())).hasValue(renamed.getValue().formerly());
+                assertThat(addArguments.get(menu)).as("attributes of " + menu + " on 7.16.2").contains(renamed.getValue().formerly())
+                        .doesNotContain(map.of(kind).attributes().get(renamed.getKey()));
+            }
+        }
+        for (ResourceKind kind : List.of(ResourceKind.CONTAINER_ENV, ResourceKind.CONTAINER_MOUNT, ResourceKind.ROUTING_RULE)) {
+            assertThat(addArguments.get(map.menu(kind))).as("attributes of " + map.menu(kind) + " on 7.16.2")
+                    .containsAll(old.of(kind).attributes().values());
+        }
+        assertThat(map.of(ResourceKind.CONTAINER_ENV).renamed()).containsKey("list");
+        assertThat(map.of(ResourceKind.CONTAINER).renamed()).containsKeys("envlist", "mounts");
+    }
+
     @Test
     void mapsDomainFieldsToRouterOsAttributesBothWays() {
         var map = schema.mikrotik();
