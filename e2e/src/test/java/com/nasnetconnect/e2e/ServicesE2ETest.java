@@ -6,6 +6,7 @@ import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
+import static com.codeborne.selenide.Selenide.executeAsyncJavaScript;
 import static com.codeborne.selenide.Selenide.executeJavaScript;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,49 @@ class ServicesE2ETest {
 
     @Test
     @Order(2)
+    void aServiceInstalledOverGraphQlAppearsInTheOpenPageWithinASecondOfTheApisAnswer() {
+        open(server.baseUrl() + "/routers/demo/services");
+        $("#services-catalog").shouldBe(visible);
+        executeJavaScript("window.__nncNoReload = 'still here'");
+
+        String answer = executeAsyncJavaScript("""
+                const done = arguments[arguments.length - 1];
+                let seenAt = null;
+                const seen = () => (document.querySelector('#services-instances')?.textContent ?? '').includes('nnc-tor-deu');
+                const watch = new MutationObserver(() => { if (seenAt === null && seen()) seenAt = performance.now(); });
+                watch.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+                const query = 'mutation { installService(routerId: "demo", input: {template: "tor", name: "deu",'
+                    + ' options: [{key: "exitCountry", value: "de"}]}) { instance { id interfaceName } userErrors { message } } }';
+                fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+                        body: JSON.stringify({query})}).then(r => r.text()).then(body => {
+                    const answeredAt = performance.now();
+                    const wait = () => {
+                        if (seenAt === null && seen()) seenAt = performance.now();
+                        if (seenAt !== null || performance.now() - answeredAt > 5000) {
+                            watch.disconnect();
+                            done(JSON.stringify({body, lag: seenAt === null ? -1 : Math.max(0, seenAt - answeredAt)}));
+                        } else setTimeout(wait, 10);
+                    };
+                    wait();
+                }, e => done('error ' + e));""");
+
+        assertThat(answer).contains("nnc-tor-deu").contains("\\\"userErrors\\\":[]");
+        double lag = Double.parseDouble(answer.replaceAll("(?s).*\"lag\":([-0-9.]+).*", "$1"));
+        System.out.println("services page: instance installed over GraphQL shown " + Math.round(lag) + " ms after the API answered");
+        assertThat(lag).as("ms from the API's answer to the open page showing the instance").isBetween(0.0, 1000.0);
+        assertThat((String) executeJavaScript("return window.__nncNoReload")).isEqualTo("still here");
+
+        String id = answer.replaceAll("(?s).*\\\\\"id\\\\\":\\\\\"([0-9a-f-]{36}).*", "$1");
+        String removed = executeAsyncJavaScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/graphql', {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},"
+                + " body: JSON.stringify({query: 'mutation { uninstallService(id: \"" + id + "\") { userErrors { message } } }'})})"
+                + ".then(r => r.text()).then(done, e => done('error ' + e));");
+        assertThat(removed).contains("\"userErrors\":[]");
+        $("#services-none").shouldBe(visible);
+    }
+
+    @Test
+    @Order(3)
     void onAPhoneThePageIsOneColumnOfCardsWithLargeTapTargetsAndNothingScrollsSideways() {
         WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(390, 844));
         try {
