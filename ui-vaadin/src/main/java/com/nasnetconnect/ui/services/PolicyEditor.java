@@ -87,6 +87,7 @@ final class PolicyEditor extends Div {
             c.getElement().getStyle().set("width", phone ? "100%" : null);
         }
         kind.getElement().getStyle().set("min-width", phone ? null : "16em"); // "Network (interface or VLAN)" in full
+        value.getElement().getStyle().set("min-width", phone ? null : "16em"); // a placeholder such as "e.g. 3C:22:FB:12:34:56"
     }
 
     void show(ServicesController.State state) {
