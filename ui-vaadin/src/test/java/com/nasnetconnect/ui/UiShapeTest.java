@@ -36,7 +36,8 @@ class UiShapeTest {
     void theShellAndTheScreensDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("com.nasnetconnect.ui.shell..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.nasnetconnect.ui.dashboard..",
-                        "com.nasnetconnect.ui.resources..", "com.nasnetconnect.ui.admin..", "com.nasnetconnect.ui.account..")
+                        "com.nasnetconnect.ui.resources..", "com.nasnetconnect.ui.admin..", "com.nasnetconnect.ui.account..",
+                        "com.nasnetconnect.ui.services..")
                 .check(ui);
         noClasses().that().areAnnotatedWith(Route.class).and().resideOutsideOfPackage("com.nasnetconnect.ui.shell..")
                 .should().dependOnClassesThat().haveSimpleName("MainLayout").check(ui);

@@ -1,5 +1,6 @@
 package com.nasnetconnect.server.vaadin;
 
+import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.ui.Screens;
 import com.nasnetconnect.ui.account.AccountController;
 import com.nasnetconnect.ui.account.AccountView;
@@ -15,6 +16,8 @@ import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
 import com.nasnetconnect.ui.resources.VlansController;
 import com.nasnetconnect.ui.resources.VlansView;
+import com.nasnetconnect.ui.services.ServicesController;
+import com.nasnetconnect.ui.services.ServicesView;
 import com.nasnetconnect.ui.shell.MainLayout;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -43,6 +46,11 @@ public final class UiScreens {
                         new DashboardController(s.routerStatus(), s.databases(), 0, clock)))
                 .screen(VlansView.class, () -> new VlansView(
                         new VlansController(s.resources(), signedIn()), s.validationRules()))
+                .screen(ServicesView.class, () -> {
+                    var who = signedIn();
+                    return new ServicesView(new ServicesController(s.services(), s.policies(), who,
+                            id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst()));
+                })
                 .screen(UsersView.class, () -> new UsersView(
                         new UsersController(s.users(), s.sessions(), signedIn(), zone)))
                 .screen(ApiKeysView.class, () -> new ApiKeysView(

@@ -1,6 +1,8 @@
 package com.nasnetconnect.server.vaadin;
 
 import com.nasnetconnect.domain.apply.ResourceChanges;
+import com.nasnetconnect.domain.factory.RoutingPolicies;
+import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.schema.ValidationRules;
 import com.nasnetconnect.domain.security.ApiKeys;
@@ -15,7 +17,8 @@ import java.util.Objects;
 /** The domain in-ports the screens use, as the composition root built them. */
 public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
                          Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
-                         AuditTrail audit, ResourceChanges resources, ValidationRules validationRules) {
+                         AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
+                         ServiceFactory services, RoutingPolicies policies) {
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -27,5 +30,7 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(validationRules, "validationRules");
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(policies, "policies");
     }
 }

@@ -59,7 +59,8 @@ class FrontDoorTest {
             public Optional<com.nasnetconnect.domain.security.Principal> resume(com.nasnetconnect.domain.common.Secret t) { return Optional.empty(); }
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
         }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit(),
-                resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of())), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
+                resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of()),
+                services, policies), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),
@@ -83,10 +84,20 @@ class FrontDoorTest {
                 specs, new com.nasnetconnect.domain.apply.BasicSchemaRules(specs), com.nasnetconnect.domain.apply.LinkLossGuard.NONE, clock);
         var routers = new com.nasnetconnect.storage.router.SqliteRouterRepository(databases,
                 com.nasnetconnect.storage.security.AesGcmSecretCipher.ofKey(new byte[32]), clock);
+        // the Services page's in-ports over the same parts (read by the UiServices built right after this call)
+        var instances = new com.nasnetconnect.storage.factory.SqliteServiceInstanceStore(databases,
+                com.nasnetconnect.storage.security.AesGcmSecretCipher.ofKey(new byte[32]));
+        var feed = new com.nasnetconnect.domain.factory.ServiceInstanceFeed();
+        services = new com.nasnetconnect.domain.factory.ServiceFactory(new com.nasnetconnect.storage.factory.SqliteServiceCatalog(databases),
+                instances, apply, routers, gateway, store, id -> com.nasnetconnect.domain.factory.FactorySettings.defaults(), feed, clock);
+        policies = new com.nasnetconnect.domain.factory.RoutingPolicies(instances,
+                new com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore(databases), apply, routers, gateway, store, feed, clock);
         return new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus);
     }
 
     static com.nasnetconnect.routeros.api.RouterOsGateway gateway;
+    static com.nasnetconnect.domain.factory.ServiceFactory services;
+    static com.nasnetconnect.domain.factory.RoutingPolicies policies;
 
     @AfterAll
     static void stop() throws Exception {

@@ -130,6 +130,11 @@ public final class DashboardController extends HeadlessController<DashboardContr
         return out;
     }
 
+    /** The address of a router's Services page, relative to the application's root. */
+    public static String servicesPath(String routerId) {
+        return "routers/" + routerId + "/services";
+    }
+
     static Layout layoutFor(int width) {
         return width > 0 && width <= MOBILE_MAX_WIDTH ? Layout.CARDS : Layout.GRID;
     }

@@ -3,6 +3,7 @@ package com.nasnetconnect.ui.dashboard;
 import com.nasnetconnect.ui.dashboard.DashboardController.RouterRow;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -29,6 +30,16 @@ final class DashboardDesktopPresenter implements DashboardPresenter {
         live(RouterRow::uptime).setHeader("Uptime").setAutoWidth(true).setKey("uptime");
         live(RouterRow::cpuLoad).setHeader("CPU").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         live(RouterRow::freeMemory).setHeader("Free memory").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addComponentColumn(DashboardDesktopPresenter::servicesLink).setHeader("").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /** The router's Services page (the Virtual Interface Factory). */
+    static Anchor servicesLink(RouterRow row) {
+        Anchor link = new Anchor(DashboardController.servicesPath(row.id()), "Services");
+        link.addClassName("router-services-link");
+        link.getElement().setAttribute("router-link", true); // navigates inside the page, no reload
+        link.getElement().setAttribute("data-router-id", row.id());
+        return link;
     }
 
     /** A measured value: greyed, with a tooltip, when it is only the last known one. */

@@ -58,6 +58,7 @@ final class DashboardMobilePresenter implements DashboardPresenter {
             note.getElement().setAttribute("data-field", "stale-note");
             card.add(note);
         }
+        card.add(DashboardDesktopPresenter.servicesLink(row));
         return card;
     }
 

@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.shell;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 
 /**
@@ -12,14 +13,26 @@ public final class Confirm {
     }
 
     public static void ask(String header, String text, String confirmLabel, Runnable onConfirm) {
+        ConfirmDialog dialog = dialog(header, confirmLabel, onConfirm);
+        dialog.setText(text);
+        dialog.open();
+    }
+
+    /** Asks with a body that is more than a sentence (e.g. the list of what an uninstall removes). */
+    public static void ask(String header, Component body, String confirmLabel, Runnable onConfirm) {
+        ConfirmDialog dialog = dialog(header, confirmLabel, onConfirm);
+        dialog.setText(body);
+        dialog.open();
+    }
+
+    private static ConfirmDialog dialog(String header, String confirmLabel, Runnable onConfirm) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-dialog");
         dialog.setHeader(header);
-        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setConfirmText(confirmLabel);
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> onConfirm.run());
-        dialog.open();
+        return dialog;
     }
 }
