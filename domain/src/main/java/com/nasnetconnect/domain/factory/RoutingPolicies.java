@@ -26,8 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * In-port: route a network, a device or a domain through a service instance, switched by one small
@@ -58,7 +56,6 @@ public final class RoutingPolicies {
     private final ResourceStore store;
     private final ServiceInstanceFeed feed;
     private final Clock clock;
-    private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public RoutingPolicies(ServiceInstanceStore instances, RoutingPolicyStore policies, ApplyConfirmMergeService apply,
                            RouterRepository routers, RouterGateway gateway, ResourceStore store, ServiceInstanceFeed feed,
@@ -95,13 +92,7 @@ public final class RoutingPolicies {
         who.require(Role.OPERATOR, "route traffic through services");
         Objects.requireNonNull(match, "match");
         Router r = requireRouter(router);
-        var lock = locks.computeIfAbsent(router, id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return routeThroughLocked(who, r, instanceId, match);
-        } finally {
-            lock.unlock();
-        }
+        return feed.exclusively(router, () -> routeThroughLocked(who, r, instanceId, match));
     }
 
     private RoutingPolicy routeThroughLocked(Principal who, Router router, String instanceId, PolicyMatch given) {
@@ -168,11 +159,9 @@ public final class RoutingPolicies {
         who.require(Role.OPERATOR, "route traffic through services");
         for (Router router : routers.findAll()) {
             if (policies.find(router.id(), policyId).isEmpty()) continue;
-            var lock = locks.computeIfAbsent(router.id(), id -> new ReentrantLock());
-            lock.lock();
-            try {
+            Optional<RoutingPolicy> removed = feed.exclusively(router.id(), () -> {
                 var found = policies.find(router.id(), policyId);
-                if (found.isEmpty()) break;
+                if (found.isEmpty()) return Optional.<RoutingPolicy>empty();
                 RoutingPolicy policy = found.get();
                 List<ResourceId> remove = present(router.id(), policy);
                 if (!remove.isEmpty()) {
@@ -180,10 +169,10 @@ public final class RoutingPolicies {
                 }
                 policies.delete(router.id(), policyId);
                 instances.find(router.id(), policy.instanceId()).ifPresent(feed::publish);
-                return policy;
-            } finally {
-                lock.unlock();
-            }
+                return Optional.of(policy);
+            });
+            if (removed.isPresent()) return removed.get();
+            break;
         }
         throw InputRefused.of(List.of("id"), "no routing policy has id '" + policyId + "'", policyId);
     }

@@ -30,8 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -61,7 +59,6 @@ public final class ServiceFactory {
     private final Function<RouterId, FactorySettings> settings;
     private final ServiceInstanceFeed feed;
     private final Clock clock;
-    private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /**
      * @param settings each router's pool, subnet base and VLAN parent
@@ -140,13 +137,7 @@ public final class ServiceFactory {
     public ServiceInstance install(Principal who, RouterId routerId, InstallRequest request) {
         who.require(Role.OPERATOR, "install services");
         Router router = requireRouter(routerId);
-        var lock = locks.computeIfAbsent(routerId, r -> new ReentrantLock());
-        lock.lock();
-        try {
-            return installLocked(who, router, request);
-        } finally {
-            lock.unlock();
-        }
+        return feed.exclusively(routerId, () -> installLocked(who, router, request));
     }
 
     private ServiceInstance installLocked(Principal who, Router router, InstallRequest request) {
@@ -225,22 +216,22 @@ public final class ServiceFactory {
         for (Router router : routers.findAll()) {
             var found = instances.find(router.id(), instanceId);
             if (found.isEmpty()) continue;
-            var lock = locks.computeIfAbsent(router.id(), r -> new ReentrantLock());
-            lock.lock();
-            try {
-                ServiceInstance instance = found.get();
+            Optional<ServiceInstance> gone = feed.exclusively(router.id(), () -> {
+                var current = instances.find(router.id(), instanceId);
+                if (current.isEmpty()) return Optional.<ServiceInstance>empty();
+                ServiceInstance instance = current.get();
                 stopContainers(router, instance);
                 List<ResourceId> remove = removable(router, instance).stream().map(Resource::id).toList();
                 if (!remove.isEmpty()) {
                     apply.apply(router, new ChangePlan(remove.stream().map(r -> Change.delete(r.toString())).toList(), who.name()));
                 }
                 instances.delete(router.id(), instanceId);
-                var gone = instance.with(InstanceState.STOPPED, 0).withResources(remove);
-                feed.publish(gone);
-                return gone;
-            } finally {
-                lock.unlock();
-            }
+                var stopped = instance.with(InstanceState.STOPPED, 0).withResources(remove);
+                feed.publish(stopped);
+                return Optional.of(stopped);
+            });
+            if (gone.isPresent()) return gone.get();
+            break;
         }
         throw InputRefused.of(List.of("id"), "no service instance has id '" + instanceId + "'", instanceId);
     }

@@ -1,10 +1,12 @@
 package com.nasnetconnect.domain.factory;
 
+import com.nasnetconnect.domain.apply.RouterLocks;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.RouterId;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * In-process feed of service instances as they change (installed, a lifecycle step, progress, health, a policy
@@ -15,6 +17,22 @@ import java.util.function.Consumer;
 public final class ServiceInstanceFeed {
     private static final System.Logger LOG = System.getLogger(ServiceInstanceFeed.class.getName());
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final RouterLocks locks = new RouterLocks();
+
+    /**
+     * Runs factory work on one router (an install, an uninstall, a policy change, a lifecycle pass) alone: every
+     * part of the factory that changes a router's instances holds this router's lock, so an uninstall never races a
+     * policy being added to the instance, nor a lifecycle pass that would publish the instance again after it was
+     * removed. The feed is the one object the factory's parts share, hence the lock lives here. Reentrant.
+     */
+    public <T> T exclusively(RouterId router, Supplier<T> work) {
+        return locks.with(router, work);
+    }
+
+    /** True while factory work waits for this router (for diagnostics and tests). */
+    public boolean contended(RouterId router) {
+        return locks.contended(router);
+    }
 
     public ResourceEventBus.Subscription subscribe(RouterId router, Consumer<ServiceInstance> listener) {
         var s = new Subscriber(Objects.requireNonNull(router, "router"), Objects.requireNonNull(listener, "listener"));

@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,7 +85,6 @@ public final class ServiceLifecycle implements AutoCloseable {
     private final RouterGateway gateway;
     private final ServiceInstanceFeed feed;
     private final Clock clock;
-    private final Map<RouterId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> schedule;
     private volatile ApplyConfirmMergeService apply;
     /** Instance id → the id of the instance it fails over to. */
@@ -109,13 +107,10 @@ public final class ServiceLifecycle implements AutoCloseable {
      */
     public void check(RouterId router) {
         Router r = routers.find(Objects.requireNonNull(router, "router")).orElseThrow(() -> new NoSuchRouter(router.value()));
-        var lock = locks.computeIfAbsent(router, id -> new ReentrantLock());
-        lock.lock();
-        try {
+        feed.exclusively(router, () -> {
             pass(r);
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** Lets the lifecycle change routes for {@link #failover} through apply-confirm-merge. Returns this lifecycle. */

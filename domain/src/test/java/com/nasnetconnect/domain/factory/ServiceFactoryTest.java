@@ -55,8 +55,9 @@ class ServiceFactoryTest {
     final ApplyConfirmMergeService apply = new ApplyConfirmMergeService(router,
             new StateApplyLedger(store, new ResourceEventBus(), specs, CLOCK), specs, new BasicSchemaRules(specs), LinkLossGuard.NONE, CLOCK);
     FactorySettings settings = FactorySettings.defaults();
+    final ServiceInstanceFeed feed = new ServiceInstanceFeed();
     final ServiceFactory factory = new ServiceFactory(new TestCatalog(), instances, apply, new InMemoryRouters().with(ROUTER),
-            router, store, r -> settings, new ServiceInstanceFeed(), CLOCK);
+            router, store, r -> settings, feed, CLOCK);
 
     ServiceFactoryTest() {
         router.platform = new PlatformInfo("7.16.2", "CHR", "x86_64", Set.of("routeros", "container"));
@@ -121,6 +122,33 @@ class ServiceFactoryTest {
         assertThat(stored()).isEmpty();
         assertThat(factory.instances(OPERATOR, ROUTER.id())).isEmpty();
         assertThatThrownBy(() -> factory.uninstall(OPERATOR, tor.id())).isInstanceOf(InputRefused.class).hasMessageContaining(tor.id());
+    }
+
+    @Test
+    void anUninstallWaitsForOtherFactoryWorkOnTheRouterSoItNeverRacesAPolicyOrALifecyclePass() throws Exception {
+        var tor = install("tor", "usa", "exitCountry", "us");
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var other = Thread.ofPlatform().start(() -> feed.exclusively(ROUTER.id(), () -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holding.await();
+        var uninstall = java.util.concurrent.CompletableFuture.supplyAsync(() -> factory.uninstall(OPERATOR, tor.id()));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!feed.contended(ROUTER.id()) && System.nanoTime() < deadline) Thread.onSpinWait();
+
+        assertThat(feed.contended(ROUTER.id())).as("the uninstall waits for the router").isTrue();
+        assertThat(instances.find(ROUTER.id(), tor.id())).isPresent();
+        release.countDown();
+        assertThat(uninstall.get(10, java.util.concurrent.TimeUnit.SECONDS).state()).isEqualTo(InstanceState.STOPPED);
+        assertThat(instances.find(ROUTER.id(), tor.id())).isEmpty();
+        other.join();
     }
 
     @Test
