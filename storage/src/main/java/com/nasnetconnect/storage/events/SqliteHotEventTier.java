@@ -85,6 +85,7 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
     private final Object progressLock = new Object();
     private long done; // events accepted and then written or dropped by the writer; guarded by progressLock
     private volatile Optional<String> full = Optional.empty();
+    private volatile boolean everFull; // once full, status keeps saying so (with the counts) until a restart
     private volatile boolean closed;
 
     /** Opens the tier in {@code location}'s directory, starting empty when the file there is not intact. */
@@ -246,7 +247,7 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
         for (int attempt = 0; attempt < 64 && !pending.isEmpty(); attempt++) {
             try {
                 insert(pending);
-                if (!wasFull) full = Optional.empty();
+                if (!wasFull && !everFull) full = Optional.empty();
                 return;
             } catch (SQLException e) {
                 rollbackQuietly();
@@ -257,6 +258,7 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
                     return;
                 }
                 wasFull = true;
+                everFull = true;
                 long lows = pending.stream().filter(x -> x.eventClass() == EventClass.LOW).count();
                 if (lows > 0) {
                     pending.removeIf(x -> x.eventClass() == EventClass.LOW);
@@ -276,9 +278,14 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
                 + droppedLow.get() + " LOW and " + droppedOther.get() + " other events dropped so far)");
     }
 
+    /**
+     * One transaction, begun and ended by statement: SQLite may roll a transaction back by itself on SQLITE_FULL,
+     * and the driver's autocommit switch would then replace that error by "no transaction is active".
+     */
     private void insert(List<LoggedEvent> events) throws SQLException {
-        writer.setAutoCommit(false);
-        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO hot_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Statement tx = writer.createStatement();
+             PreparedStatement ps = writer.prepareStatement("INSERT INTO hot_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            tx.execute("BEGIN");
             for (LoggedEvent e : events) {
                 ps.setString(1, e.id());
                 ps.setString(2, e.routerId().map(RouterId::value).orElse(null));
@@ -290,22 +297,28 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
                 ps.setString(8, EventJson.data(e.data()));
                 ps.executeUpdate();
             }
-            writer.commit();
-        } finally {
-            writer.setAutoCommit(true);
+            tx.execute("COMMIT");
         }
     }
 
-    /** Deletes the oldest stored events of the class (a tenth of them, at least enough for the batch); false if none. */
+    /**
+     * Deletes the oldest stored events of the class (a tenth of them, at least enough for the batch); false if
+     * there are none or none could be deleted. A delete in a full file can itself run out of pages: then smaller
+     * deletes are tried, down to one row.
+     */
     private boolean freeSpace(EventClass c, int batchSize) {
+        long stored;
         try (PreparedStatement count = writer.prepareStatement("SELECT count(*) FROM hot_events WHERE class = ?")) {
             count.setInt(1, c.ordinal());
-            long stored;
             try (ResultSet rs = count.executeQuery()) {
                 stored = rs.next() ? rs.getLong(1) : 0;
             }
-            if (stored == 0) return false;
-            long drop = Math.min(stored, Math.max(Math.max(stored / 10, 2L * batchSize), 256));
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot count the events of the full hot event tier: " + e.getMessage());
+            return false;
+        }
+        if (stored == 0) return false;
+        for (long drop = Math.min(stored, Math.max(Math.max(stored / 10, 2L * batchSize), 256)); drop >= 1; drop /= 4) {
             try (PreparedStatement ps = writer.prepareStatement(
                     "DELETE FROM hot_events WHERE rowid IN (SELECT rowid FROM hot_events WHERE class = ? ORDER BY at_nanos LIMIT ?)")) {
                 ps.setInt(1, c.ordinal());
@@ -313,11 +326,14 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
                 int deleted = ps.executeUpdate();
                 (c == EventClass.LOW ? droppedLow : droppedOther).addAndGet(deleted);
                 return deleted > 0;
+            } catch (SQLException e) {
+                if (!isFull(e)) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot free space in the full hot event tier: " + e.getMessage());
+                    return false;
+                }
             }
-        } catch (SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot free space in the full hot event tier: " + e.getMessage());
-            return false;
         }
+        return false;
     }
 
     private static boolean isFull(SQLException e) {
@@ -330,8 +346,8 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
     }
 
     private void rollbackQuietly() {
-        try {
-            if (!writer.getAutoCommit()) writer.rollback();
+        try (Statement st = writer.createStatement()) {
+            st.execute("ROLLBACK");
         } catch (SQLException e) {
             // the next insert starts a new transaction anyway
         }
@@ -408,7 +424,10 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
                 // absent
             }
         }
-        Optional<String> degraded = full.or(() -> locationWarning);
+        Optional<String> degraded = everFull
+                ? Optional.of("the hot event tier at " + directory + " ran full: LOW events are dropped first (" + droppedLow.get()
+                        + " LOW and " + droppedOther.get() + " other events dropped so far)")
+                : full.or(() -> locationWarning);
         return new EventStorageStatus.Hot(directory.toString(), events, bytes, droppedLow.get(), droppedOther.get(), degraded);
     }
 
