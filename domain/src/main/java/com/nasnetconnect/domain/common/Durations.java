@@ -42,7 +42,6 @@ public final class Durations {
         if (d.isNegative()) throw new IllegalArgumentException("negative duration: " + d);
         long s = d.getSeconds();
         if (s == 0) return "0s";
-        if (s % 604_800 == 0) return s / 604_800 + "w";
         if (s % 86_400 == 0) return s / 86_400 + "d";
         if (s % 3_600 == 0) return s / 3_600 + "h";
         if (s % 60 == 0) return s / 60 + "m";

@@ -21,6 +21,7 @@ public final class Benchmarks {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
+        if (args.getFirst().equals("events")) return EventsBenchmark.run(args.subList(1, args.size()), out, err);
         if (!args.getFirst().equals("apply")) {
             err.println("nasnetconnect bench: unknown benchmark '" + args.getFirst() + "' (try bench --help)");
             return 2;

@@ -66,6 +66,10 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
             return new Settings(262_144, 8192, 0);
         }
 
+        public Settings withQueueCapacity(int capacity) {
+            return new Settings(capacity, maxBatch, maxPageCount);
+        }
+
         public Settings withMaxPageCount(long pages) {
             return new Settings(queueCapacity, maxBatch, pages);
         }
