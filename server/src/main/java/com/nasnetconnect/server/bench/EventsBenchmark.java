@@ -295,7 +295,7 @@ final class EventsBenchmark {
                             Map.of("template", "tor", "to", "RUNNING"), counts);
                     if (second % 21_600 == 0) record(log, router, EventClass.NORMAL, "router.reachability", "router reachable again",
                             Map.of("reachable", true), counts);
-                    if (second % 864 == 0) record(log, router, EventClass.CRITICAL, "resource.configured", "VLAN configured (version 3, fields comment)",
+                    if (second % 865 == 0) record(log, router, EventClass.CRITICAL, "resource.configured", "VLAN configured (version 3, fields comment)",
                             Map.of("kind", "VLAN", "version", 3, "changedFields", List.of("comment")), counts);
                     if (second % 8640 == 0) record(log, router, EventClass.CRITICAL, "auth.login", "admin signed in", Map.of("user", "admin"), counts);
                     if (second % 600 == 595) warm.flush();

@@ -175,6 +175,8 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
             st.execute("PRAGMA synchronous = OFF");
             st.execute("PRAGMA temp_store = MEMORY");
             st.execute("PRAGMA busy_timeout = 5000");
+            st.execute("PRAGMA cache_size = -32768"); // 32 MiB of pages per connection: the indexes stay in memory
+            st.execute("PRAGMA wal_autocheckpoint = 8192");
         }
         return c;
     }
