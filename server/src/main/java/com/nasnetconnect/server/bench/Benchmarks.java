@@ -17,11 +17,11 @@ public final class Benchmarks {
 
     /** Runs a benchmark named by {@code args[0]}; returns the process exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.getFirst().equals("events")) return EventsBenchmark.run(args.subList(1, args.size()), out, err);
         if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;
         }
-        if (args.getFirst().equals("events")) return EventsBenchmark.run(args.subList(1, args.size()), out, err);
         if (!args.getFirst().equals("apply")) {
             err.println("nasnetconnect bench: unknown benchmark '" + args.getFirst() + "' (try bench --help)");
             return 2;
