@@ -49,6 +49,11 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
     private static final String FILE = "hot-events.db";
     private static final String COLUMNS = "id, router, class, type, at_nanos, actor, summary, data";
     private static final EventClass[] CLASSES = EventClass.values();
+    /** Rows per multi-row INSERT: fewer statement executions per batch (8 parameters a row, SQLite allows 32766). */
+    private static final int ROWS_PER_INSERT = 64;
+    private static final String INSERT_ONE = "INSERT INTO hot_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MANY = "INSERT INTO hot_events (" + COLUMNS + ") VALUES "
+            + String.join(", ", java.util.Collections.nCopies(ROWS_PER_INSERT, "(?, ?, ?, ?, ?, ?, ?, ?)"));
 
     /**
      * @param queueCapacity events waiting for the writer before new ones are dropped
@@ -289,22 +294,38 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
      * and the driver's autocommit switch would then replace that error by "no transaction is active".
      */
     private void insert(List<LoggedEvent> events) throws SQLException {
-        try (Statement tx = writer.createStatement();
-             PreparedStatement ps = writer.prepareStatement("INSERT INTO hot_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Statement tx = writer.createStatement()) {
             tx.execute("BEGIN");
-            for (LoggedEvent e : events) {
-                ps.setString(1, e.id());
-                ps.setString(2, e.routerId().map(RouterId::value).orElse(null));
-                ps.setInt(3, e.eventClass().ordinal());
-                ps.setString(4, e.type());
-                ps.setLong(5, EventCursor.nanos(e.at()));
-                ps.setString(6, e.actor());
-                ps.setString(7, e.summary());
-                ps.setString(8, EventJson.data(e.data()));
-                ps.executeUpdate();
+            int i = 0;
+            if (events.size() >= ROWS_PER_INSERT) {
+                try (PreparedStatement many = writer.prepareStatement(INSERT_MANY)) {
+                    for (; i + ROWS_PER_INSERT <= events.size(); i += ROWS_PER_INSERT) {
+                        for (int r = 0; r < ROWS_PER_INSERT; r++) bind(many, r * 8, events.get(i + r));
+                        many.executeUpdate();
+                    }
+                }
+            }
+            if (i < events.size()) {
+                try (PreparedStatement one = writer.prepareStatement(INSERT_ONE)) {
+                    for (; i < events.size(); i++) {
+                        bind(one, 0, events.get(i));
+                        one.executeUpdate();
+                    }
+                }
             }
             tx.execute("COMMIT");
         }
+    }
+
+    private static void bind(PreparedStatement ps, int offset, LoggedEvent e) throws SQLException {
+        ps.setString(offset + 1, e.id());
+        ps.setString(offset + 2, e.routerId().map(RouterId::value).orElse(null));
+        ps.setInt(offset + 3, e.eventClass().ordinal());
+        ps.setString(offset + 4, e.type());
+        ps.setLong(offset + 5, EventCursor.nanos(e.at()));
+        ps.setString(offset + 6, e.actor());
+        ps.setString(offset + 7, e.summary());
+        ps.setString(offset + 8, EventJson.data(e.data()));
     }
 
     /**
