@@ -28,7 +28,8 @@ public final class Main {
               rotate-key  re-encrypt every stored secret with a new key [--data-dir D]
               db          quarantined router databases: db quarantine list [--data-dir D]
                           | db quarantine release --router ID [--from FILE] [--data-dir D] (db --help explains)
-              bench       measure: bench apply|factory [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
+              events      event log: events archive --older-than DURATION --cold-dir C [--data-dir D]
+              bench       measure: bench apply|factory|events [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
               help        show this text
             """;
 
@@ -62,6 +63,7 @@ public final class Main {
                 case "apikey" -> Commands.apikey(rest, env, out, err);
                 case "rotate-key" -> Commands.rotateKey(rest, env, out, err);
                 case "db" -> Commands.db(rest, env, out, err);
+                case "events" -> new com.nasnetconnect.server.cli.EventsCommand(env, java.time.Clock.systemUTC()).execute(rest, out, err);
                 case "bench" -> com.nasnetconnect.server.bench.Benchmarks.run(List.of(rest), out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -3,10 +3,10 @@ package com.nasnetconnect.server.bench;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The {@code bench} command: {@code bench apply|factory [--version V] [--iterations N]}. */
+/** The {@code bench} command: {@code bench apply|factory|events [--version V] [--iterations N]}. */
 public final class Benchmarks {
     static final String USAGE = """
-            Usage: java -jar nasnetconnect.jar bench apply|factory [--version 7.16.2|7.23.3] [--iterations N]
+            Usage: java -jar nasnetconnect.jar bench apply|factory|events [--version 7.16.2|7.23.3] [--iterations N]
               apply:   applies one resource and a 12-object plan, again and again, to an in-process RouterOS
                        simulator with a real SQLite store in a temporary directory (removed afterwards). The first
                        line reads
@@ -21,6 +21,7 @@ public final class Benchmarks {
 
     /** Runs a benchmark named by {@code args[0]}; returns the process exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.getFirst().equals("events")) return EventsBenchmark.run(args.subList(1, args.size()), out, err);
         if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;

@@ -91,7 +91,8 @@ class DependencyRuleTest {
         final Set<String> roots = Set.of("com.nasnetconnect.server.Wiring", "com.nasnetconnect.server.Main",
                 "com.nasnetconnect.server.auth.SecurityWiring", "com.nasnetconnect.server.graphql.GraphQlEndpoint",
                 // the benchmarks build their own gateway and stores, each a composition root of its own
-                "com.nasnetconnect.server.bench.ApplyBenchmark", "com.nasnetconnect.server.bench.FactoryBenchmark");
+                "com.nasnetconnect.server.bench.ApplyBenchmark", "com.nasnetconnect.server.bench.FactoryBenchmark",
+                "com.nasnetconnect.server.bench.EventsBenchmark");
 
         @Override
         public boolean test(JavaClass c) {

@@ -21,6 +21,9 @@ import com.nasnetconnect.domain.state.StoredTime;
 import com.nasnetconnect.domain.state.Telemetry;
 import com.nasnetconnect.domain.state.TelemetrySample;
 import com.nasnetconnect.storage.db.DatabaseManager;
+import com.nasnetconnect.storage.events.SqliteWarmEventTier;
+import com.nasnetconnect.domain.events.EventClass;
+import com.nasnetconnect.domain.events.ResourceChangeEvents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +46,9 @@ import java.util.Set;
  * written; any failure rolls back every event and row of the set. Versions are checked inside the
  * transaction, so two concurrent writers of one resource cannot both win. Cursors are opaque base64 text.
  * Reads of a router that has no database file yet answer empty without creating one; the first commit creates it.
+ * With a warm event tier, each CRITICAL change ({@link ResourceChangeEvents}) is also written to the event log's
+ * warm tier in the same transaction: {@code resource_events} stays the resource history, {@code warm_events} is
+ * the event-log view.
  */
 public final class SqliteResourceStore implements com.nasnetconnect.domain.state.ResourceStore, EventLog {
     private static final String RESOURCE_COLUMNS = "seq, uuid, kind, configuration, validation, deployment, metadata, platform";
@@ -51,12 +57,20 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
     private final DatabaseManager databases;
     private final int telemetryWindow;
     private final SecretFieldSealer sealer;
+    private final Optional<SqliteWarmEventTier> warmEvents;
 
     /**
      * Keeps the latest {@code telemetryWindow} samples per resource (older ones are pruned on insert), and
      * secret configuration values sealed by {@code sealer}.
      */
     public SqliteResourceStore(DatabaseManager databases, int telemetryWindow, SecretFieldSealer sealer) {
+        this(databases, telemetryWindow, sealer, Optional.empty());
+    }
+
+    /** As above, writing the CRITICAL changes of every commit to {@code warmEvents} in the commit's transaction. */
+    public SqliteResourceStore(DatabaseManager databases, int telemetryWindow, SecretFieldSealer sealer,
+                               Optional<SqliteWarmEventTier> warmEvents) {
+        this.warmEvents = Objects.requireNonNull(warmEvents, "warmEvents");
         this.databases = Objects.requireNonNull(databases, "databases");
         if (telemetryWindow < 1) throw new IllegalArgumentException("telemetryWindow < 1: " + telemetryWindow);
         this.telemetryWindow = telemetryWindow;
@@ -174,6 +188,11 @@ public final class SqliteResourceStore implements com.nasnetconnect.domain.state
                     case ResourceChange.Put put -> put(c, set, put);
                     case ResourceChange.Delete delete -> delete(c, set, delete);
                 });
+            }
+            if (warmEvents.isPresent()) {
+                for (ResourceEvent e : events) {
+                    if (ResourceChangeEvents.classOf(e.type()) == EventClass.CRITICAL) warmEvents.get().appendIn(c, ResourceChangeEvents.of(e));
+                }
             }
             return List.copyOf(events);
         });

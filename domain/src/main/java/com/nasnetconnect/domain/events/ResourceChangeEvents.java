@@ -1,0 +1,45 @@
+package com.nasnetconnect.domain.events;
+
+import com.nasnetconnect.domain.state.ChangeType;
+import com.nasnetconnect.domain.state.FieldDifference;
+import com.nasnetconnect.domain.state.ResourceEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The event-log view of a committed resource change. The resource history ({@code resource_events}) keeps the
+ * values; this view names the changed fields only, so no configuration value (secret or not) reaches a tier.
+ * Drift checks and validation are NORMAL (lifecycle); every other change of a router is CRITICAL.
+ */
+public final class ResourceChangeEvents {
+    private ResourceChangeEvents() {
+    }
+
+    public static EventClass classOf(ChangeType type) {
+        return switch (type) {
+            case DRIFT_CHECKED, VALIDATED -> EventClass.NORMAL;
+            default -> EventClass.CRITICAL;
+        };
+    }
+
+    /** {@code resource.created}, {@code resource.drift-checked}, … */
+    public static String typeOf(ChangeType type) {
+        return "resource." + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static LoggedEvent of(ResourceEvent e) {
+        List<String> fields = e.changes().stream().map(FieldDifference::field).toList();
+        var data = new LinkedHashMap<String, Object>();
+        data.put("resourceId", e.resourceId().toString());
+        data.put("kind", e.kind().name());
+        data.put("version", e.version());
+        data.put("changedFields", fields);
+        String summary = e.kind().name() + " " + e.resourceId() + " " + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " (version " + e.version() + (fields.isEmpty() ? "" : ", fields " + String.join(", ", fields)) + ")";
+        EventClass c = classOf(e.type());
+        return new LoggedEvent(EventIds.ofResourceChange(e.routerId(), e.sequence()), Optional.of(e.routerId()), c, typeOf(e.type()),
+                e.at(), e.actor(), summary, EventData.masked(data), c == EventClass.CRITICAL ? EventTier.WARM : EventTier.HOT);
+    }
+}

@@ -1,0 +1,88 @@
+package com.nasnetconnect.storage.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nasnetconnect.domain.events.EventClass;
+import com.nasnetconnect.domain.events.EventCursor;
+import com.nasnetconnect.domain.events.EventTier;
+import com.nasnetconnect.domain.events.LoggedEvent;
+import com.nasnetconnect.domain.router.RouterId;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** JSON of event data, of warm payloads ({@code actor, summary, data}) and of whole events (cold partitions). */
+final class EventJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private EventJson() {
+    }
+
+    static String data(Map<String, Object> data) {
+        return data.isEmpty() ? "{}" : write(data);
+    }
+
+    static Map<String, Object> data(String json) {
+        return "{}".equals(json) ? Map.of() : read(json);
+    }
+
+    /** The compressed part of a warm row. */
+    static byte[] payload(LoggedEvent e) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("actor", e.actor());
+        m.put("summary", e.summary());
+        m.put("data", e.data());
+        return write(m).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    static LoggedEvent fromPayload(String id, Optional<RouterId> router, EventClass c, String type, long atNanos, byte[] payload, EventTier tier) {
+        Map<String, Object> m = read(new String(payload, StandardCharsets.UTF_8));
+        return new LoggedEvent(id, router, c, type, EventCursor.instant(atNanos), (String) m.get("actor"), (String) m.get("summary"),
+                (Map<String, Object>) m.getOrDefault("data", Map.of()), tier);
+    }
+
+    /** One line of a cold partition. */
+    static String line(LoggedEvent e) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", e.id());
+        m.put("routerId", e.routerId().map(RouterId::value).orElse(null));
+        m.put("class", e.eventClass().name());
+        m.put("type", e.type());
+        m.put("at", EventCursor.nanos(e.at()));
+        m.put("actor", e.actor());
+        m.put("summary", e.summary());
+        m.put("data", e.data());
+        return write(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    static LoggedEvent fromLine(String line, EventTier tier) {
+        Map<String, Object> m = read(line);
+        Object router = m.get("routerId");
+        return new LoggedEvent((String) m.get("id"), router == null ? Optional.empty() : Optional.of(new RouterId((String) router)),
+                EventClass.valueOf((String) m.get("class")), (String) m.get("type"), EventCursor.instant(((Number) m.get("at")).longValue()),
+                (String) m.get("actor"), (String) m.get("summary"), (Map<String, Object>) m.getOrDefault("data", Map.of()), tier);
+    }
+
+    private static String write(Object o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write event JSON", e);
+        }
+    }
+
+    private static Map<String, Object> read(String json) {
+        try {
+            return MAPPER.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored event JSON is not readable", e);
+        }
+    }
+}
