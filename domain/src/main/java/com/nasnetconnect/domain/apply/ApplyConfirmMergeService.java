@@ -83,6 +83,26 @@ public final class ApplyConfirmMergeService {
         return withLock(router, () -> applyLocked(router, plan));
     }
 
+    /**
+     * Removes now what the router still keeps of plans already committed (their journal scripts), which the next
+     * apply's pre-flight would remove otherwise: for a change meant to leave nothing behind on the router, such as
+     * an uninstall. One round trip (the guard's pre-flight part), under the router's lock. Best effort: a router
+     * that cannot be reached keeps the journal until the next pre-flight or reconcile, as after any apply.
+     */
+    public void tidy(Router router) {
+        withLock(router, () -> {
+            try (var session = gateway.session(router.endpoint())) {
+                var batch = session.batch();
+                guard.prepare(router, batch);
+                batch.run();
+            } catch (com.nasnetconnect.domain.router.RouterException e) {
+                System.getLogger(ApplyConfirmMergeService.class.getName()).log(System.Logger.Level.INFO,
+                        "journal scripts of router " + router.name() + " stay until the next apply: " + e.getMessage());
+            }
+            return null;
+        });
+    }
+
     /*
      * Router round trips of one apply, all on one pinned session: (1) the pre-flight batch (platform when stale,
      * the menus involved, the guard's reads, and the removal of journals of plans committed earlier); (2) the

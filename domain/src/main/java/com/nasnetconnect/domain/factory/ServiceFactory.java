@@ -226,6 +226,7 @@ public final class ServiceFactory {
                     apply.apply(router, new ChangePlan(remove.stream().map(r -> Change.delete(r.toString())).toList(), who.name()));
                 }
                 instances.delete(router.id(), instanceId);
+                apply.tidy(router); // the removal plan's journal script goes too: nothing of the instance stays
                 var stopped = instance.with(InstanceState.STOPPED, 0).withResources(remove);
                 feed.publish(stopped);
                 return Optional.of(stopped);

@@ -86,7 +86,7 @@ final class PolicyEditor extends Div {
         for (Component c : List.of(kind, value, through)) {
             c.getElement().getStyle().set("width", phone ? "100%" : null);
         }
-        kind.getElement().getStyle().set("min-width", phone ? null : "16em"); // "Network (interface or VLAN)" in full
+        kind.getElement().getStyle().set("min-width", phone ? null : "18em"); // "Network (interface or VLAN)" in full
         value.getElement().getStyle().set("min-width", phone ? null : "16em"); // a placeholder such as "e.g. 3C:22:FB:12:34:56"
     }
 

@@ -93,7 +93,7 @@ class RoutingPoliciesOnSimulatorTest {
             factory.uninstall(op, tor.id());
             assertThat(policyStore.list(r.router.id())).extracting(RoutingPolicy::id).containsExactly(iface.id(), viaWg.id());
             factory.uninstall(op, wg.id());
-            server.apply.reconcile(r.router); // the last plan's journal script goes with the next pre-flight or reconcile
+            // no reconcile: the uninstall removed its removal plan's journal script itself
 
             assertThat(before.diff(r.sim.snapshot())).isEmpty();
             assertThat(server.resources(r.router.id())).isEmpty();
