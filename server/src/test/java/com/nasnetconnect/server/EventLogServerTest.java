@@ -117,6 +117,18 @@ class EventLogServerTest {
     }
 
     @Test
+    void aDriftCheckIsANormalEventNamingTheResource() {
+        createVlan(app, admin, "drifting", 49);
+
+        JsonNode checked = graphQl(app, admin, "mutation { checkDrift(routerId: \"demo\") { checked userErrors { message } } }");
+        assertThat(checked.path("data").path("checkDrift").path("checked").asInt()).as(checked.toString()).isPositive();
+
+        JsonNode event = awaitEvent(app, admin, "routerId: \"demo\", types: [\"resource.drift-checked\"]",
+                e -> e.path("summary").asText().contains("'drifting'"));
+        assertThat(event.path("class").asText()).isEqualTo("NORMAL");
+    }
+
+    @Test
     void aChangeRefusedToAViewerIsACriticalAuthEventNamingTheViewer() {
         JsonNode refused = graphQl(app, viewer, "mutation { createVlan(routerId: \"demo\", input: {name: \"nope\", vlanId: 46, interface: \"ether2\"}) { userErrors { message } } }");
         assertThat(refused.path("errors").toString()).contains("FORBIDDEN");
