@@ -230,7 +230,6 @@ final class Wiring {
     static final Duration EVENTS_FLUSH = Duration.ofSeconds(5);
     static final Duration EVENTS_PRUNE = Duration.ofMinutes(10);
     static final Duration EVENTS_RETRAIN = Duration.ofHours(6);
-    static final Duration EVENTS_ARCHIVE = Duration.ofHours(6);
 
     /**
      * The three event tiers: hot in {@code NNC_EVENTS_HOT_DIR} (tmpfs; the data directory as a fallback, shown in
