@@ -171,7 +171,7 @@ final class Wiring {
 
         // The domain's in-ports: GraphQL and the UI both enter through these
         ResourceLocator locator = app.own(new ResourceLocator(routers, store, bus));
-        ResourceChanges changes = new ResourceChanges(apply, routers, store, bus, locator);
+        ResourceChanges changes = new ResourceChanges(apply, routers, store, bus, locator, Optional.of(eventLog));
         ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus);
         RouterRegistration registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
 

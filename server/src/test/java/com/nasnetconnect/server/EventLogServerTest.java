@@ -129,6 +129,19 @@ class EventLogServerTest {
     }
 
     @Test
+    void aValidationRefusalIsANormalEventNamingTheResourceAndFieldButNotTheValue() {
+        JsonNode refused = graphQl(app, admin, "mutation { createVlan(routerId: \"demo\", input: {name: \"clash\", vlanId: 42,"
+                + " interface: \"no-such-interface\"}) { userErrors { field message } } }");
+        assertThat(refused.path("data").path("createVlan").path("userErrors")).as(refused.toString()).isNotEmpty();
+
+        JsonNode event = awaitEvent(app, admin, "routerId: \"demo\", types: [\"resource.validation-refused\"]",
+                e -> e.path("summary").asText().contains("'clash'"));
+
+        assertThat(event.path("class").asText()).isEqualTo("NORMAL");
+        assertThat(event.path("summary").asText()).contains("Demo router").contains("refused by validation");
+    }
+
+    @Test
     void aChangeRefusedToAViewerIsACriticalAuthEventNamingTheViewer() {
         JsonNode refused = graphQl(app, viewer, "mutation { createVlan(routerId: \"demo\", input: {name: \"nope\", vlanId: 46, interface: \"ether2\"}) { userErrors { message } } }");
         assertThat(refused.path("errors").toString()).contains("FORBIDDEN");
