@@ -1,6 +1,9 @@
 package com.nasnetconnect.domain.apply;
 
 import com.nasnetconnect.domain.common.InputRefused;
+import com.nasnetconnect.domain.events.EventClass;
+import com.nasnetconnect.domain.events.EventJournal;
+import com.nasnetconnect.domain.events.NewEvent;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.NoSuchRouter;
 import com.nasnetconnect.domain.router.Router;
@@ -47,6 +50,7 @@ public final class ResourceChanges {
     private final ResourceEventBus events;
     private final ResourceLocator locator;
     private final ImpactAnalysis impact;
+    private final Optional<EventJournal> journal;
 
     /** With a locator of its own that learns only from this service's reads and changes. */
     public ResourceChanges(ApplyConfirmMergeService apply, RouterRepository routers, ResourceStore store,
@@ -57,6 +61,13 @@ public final class ResourceChanges {
     /** @param locator shared with {@link ResourceQueries} */
     public ResourceChanges(ApplyConfirmMergeService apply, RouterRepository routers, ResourceStore store,
                            ResourceEventBus events, ResourceLocator locator) {
+        this(apply, routers, store, events, locator, Optional.empty());
+    }
+
+    /** As above, recording each validation refusal in the event log (NORMAL, {@code resource.validation-refused}). */
+    public ResourceChanges(ApplyConfirmMergeService apply, RouterRepository routers, ResourceStore store,
+                           ResourceEventBus events, ResourceLocator locator, Optional<EventJournal> journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
         this.apply = Objects.requireNonNull(apply, "apply");
         this.routers = Objects.requireNonNull(routers, "routers");
         this.store = Objects.requireNonNull(store, "store");
@@ -199,6 +210,7 @@ public final class ResourceChanges {
         try {
             apply.apply(router, new ChangePlan(changes, who.name()));
         } catch (ApplyException.Invalid invalid) {
+            recordRefusal(who, router, "a plan of " + planned.size() + " change(s)", invalid);
             throw new InputRefused(invalid.errors().stream().map(e -> inPlan(e, changeOf, planned)).toList());
         }
         upserted.forEach(id -> locator.remember(id, router.id()));
@@ -227,10 +239,37 @@ public final class ResourceChanges {
     }
 
     private Resource applyOne(Principal who, Router router, DesiredResource desired) {
-        apply.apply(router, ChangePlan.of(who.name(), Change.upsert(desired)));
+        try {
+            apply.apply(router, ChangePlan.of(who.name(), Change.upsert(desired)));
+        } catch (ApplyException.Invalid invalid) {
+            recordRefusal(who, router, desired.kind() + Optional.ofNullable(desired.configuration().get("name")).map(n -> " '" + n + "'").orElse(""),
+                    invalid);
+            throw invalid;
+        }
         ResourceId id = ResourceId.parse(desired.id());
         locator.remember(id, router.id());
         return store.find(router.id(), id).orElseThrow(() -> new IllegalStateException("applied resource " + id + " not stored"));
+    }
+
+    /**
+     * A NORMAL event naming what was refused and the fields at fault; never the values (one may be a secret), and
+     * never a reason to fail the caller, who gets the refusal itself.
+     */
+    private void recordRefusal(Principal who, Router router, String what, ApplyException.Invalid invalid) {
+        if (journal.isEmpty()) return;
+        try {
+            var fields = invalid.errors().stream().map(ValidationIssue::field).distinct().toList();
+            var data = new java.util.LinkedHashMap<String, Object>();
+            data.put("router", router.name());
+            data.put("refused", what);
+            data.put("fields", fields);
+            data.put("errors", invalid.errors().size());
+            journal.get().record(NewEvent.of(router.id(), EventClass.NORMAL, "resource.validation-refused", who.name(),
+                    what + " on router '" + router.name() + "' refused by validation (" + (fields.isEmpty() ? invalid.errors().size() + " error(s)"
+                            : "fields " + String.join(", ", fields)) + ")", data));
+        } catch (RuntimeException e) {
+            System.getLogger(ResourceChanges.class.getName()).log(System.Logger.Level.WARNING, "validation refusal not recorded in the event log", e);
+        }
     }
 
     private Router requireRouter(RouterId id) {

@@ -43,6 +43,34 @@ class ServerConfigTest {
     }
 
     @Test
+    void eventSettingsDefaultToTheIssuesRetentionAndNoColdTier() {
+        ServerConfig c = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString()));
+
+        assertThat(c.eventsHotDir()).isEmpty();
+        assertThat(c.eventsColdDir()).isEmpty();
+        assertThat(c.eventRetention()).isEqualTo(com.nasnetconnect.domain.events.EventRetention.defaults());
+    }
+
+    @Test
+    void eventRetentionsAreDurationsAndABadOneIsNamed() {
+        ServerConfig c = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_EVENTS_RETENTION_CRITICAL", "90d",
+                "NNC_EVENTS_RETENTION_NORMAL", "12h", "NNC_EVENTS_RETENTION_LOW", "2h", "NNC_EVENTS_COLD_DIR", "/mnt/usb",
+                "NNC_EVENTS_HOT_DIR", "/run/nnc"));
+        var r = c.eventRetention();
+
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.CRITICAL, "resource.created").warm()).isEqualTo(Duration.ofDays(90));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.NORMAL, "service.state").hot()).isEqualTo(Duration.ofHours(12));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.NORMAL, "service.state").warm()).isEqualTo(Duration.ofHours(12));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.LOW, "telemetry.interface").hot()).isEqualTo(Duration.ofHours(2));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.LOW, "telemetry.interface").warmKept()).isFalse();
+        assertThat(c.eventsColdDir()).contains(Path.of("/mnt/usb"));
+        assertThat(c.eventsHotDir()).contains("/run/nnc");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_EVENTS_RETENTION_NORMAL", "1 week")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable NNC_EVENTS_RETENTION_NORMAL must be a duration written like 0s, 90s, 12h or 30d, not '1 week'");
+    }
+
+    @Test
     void theServiceCheckIntervalIsTwoSecondsUnlessADurationIsGiven() {
         assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString())).serviceCheckInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_SERVICE_CHECK_INTERVAL", "30s"))

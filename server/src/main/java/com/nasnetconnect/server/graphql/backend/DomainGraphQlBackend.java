@@ -7,6 +7,7 @@ import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.common.Echo;
 import com.nasnetconnect.domain.common.InputRefused;
+import com.nasnetconnect.domain.events.EventLogQueries;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.router.NoSuchRouter;
@@ -48,11 +49,12 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final Clock clock;
     private final GraphQlMapper mapper = new GraphQlMapper();
     private final Optional<ServicePayloads> services;
+    private final Optional<EventLogPayloads> eventLog;
 
     /** Without the Virtual Interface Factory: its queries answer with nothing, its mutations with a user error. */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                 RouterStatusFeed status, ApiKeys apiKeys, Clock clock) {
-        this(registration, queries, changes, status, apiKeys, clock, null, null);
+        this(registration, queries, changes, status, apiKeys, clock, null, null, null);
     }
 
     /** With the Virtual Interface Factory's in-ports. */
@@ -60,12 +62,21 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
                                 RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
                                 Clock clock) {
         this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
-                Objects.requireNonNull(policies, "policies"));
+                Objects.requireNonNull(policies, "policies"), null);
+    }
+
+    /** With the Virtual Interface Factory's in-ports and the event log's ({@code eventLog}, {@code eventStorage}). */
+    public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
+                                EventLogQueries events, Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"));
     }
 
     private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                  RouterStatusFeed status, ApiKeys apiKeys, Clock clock, ServiceFactory factory,
-                                 RoutingPolicies policies) {
+                                 RoutingPolicies policies, EventLogQueries events) {
+        this.eventLog = Optional.ofNullable(events).map(EventLogPayloads::new);
         this.services = factory == null ? Optional.empty() : Optional.of(new ServicePayloads(factory, policies, queries, mapper));
         this.registration = Objects.requireNonNull(registration, "registration");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -121,6 +132,21 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         var page = queries.newestEvents(who, router, Optional.ofNullable(since), Optional.ofNullable(until), before, first);
         var edges = page.items().stream().map(e -> new EventEdge(Cursors.event(e.sequence()), mapper.event(e))).toList();
         return new EventConnection(edges, Cursors.pageInfo(page.hasNextPage(), after != null, edges.stream().map(EventEdge::getCursor).toList()));
+    }
+
+    @Override
+    public EventLogConnection eventLog(Principal who, String routerId, List<String> classes, List<String> types, Instant since,
+                                       Instant until, int first, String after) {
+        return eventLog().eventLog(who, routerId, classes, types, since, until, first, after);
+    }
+
+    @Override
+    public EventStorage eventStorage(Principal who) {
+        return eventLog().eventStorage(who);
+    }
+
+    private EventLogPayloads eventLog() {
+        return eventLog.orElseThrow(() -> new IllegalStateException("this server has no event log"));
     }
 
     @Override
