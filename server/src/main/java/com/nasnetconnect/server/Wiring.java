@@ -25,7 +25,16 @@ import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.apply.RouterPlatforms;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.events.ColdEventTier;
+import com.nasnetconnect.domain.events.EventRetention;
 import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.events.TieredEventLog;
+import com.nasnetconnect.domain.telemetry.HotTelemetry;
+import com.nasnetconnect.domain.telemetry.RuntimePoller;
+import com.nasnetconnect.domain.telemetry.TelemetryQueries;
+import com.nasnetconnect.storage.events.HotTierLocation;
+import com.nasnetconnect.storage.events.SqliteHotEventTier;
+import com.nasnetconnect.storage.events.SqliteWarmEventTier;
 import com.nasnetconnect.domain.factory.FactorySettings;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
@@ -169,9 +178,22 @@ final class Wiring {
         ServiceLifecycle lifecycle = app.own(new ServiceLifecycle(serviceInstances, routers, gateway, serviceFeed, clock));
         lifecycle.start(serviceChecks, config.serviceCheckInterval());
 
+        // The event log's tiers. A stand-in until i13-evapi's wiring of the tiers (settings, scheduled flush, prune,
+        // archive, health) is merged: then `events` is theirs and these two lines go.
+        SqliteHotEventTier hotTier = app.own(SqliteHotEventTier.open(HotTierLocation.choose(env, dataDir), SqliteHotEventTier.Settings.defaults()));
+        TieredEventLog events = new TieredEventLog(clock, hotTier, new SqliteWarmEventTier(databases, clock), ColdEventTier.NONE, EventRetention.defaults());
+
+        // Runtime and telemetry layers: one batched read per router every NNC_TELEMETRY_INTERVAL, spread over it
+        ScheduledExecutorService telemetryPolls = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("telemetry-poller").daemon().factory());
+        app.own(telemetryPolls::shutdownNow);
+        RuntimePoller poller = app.own(new RuntimePoller(routers, gateway, store, events, clock));
+        poller.start(telemetryPolls, config.telemetryInterval());
+        TelemetryQueries telemetry = new HotTelemetry(events, poller, clock, Duration.ofHours(1));
+
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, clock);
+                security.services().apiKeys(), services, policies, telemetry, clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));

@@ -7,6 +7,7 @@ import com.nasnetconnect.domain.events.EventQuery;
 import com.nasnetconnect.domain.events.LoggedEvent;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.state.ResourceId;
+import com.nasnetconnect.domain.state.RuntimeState;
 import com.nasnetconnect.domain.state.Telemetry;
 import com.nasnetconnect.domain.state.TelemetrySample;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,14 +34,21 @@ public final class HotTelemetry implements TelemetryQueries {
     private static final Set<String> INTERFACE_METRICS = Set.of("rxBps", "txBps", "rxBytes", "txBytes", "rxPackets", "txPackets");
 
     private final EventLogQueries events;
+    private final RuntimePoller poller;
     private final Clock clock;
     private final Duration window;
 
-    public HotTelemetry(EventLogQueries events, Clock clock, Duration window) {
+    public HotTelemetry(EventLogQueries events, RuntimePoller poller, Clock clock, Duration window) {
         this.events = Objects.requireNonNull(events, "events");
+        this.poller = Objects.requireNonNull(poller, "poller");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (window.isNegative() || window.isZero()) throw new IllegalArgumentException("window must be positive: " + window);
         this.window = window;
+    }
+
+    @Override
+    public Optional<RuntimeState> runtime(ResourceId resource) {
+        return poller.runtime(resource);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.nasnetconnect.server.config;
 
+import com.nasnetconnect.domain.common.Durations;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.security.Lifetime;
 import java.io.IOException;
@@ -29,12 +30,15 @@ import java.util.Set;
  * @param pollInterval       how often router status is polled (NNC_POLL_SECONDS, default 2)
  * @param serviceCheckInterval how often installed services are checked (lifecycle, health, kill switch)
  *                           (NNC_SERVICE_CHECK_INTERVAL, a number and a unit such as 2s or 1m; default 2s)
+ * @param telemetryInterval  how often each router's runtime and telemetry are polled (NNC_TELEMETRY_INTERVAL,
+ *                           written like 5s, 90s, 12h; from 1s to 1h; default 5s)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
-                           int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval) {
+                           int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval,
+                           Duration telemetryInterval) {
 
     static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
-            "demo-version", "poll-seconds", "service-check-interval");
+            "demo-version", "poll-seconds", "service-check-interval", "telemetry-interval");
 
     /** Reads the configuration from the process environment (and the config file it points to). */
     public static ServerConfig load(Map<String, String> env) {
@@ -73,7 +77,8 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
                 intIn(values, "demo-api-port", 8728, 0, 65535),
                 str(values, "demo-version", "7.16.2"),
                 Duration.ofSeconds(intIn(values, "poll-seconds", 2, 1, 3600)),
-                duration(values, "service-check-interval", Duration.ofSeconds(2), Duration.ofHours(1)));
+                duration(values, "service-check-interval", Duration.ofSeconds(2), Duration.ofHours(1)),
+                interval(values, "telemetry-interval", Duration.ofSeconds(5), Duration.ofHours(1)));
     }
 
     /** A duration as people write it ({@link Lifetime}: 2s, 1m), at most {@code max}. */
@@ -87,6 +92,20 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
         } catch (IllegalArgumentException e) {
             throw new ConfigException(s.origin() + " must be a number and a unit from 1s to " + max.toMinutes() + "m, such as 2s or 1m, not '"
                     + s.value() + "'");
+        }
+    }
+
+    /** A duration written like 5s, 90s, 12h ({@link Durations}), from 1s to {@code max}. */
+    private static Duration interval(Map<String, Source> v, String key, Duration def, Duration max) {
+        Source s = v.get(key);
+        if (s == null) return def;
+        try {
+            Duration d = Durations.parse(s.value());
+            if (d.isZero() || d.compareTo(max) > 0) throw new IllegalArgumentException("out of range");
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.origin() + " must be a whole number and a unit from 1s to " + Durations.format(max)
+                    + ", like 5s, 90s or 12h, not '" + s.value() + "'");
         }
     }
 
