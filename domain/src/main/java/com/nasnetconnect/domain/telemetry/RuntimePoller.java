@@ -93,9 +93,12 @@ public final class RuntimePoller implements AutoCloseable {
         this.failures = new FailureLog(System.getLogger(RuntimePoller.class.getName()), clock, Duration.ofHours(1));
     }
 
-    /** Persists a resource's runtime at most hourly unless its running state changes. */
+    /**
+     * Persists a resource's runtime when first seen, when its running state changes, and otherwise once a day: each
+     * write is a transaction on flash (a few 4 KiB pages), so 30 resources written hourly would alone cost ~8 MB a day.
+     */
     public RuntimePoller(RouterRepository routers, RouterGateway gateway, ResourceStore store, EventJournal journal, Clock clock) {
-        this(routers, gateway, store, journal, clock, Duration.ofHours(1));
+        this(routers, gateway, store, journal, clock, Duration.ofDays(1));
     }
 
     /**
