@@ -75,6 +75,8 @@ public final class RuntimePoller implements AutoCloseable {
     /** The latest runtime per resource, and the one last written to the store. */
     private final Map<ResourceId, RuntimeState> latest = new ConcurrentHashMap<>();
     private final Map<ResourceId, RuntimeState> persisted = new ConcurrentHashMap<>();
+    /** Per router: the resources of its last poll. */
+    private final Map<RouterId, Set<ResourceId>> known = new ConcurrentHashMap<>();
     private final Set<RouterId> polling = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> round;
     private volatile ScheduledExecutorService scheduler;
@@ -220,6 +222,17 @@ public final class RuntimePoller implements AutoCloseable {
             if (row.get(".id") != null) containerStatus.put(row.get(".id"), row.getOrDefault("status", "unknown"));
         }));
         previous.put(id, readings);
+
+        // forget the runtime of this router's resources that are gone
+        Set<ResourceId> present = new java.util.HashSet<>();
+        resources.forEach(r -> present.add(r.id()));
+        Set<ResourceId> gone = new java.util.HashSet<>(known.getOrDefault(id, Set.of()));
+        gone.removeAll(present);
+        gone.forEach(g -> {
+            latest.remove(g);
+            persisted.remove(g);
+        });
+        known.put(id, present);
 
         for (Resource r : resources) {
             String nativeId = r.deployment().get().nativeId();

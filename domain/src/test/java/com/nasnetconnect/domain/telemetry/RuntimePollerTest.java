@@ -148,6 +148,18 @@ class RuntimePollerTest {
         assertFalse(store.observed.getLast().running());
     }
 
+    @Test
+    void aResourceThatIsGoneLosesItsRuntime() {
+        Resource vlan = store.add(ResourceKind.VLAN, "v10", "*5");
+        gateway.interfaces.put("*5", Map.of(".id", "*5", "name", "v10", "running", "true", "rx-byte", "1"));
+        poller.poll(ROUTER);
+        assertTrue(poller.runtime(vlan.id()).isPresent());
+
+        store.resources.remove(vlan.id());
+        poller.poll(ROUTER);
+        assertTrue(poller.runtime(vlan.id()).isEmpty());
+    }
+
     static final class StepClock extends Clock {
         Instant now = T0;
         @Override public Instant instant() { return now; }
