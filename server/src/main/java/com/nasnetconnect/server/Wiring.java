@@ -25,16 +25,21 @@ import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.apply.RouterPlatforms;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.events.AuditTrailEvents;
 import com.nasnetconnect.domain.events.ColdEventTier;
 import com.nasnetconnect.domain.events.EventRetention;
+import com.nasnetconnect.domain.events.ReachabilityEvents;
 import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.events.TieredEventLog;
-import com.nasnetconnect.domain.telemetry.HotTelemetry;
-import com.nasnetconnect.domain.telemetry.RuntimePoller;
-import com.nasnetconnect.domain.telemetry.TelemetryQueries;
+import com.nasnetconnect.domain.factory.ServiceInstanceEvents;
+import com.nasnetconnect.storage.events.FileColdEventTier;
 import com.nasnetconnect.storage.events.HotTierLocation;
 import com.nasnetconnect.storage.events.SqliteHotEventTier;
 import com.nasnetconnect.storage.events.SqliteWarmEventTier;
+import com.nasnetconnect.server.web.EventsReadiness;
+import com.nasnetconnect.domain.telemetry.HotTelemetry;
+import com.nasnetconnect.domain.telemetry.RuntimePoller;
+import com.nasnetconnect.domain.telemetry.TelemetryQueries;
 import com.nasnetconnect.domain.factory.FactorySettings;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
@@ -123,9 +128,13 @@ final class Wiring {
                 task -> Thread.ofPlatform().name("vaadin-start").daemon().start(task));
         app.own(() -> vaadinStarting.thenAccept(Wiring::closeQuietly));
 
-        // Storage, secrets and security (the first admin is created, and a generated password printed, here)
+        // Storage, the event log's tiers, secrets and security (the first admin is created, and a generated password
+        // printed, here; its audit events go to the event log too)
         DatabaseManager databases = app.own(new DatabaseManager(dataDir, DatabaseSettings.defaults(), clock));
-        SecurityWiring security = createSecurity(databases, dataDir, withConfiguredAdminPassword(env, config), clock, out);
+        EventTiers eventTiers = startEventTiers(app, config, dataDir, databases, clock);
+        TieredEventLog eventLog = eventTiers.log();
+        SecurityWiring security = createSecurity(databases, dataDir, withConfiguredAdminPassword(env, config), clock, out,
+                audit -> new AuditTrailEvents(audit, eventLog));
         SqliteRouterRepository routers = new SqliteRouterRepository(databases, security.cipher(), clock);
 
         // Routers: the demo simulator, the gateway, the status monitor
@@ -140,13 +149,18 @@ final class Wiring {
 
         // Universal State v2 and apply-confirm-merge, driven by schema.graphql (field maps, rules, redaction)
         SchemaDirectives schema = SchemaDirectives.fromClasspath();
-        AuditedSecretReveals reveals = new AuditedSecretReveals(new SqliteAuditLog(databases.system()));
+        AuditedSecretReveals reveals = new AuditedSecretReveals(new AuditTrailEvents(new SqliteAuditLog(databases.system()), eventLog));
         ResourceKindSpecs specs = ResourceKindSpecs.defaults(); // field maps and secrets generated from schema.graphql
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));
         // secret configuration values (@sensitive: WireGuard keys, pre-shared keys…) are sealed in router databases
-        SqliteResourceStore store = new SqliteResourceStore(databases, new SecretFieldSealer(security.cipher(),
-                (kind, field) -> specs.mapping().byDomainField(kind, field).map(FieldBinding::secret).orElse(false)));
+        // (and every CRITICAL change is written to the warm event tier in the commit's transaction)
+        SqliteResourceStore store = new SqliteResourceStore(databases, 288, new SecretFieldSealer(security.cipher(),
+                (kind, field) -> specs.mapping().byDomainField(kind, field).map(FieldBinding::secret).orElse(false)),
+                Optional.of(eventTiers.warm()));
         ResourceEventBus bus = new ResourceEventBus();
+        // every committed change to the hot tier, drift checks and validation to the warm tier's next batch
+        bus.subscribe(e -> eventLog.recordCommitted(List.of(e)));
+        monitor.subscribe(new ReachabilityEvents(eventLog));
         StateApplyLedger ledger = new StateApplyLedger(store, bus, specs, clock,
                 new RouterPlatforms(routers, gateway, clock, Duration.ofMinutes(10)));
         ApplyConfirmMergeService apply = new ApplyConfirmMergeService(gateway, ledger, specs, rules,
@@ -168,6 +182,7 @@ final class Wiring {
         // every install and policy through apply-confirm-merge, and the lifecycle/health checks on their own thread
         SqliteServiceInstanceStore serviceInstances = new SqliteServiceInstanceStore(databases, security.cipher());
         ServiceInstanceFeed serviceFeed = new ServiceInstanceFeed();
+        serviceFeed.subscribeAll(new ServiceInstanceEvents(eventLog));
         ServiceFactory services = new ServiceFactory(new SqliteServiceCatalog(databases), serviceInstances, apply, routers,
                 gateway, store, Wiring::factorySettings, serviceFeed, clock);
         RoutingPolicies policies = new RoutingPolicies(serviceInstances, new SqliteRoutingPolicyStore(databases), apply,
@@ -178,22 +193,17 @@ final class Wiring {
         ServiceLifecycle lifecycle = app.own(new ServiceLifecycle(serviceInstances, routers, gateway, serviceFeed, clock));
         lifecycle.start(serviceChecks, config.serviceCheckInterval());
 
-        // The event log's tiers. A stand-in until i13-evapi's wiring of the tiers (settings, scheduled flush, prune,
-        // archive, health) is merged: then `events` is theirs and these two lines go.
-        SqliteHotEventTier hotTier = app.own(SqliteHotEventTier.open(HotTierLocation.choose(env, dataDir), SqliteHotEventTier.Settings.defaults()));
-        TieredEventLog events = new TieredEventLog(clock, hotTier, new SqliteWarmEventTier(databases, clock), ColdEventTier.NONE, EventRetention.defaults());
-
         // Runtime and telemetry layers: one batched read per router every NNC_TELEMETRY_INTERVAL, spread over it
         ScheduledExecutorService telemetryPolls = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("telemetry-poller").daemon().factory());
         app.own(telemetryPolls::shutdownNow);
-        RuntimePoller poller = app.own(new RuntimePoller(routers, gateway, store, events, clock));
+        RuntimePoller poller = app.own(new RuntimePoller(routers, gateway, store, eventLog, clock));
         poller.start(telemetryPolls, config.telemetryInterval());
-        TelemetryQueries telemetry = new HotTelemetry(events, poller, clock, Duration.ofHours(1));
+        TelemetryQueries telemetry = new HotTelemetry(eventLog, poller, clock, Duration.ofHours(1));
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, telemetry, clock);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -208,7 +218,7 @@ final class Wiring {
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 
         RequestCounter requests = new RequestCounter();
-        List<Readiness> readiness = List.of(databasesReadiness(databases), routersReadiness(monitor));
+        List<Readiness> readiness = List.of(databasesReadiness(databases), routersReadiness(monitor), new EventsReadiness(eventLog));
         List<MetricsService.Gauge> gauges = List.of(
                 new MetricsService.Gauge("nnc_routers_managed", "Routers under management.", () -> monitor.current().size()),
                 new MetricsService.Gauge("nnc_routers_reachable", "Routers that answered the last poll.",
@@ -222,6 +232,75 @@ final class Wiring {
 
         printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
         return app;
+    }
+
+    /** The event log and the warm tier the resource store writes CRITICAL changes to in their transactions. */
+    record EventTiers(TieredEventLog log, SqliteWarmEventTier warm) {
+    }
+
+    static final Duration EVENTS_FLUSH = Duration.ofSeconds(5);
+    static final Duration EVENTS_PRUNE = Duration.ofMinutes(10);
+    static final Duration EVENTS_RETRAIN = Duration.ofHours(6);
+    static final Duration EVENTS_ARCHIVE = Duration.ofHours(6);
+
+    /**
+     * The three event tiers: hot in {@code NNC_EVENTS_HOT_DIR} (tmpfs; the data directory as a fallback, shown in
+     * health), warm in the router databases, cold in {@code NNC_EVENTS_COLD_DIR} when set. One background thread
+     * writes NORMAL batches every 5 seconds, archives warm events older than the shortest warm retention to the cold
+     * tier (when there is one) and then applies the retention, and retrains the compression dictionaries. On
+     * shutdown the batches are written and the hot tier is closed before the databases. Nothing here runs on an
+     * apply's thread: the hot tier queues, the warm batch is in memory.
+     */
+    private static EventTiers startEventTiers(Application app, ServerConfig config, Path dataDir, DatabaseManager databases, Clock clock) {
+        HotTierLocation where = HotTierLocation.choose(config.eventsHotDir(), Path.of("/dev/shm"), dataDir);
+        SqliteHotEventTier hot;
+        try {
+            hot = SqliteHotEventTier.open(where, SqliteHotEventTier.Settings.defaults());
+        } catch (RuntimeException e) {
+            throw new StartupException("the hot event tier cannot be opened in " + where.directory() + " (" + e.getMessage()
+                    + "); set NNC_EVENTS_HOT_DIR to a writable directory", e);
+        }
+        app.own(hot);
+        SqliteWarmEventTier warm = new SqliteWarmEventTier(databases, clock);
+        ColdEventTier cold = config.eventsColdDir().<ColdEventTier>map(d -> new FileColdEventTier(d.toAbsolutePath().normalize()))
+                .orElse(ColdEventTier.NONE);
+        TieredEventLog log = new TieredEventLog(clock, hot, warm, cold, config.eventRetention());
+        ScheduledExecutorService tiers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-tiers").daemon().factory());
+        app.own(() -> {
+            tiers.shutdownNow();
+            try {
+                tiers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.flush();
+        });
+        Optional<Duration> archiveAfter = shortestWarmRetention(config.eventRetention());
+        tiers.scheduleWithFixedDelay(quietly("write the NORMAL event batch", warm::flush), EVENTS_FLUSH.toSeconds(), EVENTS_FLUSH.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
+        tiers.scheduleWithFixedDelay(quietly("archive and prune events", () -> {
+            if (archiveAfter.isPresent() && cold.status().enabled() && cold.status().degraded().isEmpty()) log.archive(archiveAfter.get());
+            log.prune();
+        }), 60, EVENTS_PRUNE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        tiers.scheduleWithFixedDelay(quietly("retrain the event dictionaries", warm::retrainAll), EVENTS_RETRAIN.toSeconds(),
+                EVENTS_RETRAIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return new EventTiers(log, warm);
+    }
+
+    /** The cold tier takes warm events older than this: the shortest warm retention of any class or type. */
+    static Optional<Duration> shortestWarmRetention(EventRetention retention) {
+        return java.util.stream.Stream.concat(retention.byClass().values().stream(), retention.byType().values().stream())
+                .map(EventRetention.Keep::warm).filter(d -> !d.isZero()).min(Duration::compareTo);
+    }
+
+    private static Runnable quietly(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.getLogger(Wiring.class.getName()).log(System.Logger.Level.WARNING, "event tiers: could not " + what, e);
+            }
+        };
     }
 
     /**
@@ -380,9 +459,10 @@ final class Wiring {
     }
 
     private static SecurityWiring createSecurity(DatabaseManager databases, Path dataDir, Map<String, String> env,
-                                                 Clock clock, PrintStream out) {
+                                                 Clock clock, PrintStream out,
+                                                 java.util.function.UnaryOperator<com.nasnetconnect.domain.security.AuditLog> audit) {
         try {
-            return SecurityWiring.create(databases.system(), dataDir, env, clock, out);
+            return SecurityWiring.create(databases.system(), dataDir, env, clock, out, audit);
         } catch (IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
         }

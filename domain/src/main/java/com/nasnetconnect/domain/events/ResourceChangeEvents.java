@@ -29,6 +29,17 @@ public final class ResourceChangeEvents {
         return "resource." + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The resource's name in the user's terms: its configured name after the change, else before it. */
+    static Optional<String> nameOf(ResourceEvent e) {
+        Optional<String> now = e.state().flatMap(r -> r.configuration().string("name")).filter(n -> !n.isBlank());
+        if (now.isPresent()) return now;
+        for (FieldDifference d : e.changes()) {
+            if (!d.field().equals("name")) continue;
+            return d.after().or(d::before).map(String::valueOf).filter(n -> !n.isBlank());
+        }
+        return Optional.empty();
+    }
+
     public static LoggedEvent of(ResourceEvent e) {
         List<String> fields = e.changes().stream().map(FieldDifference::field).toList();
         var data = new LinkedHashMap<String, Object>();
@@ -36,7 +47,10 @@ public final class ResourceChangeEvents {
         data.put("kind", e.kind().name());
         data.put("version", e.version());
         data.put("changedFields", fields);
-        String summary = e.kind().name() + " " + e.resourceId() + " " + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        Optional<String> name = nameOf(e);
+        name.ifPresent(n -> data.put("name", n));
+        String summary = e.kind().name() + " " + name.map(n -> "'" + n + "'").orElse(e.resourceId().toString()) + " "
+                + e.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + " (version " + e.version() + (fields.isEmpty() ? "" : ", fields " + String.join(", ", fields)) + ")";
         EventClass c = classOf(e.type());
         return new LoggedEvent(EventIds.ofResourceChange(e.routerId(), e.sequence()), Optional.of(e.routerId()), c, typeOf(e.type()),

@@ -40,9 +40,16 @@ public final class ServiceInstanceFeed {
         return () -> subscribers.remove(s);
     }
 
+    /** The instances of every router (the event log's producer). */
+    public ResourceEventBus.Subscription subscribeAll(Consumer<ServiceInstance> listener) {
+        var s = new Subscriber(null, Objects.requireNonNull(listener, "listener"));
+        subscribers.add(s);
+        return () -> subscribers.remove(s);
+    }
+
     public void publish(ServiceInstance instance) {
         for (Subscriber s : subscribers) {
-            if (!s.router.equals(instance.routerId())) continue;
+            if (s.router != null && !s.router.equals(instance.routerId())) continue;
             try {
                 s.listener.accept(instance);
             } catch (RuntimeException e) {

@@ -36,7 +36,13 @@ public record SecurityWiring(SecurityServices services, AesGcmSecretCipher ciphe
      *                                  naming the variable and never showing a secret
      */
     public static SecurityWiring create(DataSource systemDb, Path dataDir, Map<String, String> env, Clock clock, PrintStream out) {
-        SecurityServices services = SqliteSecurity.services(systemDb, clock);
+        return create(systemDb, dataDir, env, clock, out, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, the audit log decorated by {@code audit} (every audit event also goes to the event log). */
+    public static SecurityWiring create(DataSource systemDb, Path dataDir, Map<String, String> env, Clock clock, PrintStream out,
+                                        java.util.function.UnaryOperator<com.nasnetconnect.domain.security.AuditLog> audit) {
+        SecurityServices services = SqliteSecurity.services(systemDb, clock, audit);
         AesGcmSecretCipher cipher = AesGcmSecretCipher.fromDataDir(dataDir, env);
         Optional<Secret> configured = Optional.ofNullable(env.get("NNC_ADMIN_PASSWORD")).filter(s -> !s.isEmpty()).map(Secret::of);
         services.users().ensureFirstAdmin(configured).ifPresent(admin -> announce(admin, out));

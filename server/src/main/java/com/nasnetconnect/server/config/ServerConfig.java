@@ -2,6 +2,8 @@ package com.nasnetconnect.server.config;
 
 import com.nasnetconnect.domain.common.Durations;
 import com.nasnetconnect.domain.common.Secret;
+import com.nasnetconnect.domain.events.EventClass;
+import com.nasnetconnect.domain.events.EventRetention;
 import com.nasnetconnect.domain.security.Lifetime;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,15 +32,25 @@ import java.util.Set;
  * @param pollInterval       how often router status is polled (NNC_POLL_SECONDS, default 2)
  * @param serviceCheckInterval how often installed services are checked (lifecycle, health, kill switch)
  *                           (NNC_SERVICE_CHECK_INTERVAL, a number and a unit such as 2s or 1m; default 2s)
+ * @param eventsHotDir       the hot event tier's directory (NNC_EVENTS_HOT_DIR; default /dev/shm/nasnetconnect when
+ *                           writable, else the data directory)
+ * @param eventsColdDir      the optional cold event tier, e.g. a USB disk (NNC_EVENTS_COLD_DIR; default none)
+ * @param eventRetention     how long events are kept: NNC_EVENTS_RETENTION_CRITICAL (warm, default 30d),
+ *                           NNC_EVENTS_RETENTION_NORMAL (warm, default 7d), NNC_EVENTS_RETENTION_LOW (hot only,
+ *                           default 24h), durations written like 0s, 90s, 12h, 30d
  * @param telemetryInterval  how often each router's runtime and telemetry are polled (NNC_TELEMETRY_INTERVAL,
  *                           written like 5s, 90s, 12h; from 1s to 1h; default 5s)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
                            int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval,
+                           Optional<String> eventsHotDir, Optional<Path> eventsColdDir, EventRetention eventRetention,
                            Duration telemetryInterval) {
 
     static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
-            "demo-version", "poll-seconds", "service-check-interval", "telemetry-interval");
+            "demo-version", "poll-seconds", "service-check-interval", "events-hot-dir", "events-cold-dir",
+            "events-retention-critical", "events-retention-normal", "events-retention-low", "telemetry-interval");
+    /** Critical and normal events stay this long in the hot tier too (unless their warm retention is shorter). */
+    static final Duration HOT_WINDOW = Duration.ofHours(24);
 
     /** Reads the configuration from the process environment (and the config file it points to). */
     public static ServerConfig load(Map<String, String> env) {
@@ -78,7 +90,39 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
                 str(values, "demo-version", "7.16.2"),
                 Duration.ofSeconds(intIn(values, "poll-seconds", 2, 1, 3600)),
                 duration(values, "service-check-interval", Duration.ofSeconds(2), Duration.ofHours(1)),
+                Optional.ofNullable(values.get("events-hot-dir")).map(s -> str(values, "events-hot-dir", "")),
+                Optional.ofNullable(values.get("events-cold-dir")).map(s -> Path.of(str(values, "events-cold-dir", ""))),
+                retention(values),
                 interval(values, "telemetry-interval", Duration.ofSeconds(5), Duration.ofHours(1)));
+    }
+
+    /**
+     * The event retention: CRITICAL and NORMAL set how long they stay in the warm tier (hot: 24 hours, or less when
+     * the warm retention is shorter; 0s keeps them hot only), LOW how long low events stay in the hot tier.
+     */
+    private static EventRetention retention(Map<String, Source> v) {
+        Duration critical = eventDuration(v, "events-retention-critical", "30d");
+        Duration normal = eventDuration(v, "events-retention-normal", "7d");
+        Duration low = eventDuration(v, "events-retention-low", "24h");
+        return EventRetention.defaults()
+                .withClass(EventClass.CRITICAL, warmKeep(critical))
+                .withClass(EventClass.NORMAL, warmKeep(normal))
+                .withClass(EventClass.LOW, new EventRetention.Keep(low, Duration.ZERO));
+    }
+
+    private static EventRetention.Keep warmKeep(Duration warm) {
+        if (warm.isZero()) return new EventRetention.Keep(HOT_WINDOW, Duration.ZERO);
+        return new EventRetention.Keep(warm.compareTo(HOT_WINDOW) < 0 ? warm : HOT_WINDOW, warm);
+    }
+
+    private static Duration eventDuration(Map<String, Source> v, String key, String def) {
+        Source s = v.get(key);
+        if (s == null) return Durations.parse(def);
+        try {
+            return Durations.parse(s.value());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.origin() + " must be a duration written like 0s, 90s, 12h or 30d, not '" + s.value() + "'");
+        }
     }
 
     /** A duration as people write it ({@link Lifetime}: 2s, 1m), at most {@code max}. */

@@ -83,6 +83,20 @@ final class Fetchers {
                 env.getArgument("until"), env.<Integer>getArgument("first"), env.getArgument("after"));
     }
 
+    Object eventLog(DataFetchingEnvironment env) {
+        return backend.eventLog(principal(env), env.getArgument("routerId"), env.getArgument("classes"), env.getArgument("types"),
+                env.getArgument("since"), env.getArgument("until"), env.<Integer>getArgument("first"), env.getArgument("after"));
+    }
+
+    Object eventStorage(DataFetchingEnvironment env) {
+        return backend.eventStorage(principal(env));
+    }
+
+    /** {@code LogEvent.class}: the generated getter cannot be named {@code getClass}. */
+    Object eventClass(DataFetchingEnvironment env) {
+        return env.<com.nasnetconnect.domain.schema.types.LogEvent>getSource().GetClass();
+    }
+
     // ---- Mutation ----------------------------------------------------------------------------------------
 
     Object apiKeys(DataFetchingEnvironment env) {

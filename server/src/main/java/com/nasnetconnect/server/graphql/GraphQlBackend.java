@@ -66,6 +66,21 @@ public interface GraphQlBackend {
 
     Impact impact(Principal who, String uuid);
 
+    /**
+     * The event log across its tiers, newest first (viewers and up). Every argument but {@code first} may be null;
+     * {@code classes} are {@code EventClass} names.
+     */
+    default com.nasnetconnect.domain.schema.types.EventLogConnection eventLog(Principal who, String routerId, List<String> classes,
+                                                                           List<String> types, Instant since, Instant until,
+                                                                           int first, String after) {
+        throw new IllegalStateException("this server has no event log");
+    }
+
+    /** The event tiers' sizes and state (viewers and up). */
+    default com.nasnetconnect.domain.schema.types.EventStorage eventStorage(Principal who) {
+        throw new IllegalStateException("this server has no event log");
+    }
+
     /** Newest first; {@code since}/{@code until} may be null. */
     EventConnection events(Principal who, String routerId, Instant since, Instant until, int first, String after);
 

@@ -58,7 +58,9 @@ final class GraphQlWiring {
                         .dataFetcher("impact", f::impact)
                         .dataFetcher("events", f::events)
                         .dataFetcher("serviceTemplates", f::serviceTemplates)
-                        .dataFetcher("serviceInstances", f::serviceInstances))
+                        .dataFetcher("serviceInstances", f::serviceInstances)
+                        .dataFetcher("eventLog", f::eventLog)
+                        .dataFetcher("eventStorage", f::eventStorage))
                 .type("Mutation", t -> t
                         .dataFetcher("addRouter", f::addRouter)
                         .dataFetcher("adoptRouter", f::adoptRouter)
@@ -126,6 +128,7 @@ final class GraphQlWiring {
                         .dataFetcher("policies", f::instancePolicies)
                         .dataFetcher("resources", f::instanceResources))
                 .type("RoutingPolicy", t -> t.dataFetcher("resources", f::policyResources))
+                .type("LogEvent", t -> t.dataFetcher("class", f::eventClass))
                 .type("Resource", t -> t.typeResolver(BY_CLASS_NAME))
                 .type("ResourceConfiguration", t -> t.typeResolver(BY_CLASS_NAME))
                 .build();
@@ -160,7 +163,8 @@ final class GraphQlWiring {
         Set<String> secretKeys = secretKeys(directives, redactor);
         for (var coordinates : List.of(FieldCoordinates.coordinates("ResourceEvent", "changes"),
                 FieldCoordinates.coordinates("DeploymentLayer", "generatedFields"),
-                FieldCoordinates.coordinates("RuntimeLayer", "values"))) {
+                FieldCoordinates.coordinates("RuntimeLayer", "values"),
+                FieldCoordinates.coordinates("LogEvent", "data"))) {
             var object = (GraphQLObjectType) plain.getType(coordinates.getTypeName());
             DataFetcher<?> inner = plain.getCodeRegistry().getDataFetcher(coordinates, object.getFieldDefinition(coordinates.getFieldName()));
             code.dataFetcher(coordinates, (DataFetcher<Object>) env -> maskJson(inner.get(env), secretKeys));

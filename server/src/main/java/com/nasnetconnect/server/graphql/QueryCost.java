@@ -32,6 +32,9 @@ final class QueryCost {
             entry("Query.routers", 2),
             entry("Query.apiKeys", 2),
             entry("Query.serviceInstances", 5),
+            // a page of the event log merges up to three tiers' pages; the storage counts rows of each tier
+            entry("Query.eventLog", 25),
+            entry("Query.eventStorage", 10),
             entry("Mutation.adoptRouter", 100),
             entry("Mutation.applyPlan", 100),
             // a service's install reads the router and applies a plan of about 20 objects; its uninstall removes them

@@ -19,6 +19,8 @@ final class EventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
+    /** Resolved once: a reader per call would look the map type's deserializer up again. */
+    private static final com.fasterxml.jackson.databind.ObjectReader MAP_READER = MAPPER.readerFor(MAP);
 
     private EventJson() {
     }
@@ -80,7 +82,7 @@ final class EventJson {
 
     private static Map<String, Object> read(String json) {
         try {
-            return MAPPER.readValue(json, MAP);
+            return MAP_READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored event JSON is not readable", e);
         }

@@ -21,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -86,6 +88,19 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
     private final Optional<String> locationWarning;
     private final Connection writer;
     private final Connection reader;
+    /**
+     * The reader's prepared queries by SQL text (guarded by {@code reader}): a page of the log has a handful of
+     * shapes (router or not, which filters), so each is compiled once instead of on every query.
+     */
+    private final Map<String, PreparedStatement> queries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= MAX_PREPARED) return false;
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
+    private static final int MAX_PREPARED = 32;
     private final BlockingQueue<LoggedEvent> queue;
     private final Thread thread;
     private final AtomicLong accepted = new AtomicLong();
@@ -394,13 +409,18 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
         sql.append(" ORDER BY at_nanos DESC, id DESC LIMIT ?");
         params.add(limit);
         synchronized (reader) {
-            try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
+            try {
+                PreparedStatement ps = prepared(sql.toString());
+                ps.clearParameters();
                 for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
                 var out = new ArrayList<LoggedEvent>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String router = rs.getString(2);
-                        out.add(new LoggedEvent(rs.getString(1), router == null ? Optional.empty() : Optional.of(new RouterId(router)),
+                        // a router's page: every row is the query's router, whose id is already checked
+                        Optional<RouterId> routerId = router == null ? Optional.empty()
+                                : q.routerId().isPresent() && q.routerId().get().value().equals(router) ? q.routerId() : Optional.of(new RouterId(router));
+                        out.add(new LoggedEvent(rs.getString(1), routerId,
                                 CLASSES[rs.getInt(3)], rs.getString(4), EventCursor.instant(rs.getLong(5)), rs.getString(6),
                                 rs.getString(7), EventJson.data(rs.getString(8)), EventTier.HOT));
                     }
@@ -430,6 +450,24 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot prune the hot event tier " + file + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** The cached statement of this SQL on the reader; call holding {@code reader}. */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = queries.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = reader.prepareStatement(sql);
+            queries.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        try {
+            ps.close();
+        } catch (SQLException e) {
+            // closing anyway
         }
     }
 
@@ -481,6 +519,8 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
             // closing anyway
         }
         synchronized (reader) {
+            queries.values().forEach(SqliteHotEventTier::closeQuietly);
+            queries.clear();
             try {
                 reader.close();
             } catch (SQLException e) {

@@ -8,6 +8,7 @@ import com.nasnetconnect.domain.telemetry.TelemetryQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.common.Echo;
 import com.nasnetconnect.domain.common.InputRefused;
+import com.nasnetconnect.domain.events.EventLogQueries;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
 import com.nasnetconnect.domain.router.NoSuchRouter;
@@ -50,11 +51,12 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final GraphQlMapper mapper = new GraphQlMapper();
     private final Optional<ServicePayloads> services;
     private final Optional<TelemetryQueries> telemetry;
+    private final Optional<EventLogPayloads> eventLog;
 
     /** Without the Virtual Interface Factory: its queries answer with nothing, its mutations with a user error. */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                 RouterStatusFeed status, ApiKeys apiKeys, Clock clock) {
-        this(registration, queries, changes, status, apiKeys, clock, null, null, null);
+        this(registration, queries, changes, status, apiKeys, clock, null, null, null, null);
     }
 
     /** With the Virtual Interface Factory's in-ports. */
@@ -62,20 +64,33 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
                                 RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
                                 Clock clock) {
         this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
-                Objects.requireNonNull(policies, "policies"), null);
+                Objects.requireNonNull(policies, "policies"), null, null);
     }
 
-    /** With the Virtual Interface Factory's in-ports, and resources' runtime and telemetry from the poller's. */
+    /** With the Virtual Interface Factory's in-ports and the event log's ({@code eventLog}, {@code eventStorage}). */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                 RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
-                                TelemetryQueries telemetry, Clock clock) {
+                                EventLogQueries events, Clock clock) {
         this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
-                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(telemetry, "telemetry"));
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"), null);
+    }
+
+    /**
+     * With the Virtual Interface Factory's in-ports, the event log's, and resources' runtime and telemetry from the
+     * telemetry poller's.
+     */
+    public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
+                                EventLogQueries events, TelemetryQueries telemetry, Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"),
+                Objects.requireNonNull(telemetry, "telemetry"));
     }
 
     private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                  RouterStatusFeed status, ApiKeys apiKeys, Clock clock, ServiceFactory factory,
-                                 RoutingPolicies policies, TelemetryQueries telemetry) {
+                                 RoutingPolicies policies, EventLogQueries events, TelemetryQueries telemetry) {
+        this.eventLog = Optional.ofNullable(events).map(EventLogPayloads::new);
         this.telemetry = Optional.ofNullable(telemetry);
         this.services = factory == null ? Optional.empty() : Optional.of(new ServicePayloads(factory, policies, queries, mapper));
         this.registration = Objects.requireNonNull(registration, "registration");
@@ -145,6 +160,21 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         var page = queries.newestEvents(who, router, Optional.ofNullable(since), Optional.ofNullable(until), before, first);
         var edges = page.items().stream().map(e -> new EventEdge(Cursors.event(e.sequence()), mapper.event(e))).toList();
         return new EventConnection(edges, Cursors.pageInfo(page.hasNextPage(), after != null, edges.stream().map(EventEdge::getCursor).toList()));
+    }
+
+    @Override
+    public EventLogConnection eventLog(Principal who, String routerId, List<String> classes, List<String> types, Instant since,
+                                       Instant until, int first, String after) {
+        return eventLog().eventLog(who, routerId, classes, types, since, until, first, after);
+    }
+
+    @Override
+    public EventStorage eventStorage(Principal who) {
+        return eventLog().eventStorage(who);
+    }
+
+    private EventLogPayloads eventLog() {
+        return eventLog.orElseThrow(() -> new IllegalStateException("this server has no event log"));
     }
 
     @Override
