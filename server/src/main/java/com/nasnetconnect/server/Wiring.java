@@ -37,6 +37,9 @@ import com.nasnetconnect.storage.events.HotTierLocation;
 import com.nasnetconnect.storage.events.SqliteHotEventTier;
 import com.nasnetconnect.storage.events.SqliteWarmEventTier;
 import com.nasnetconnect.server.web.EventsReadiness;
+import com.nasnetconnect.domain.telemetry.HotTelemetry;
+import com.nasnetconnect.domain.telemetry.RuntimePoller;
+import com.nasnetconnect.domain.telemetry.TelemetryQueries;
 import com.nasnetconnect.domain.factory.FactorySettings;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
@@ -190,9 +193,17 @@ final class Wiring {
         ServiceLifecycle lifecycle = app.own(new ServiceLifecycle(serviceInstances, routers, gateway, serviceFeed, clock));
         lifecycle.start(serviceChecks, config.serviceCheckInterval());
 
+        // Runtime and telemetry layers: one batched read per router every NNC_TELEMETRY_INTERVAL, spread over it
+        ScheduledExecutorService telemetryPolls = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("telemetry-poller").daemon().factory());
+        app.own(telemetryPolls::shutdownNow);
+        RuntimePoller poller = app.own(new RuntimePoller(routers, gateway, store, eventLog, clock));
+        poller.start(telemetryPolls, config.telemetryInterval());
+        TelemetryQueries telemetry = new HotTelemetry(eventLog, poller, clock, Duration.ofHours(1));
+
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, eventLog, clock);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));

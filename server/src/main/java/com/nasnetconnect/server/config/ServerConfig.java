@@ -38,14 +38,17 @@ import java.util.Set;
  * @param eventRetention     how long events are kept: NNC_EVENTS_RETENTION_CRITICAL (warm, default 30d),
  *                           NNC_EVENTS_RETENTION_NORMAL (warm, default 7d), NNC_EVENTS_RETENTION_LOW (hot only,
  *                           default 24h), durations written like 0s, 90s, 12h, 30d
+ * @param telemetryInterval  how often each router's runtime and telemetry are polled (NNC_TELEMETRY_INTERVAL,
+ *                           written like 5s, 90s, 12h; from 1s to 1h; default 5s)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
                            int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval,
-                           Optional<String> eventsHotDir, Optional<Path> eventsColdDir, EventRetention eventRetention) {
+                           Optional<String> eventsHotDir, Optional<Path> eventsColdDir, EventRetention eventRetention,
+                           Duration telemetryInterval) {
 
     static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
             "demo-version", "poll-seconds", "service-check-interval", "events-hot-dir", "events-cold-dir",
-            "events-retention-critical", "events-retention-normal", "events-retention-low");
+            "events-retention-critical", "events-retention-normal", "events-retention-low", "telemetry-interval");
     /** Critical and normal events stay this long in the hot tier too (unless their warm retention is shorter). */
     static final Duration HOT_WINDOW = Duration.ofHours(24);
 
@@ -89,7 +92,8 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
                 duration(values, "service-check-interval", Duration.ofSeconds(2), Duration.ofHours(1)),
                 Optional.ofNullable(values.get("events-hot-dir")).map(s -> str(values, "events-hot-dir", "")),
                 Optional.ofNullable(values.get("events-cold-dir")).map(s -> Path.of(str(values, "events-cold-dir", ""))),
-                retention(values));
+                retention(values),
+                interval(values, "telemetry-interval", Duration.ofSeconds(5), Duration.ofHours(1)));
     }
 
     /**
@@ -132,6 +136,20 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
         } catch (IllegalArgumentException e) {
             throw new ConfigException(s.origin() + " must be a number and a unit from 1s to " + max.toMinutes() + "m, such as 2s or 1m, not '"
                     + s.value() + "'");
+        }
+    }
+
+    /** A duration written like 5s, 90s, 12h ({@link Durations}), from 1s to {@code max}. */
+    private static Duration interval(Map<String, Source> v, String key, Duration def, Duration max) {
+        Source s = v.get(key);
+        if (s == null) return def;
+        try {
+            Duration d = Durations.parse(s.value());
+            if (d.isZero() || d.compareTo(max) > 0) throw new IllegalArgumentException("out of range");
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.origin() + " must be a whole number and a unit from 1s to " + Durations.format(max)
+                    + ", like 5s, 90s or 12h, not '" + s.value() + "'");
         }
     }
 

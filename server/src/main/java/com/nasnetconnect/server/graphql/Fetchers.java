@@ -144,6 +144,16 @@ final class Fetchers {
         return backend.applyPlan(principal(env), env.getArgument("routerId"), changes);
     }
 
+    /** Resource.runtime: the poller's latest when it has one (the backend decides). */
+    Object runtime(DataFetchingEnvironment env) {
+        return backend.runtime(principal(env), env.<Resource>getSource());
+    }
+
+    /** Resource.telemetry: recent points from the event log's hot tier. */
+    Object telemetry(DataFetchingEnvironment env) {
+        return backend.telemetry(principal(env), env.<Resource>getSource());
+    }
+
     Object checkDrift(DataFetchingEnvironment env) {
         return backend.checkDrift(principal(env), env.getArgument("routerId"));
     }

@@ -13,6 +13,8 @@ import com.nasnetconnect.domain.schema.types.EventConnection;
 import com.nasnetconnect.domain.schema.types.Impact;
 import com.nasnetconnect.domain.schema.types.PlanChangeInput;
 import com.nasnetconnect.domain.schema.types.Resource;
+import com.nasnetconnect.domain.schema.types.RuntimeLayer;
+import com.nasnetconnect.domain.schema.types.TelemetryLayer;
 import com.nasnetconnect.domain.schema.types.ResourceChange;
 import com.nasnetconnect.domain.schema.types.ResourceConnection;
 import com.nasnetconnect.domain.schema.types.ResourceEvent;
@@ -46,6 +48,16 @@ public interface GraphQlBackend {
     Optional<Router> router(Principal who, String id);
 
     Optional<Resource> resource(Principal who, String uuid);
+
+    /** A resource's runtime layer, fresher than the one it was read with when the poller has one. */
+    default RuntimeLayer runtime(Principal who, Resource resource) {
+        return resource.getRuntime();
+    }
+
+    /** A resource's telemetry layer (recent points from the event log's hot tier when a poller records them). */
+    default TelemetryLayer telemetry(Principal who, Resource resource) {
+        return resource.getTelemetry();
+    }
 
     /** @param kind null for every kind; @param after an opaque cursor from a previous page, or null */
     ResourceConnection resources(Principal who, String routerId, ResourceKind kind, int first, String after);

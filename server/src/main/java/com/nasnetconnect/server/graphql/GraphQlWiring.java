@@ -38,7 +38,14 @@ final class GraphQlWiring {
 
     /** The table. Every Query, Mutation and Subscription field must appear here (a test checks it). */
     static RuntimeWiring table(Fetchers f) {
-        return RuntimeWiring.newRuntimeWiring()
+        var wiring = RuntimeWiring.newRuntimeWiring();
+        // every resource type: runtime and telemetry read when asked (the poller's latest, the hot tier)
+        for (ResourceKind kind : ResourceKind.values()) {
+            wiring.type(SchemaDirectives.typeName(kind), t -> t
+                    .dataFetcher("runtime", f::runtime)
+                    .dataFetcher("telemetry", f::telemetry));
+        }
+        return wiring
                 .scalar(Scalars.DATE_TIME)
                 .scalar(Scalars.JSON)
                 .type("Query", t -> t

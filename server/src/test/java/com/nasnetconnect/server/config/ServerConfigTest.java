@@ -83,6 +83,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void theTelemetryIntervalIsFiveSecondsUnlessADurationLike90sIsGiven() {
+        assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString())).telemetryInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_TELEMETRY_INTERVAL", "90s"))
+                .telemetryInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_TELEMETRY_INTERVAL", "0s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable NNC_TELEMETRY_INTERVAL must be a whole number and a unit from 1s to 1h, like 5s, 90s or 12h, not '0s'");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_TELEMETRY_INTERVAL", "2h")))
+                .hasMessageContaining("not '2h'");
+    }
+
+    @Test
     void aBrokenConfigFileIsOneClearLine() throws Exception {
         Path file = dir.resolve("broken.properties");
         Files.writeString(file, "prot=8080\n");

@@ -122,8 +122,15 @@ final class InterfaceHooks {
         public void live(RouterState s, Item item, Map<String, String> out) {
             out.put("current-endpoint-address", "");
             out.put("current-endpoint-port", "0");
-            out.put("rx", "0");
-            out.put("tx", "0");
+            Item iface = byName(s, "/interface", item.get("interface"));
+            boolean up = !"true".equals(item.get("disabled")) && iface != null && running(s, iface);
+            long n = Long.parseLong(item.id.substring(1), 16);
+            long ms = s.uptimeMillis();
+            // an enabled peer on a running interface talks: counters grow with the clock, and it shook hands
+            // within the last two minutes (WireGuard re-keys every 2 minutes); a silent peer has no last-handshake
+            out.put("rx", Long.toString(up ? ms * (300 + n * 40) / 1000 : 0));
+            out.put("tx", Long.toString(up ? ms * (200 + n * 30) / 1000 : 0));
+            if (up) out.put("last-handshake", Durations.format((ms / 1000) % 120));
             out.put("dynamic", "false");
         }
     };

@@ -4,6 +4,7 @@ import com.nasnetconnect.domain.apply.ApplyException;
 import com.nasnetconnect.domain.apply.DriftReport;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.apply.ResourceQueries;
+import com.nasnetconnect.domain.telemetry.TelemetryQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.common.Echo;
 import com.nasnetconnect.domain.common.InputRefused;
@@ -49,12 +50,13 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final Clock clock;
     private final GraphQlMapper mapper = new GraphQlMapper();
     private final Optional<ServicePayloads> services;
+    private final Optional<TelemetryQueries> telemetry;
     private final Optional<EventLogPayloads> eventLog;
 
     /** Without the Virtual Interface Factory: its queries answer with nothing, its mutations with a user error. */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                 RouterStatusFeed status, ApiKeys apiKeys, Clock clock) {
-        this(registration, queries, changes, status, apiKeys, clock, null, null, null);
+        this(registration, queries, changes, status, apiKeys, clock, null, null, null, null);
     }
 
     /** With the Virtual Interface Factory's in-ports. */
@@ -62,7 +64,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
                                 RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
                                 Clock clock) {
         this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
-                Objects.requireNonNull(policies, "policies"), null);
+                Objects.requireNonNull(policies, "policies"), null, null);
     }
 
     /** With the Virtual Interface Factory's in-ports and the event log's ({@code eventLog}, {@code eventStorage}). */
@@ -70,13 +72,26 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
                                 RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
                                 EventLogQueries events, Clock clock) {
         this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
-                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"));
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"), null);
+    }
+
+    /**
+     * With the Virtual Interface Factory's in-ports, the event log's, and resources' runtime and telemetry from the
+     * telemetry poller's.
+     */
+    public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
+                                EventLogQueries events, TelemetryQueries telemetry, Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"),
+                Objects.requireNonNull(telemetry, "telemetry"));
     }
 
     private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                  RouterStatusFeed status, ApiKeys apiKeys, Clock clock, ServiceFactory factory,
-                                 RoutingPolicies policies, EventLogQueries events) {
+                                 RoutingPolicies policies, EventLogQueries events, TelemetryQueries telemetry) {
         this.eventLog = Optional.ofNullable(events).map(EventLogPayloads::new);
+        this.telemetry = Optional.ofNullable(telemetry);
         this.services = factory == null ? Optional.empty() : Optional.of(new ServicePayloads(factory, policies, queries, mapper));
         this.registration = Objects.requireNonNull(registration, "registration");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -84,6 +99,19 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         this.views = new RouterViews(status, clock);
         this.apiKeys = new ApiKeyPayloads(apiKeys, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RuntimeLayer runtime(Principal who, Resource resource) {
+        return telemetry.flatMap(t -> t.runtime(ResourceId.parse(resource.getUuid()))).map(mapper::runtime)
+                .orElse(resource.getRuntime());
+    }
+
+    @Override
+    public TelemetryLayer telemetry(Principal who, Resource resource) {
+        if (telemetry.isEmpty()) return resource.getTelemetry();
+        var points = telemetry.get().ofResource(new RouterId(resource.getRouterId()), ResourceId.parse(resource.getUuid()));
+        return points.samples().isEmpty() ? resource.getTelemetry() : GraphQlMapper.telemetry(points);
     }
 
     @Override

@@ -96,7 +96,7 @@ final class GraphQlMapper {
         String router = r.routerId().value();
         ValidationLayer validation = validation(r.validation());
         DeploymentLayer deployment = r.deployment().map(d -> deployment(kind, d)).orElse(null);
-        RuntimeLayer runtime = r.runtime().map(rt -> new RuntimeLayer(rt.running(), rt.observedAt(), json(rt.values()))).orElse(null);
+        RuntimeLayer runtime = r.runtime().map(this::runtime).orElse(null);
         TelemetryLayer telemetry = telemetry(r.telemetry());
         var m = r.metadata();
         MetadataLayer metadata = new MetadataLayer(m.createdAt(), m.createdBy(), m.updatedAt(), m.updatedBy(),
@@ -169,7 +169,11 @@ final class GraphQlMapper {
         return new DeploymentLayer(d.nativeId(), d.appliedAt(), d.appliedBy(), generated.isEmpty() ? null : generated, drifted);
     }
 
-    private static TelemetryLayer telemetry(com.nasnetconnect.domain.state.Telemetry t) {
+    RuntimeLayer runtime(com.nasnetconnect.domain.state.RuntimeState rt) {
+        return new RuntimeLayer(rt.running(), rt.observedAt(), json(rt.values()));
+    }
+
+    static TelemetryLayer telemetry(com.nasnetconnect.domain.state.Telemetry t) {
         if (t.samples().isEmpty()) return null;
         var points = new ArrayList<TelemetryPoint>();
         t.samples().forEach(s -> s.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())

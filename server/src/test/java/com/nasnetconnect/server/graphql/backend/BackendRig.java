@@ -12,7 +12,14 @@ import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.apply.ResourceKindSpecs;
 import com.nasnetconnect.domain.apply.StateApplyLedger;
+import com.nasnetconnect.domain.events.ColdEventTier;
+import com.nasnetconnect.domain.events.EventRetention;
 import com.nasnetconnect.domain.events.ResourceEventBus;
+import com.nasnetconnect.domain.events.TieredEventLog;
+import com.nasnetconnect.domain.telemetry.HotTelemetry;
+import com.nasnetconnect.domain.telemetry.RuntimePoller;
+import com.nasnetconnect.storage.events.SqliteHotEventTier;
+import com.nasnetconnect.storage.events.SqliteWarmEventTier;
 import com.nasnetconnect.domain.factory.FactorySettings;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
@@ -93,6 +100,9 @@ final class BackendRig implements AutoCloseable {
     final RoutingPolicies policies;
     final ServiceLifecycle lifecycle;
     final DomainGraphQlBackend backend;
+    /** The event log's hot tier, and the telemetry poller recording into it (a test polls by hand). */
+    final SqliteHotEventTier hot;
+    final RuntimePoller poller;
     final List<String> audit = new CopyOnWriteArrayList<>();
     final GraphQlEndpoint endpoint;
     final WebServer server;
@@ -130,9 +140,13 @@ final class BackendRig implements AutoCloseable {
         policies = new RoutingPolicies(serviceInstances, new SqliteRoutingPolicyStore(databases), apply, routers, gateway,
                 store, serviceFeed, clock);
         lifecycle = new ServiceLifecycle(serviceInstances, routers, gateway, serviceFeed, clock); // a test runs its checks
+        hot = new SqliteHotEventTier(dir.resolve("hot"), Optional.empty(), SqliteHotEventTier.Settings.defaults());
+        var events = new TieredEventLog(clock, hot, new SqliteWarmEventTier(databases, clock), ColdEventTier.NONE,
+                EventRetention.defaults());
+        poller = new RuntimePoller(routers, gateway, store, events, clock);
         backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
                 com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), factory,
-                policies, clock);
+                policies, events, new HotTelemetry(events, poller, clock, Duration.ofHours(1)), clock);
         endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
@@ -196,6 +210,8 @@ final class BackendRig implements AutoCloseable {
         lifecycle.close();
         locator.close();
         monitor.close();
+        poller.close();
+        hot.close();
         gateway.close();
         databases.close();
         sim.close();
