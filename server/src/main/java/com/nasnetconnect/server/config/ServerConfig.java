@@ -36,7 +36,8 @@ import java.util.Set;
  *                           writable, else the data directory)
  * @param eventsColdDir      the optional cold event tier, e.g. a USB disk (NNC_EVENTS_COLD_DIR; default none)
  * @param eventRetention     how long events are kept: NNC_EVENTS_RETENTION_CRITICAL (warm, default 30d),
- *                           NNC_EVENTS_RETENTION_NORMAL (warm, default 7d), NNC_EVENTS_RETENTION_LOW (hot only,
+ *                           NNC_EVENTS_RETENTION_NORMAL (warm, default 7d), NNC_EVENTS_RETENTION_TYPES (per event
+ *                           type: type=DURATION warm, type=hot:DURATION hot only), NNC_EVENTS_RETENTION_LOW (hot only,
  *                           default 24h), durations written like 0s, 90s, 12h, 30d
  * @param telemetryInterval  how often each router's runtime and telemetry are polled (NNC_TELEMETRY_INTERVAL,
  *                           written like 5s, 90s, 12h; from 1s to 1h; default 5s)
@@ -48,7 +49,8 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
 
     static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
             "demo-version", "poll-seconds", "service-check-interval", "events-hot-dir", "events-cold-dir",
-            "events-retention-critical", "events-retention-normal", "events-retention-low", "telemetry-interval");
+            "events-retention-critical", "events-retention-normal", "events-retention-low", "events-retention-types",
+            "telemetry-interval");
     /** Critical and normal events stay this long in the hot tier too (unless their warm retention is shorter). */
     static final Duration HOT_WINDOW = Duration.ofHours(24);
 
@@ -104,10 +106,28 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
         Duration critical = eventDuration(v, "events-retention-critical", "30d");
         Duration normal = eventDuration(v, "events-retention-normal", "7d");
         Duration low = eventDuration(v, "events-retention-low", "24h");
-        return EventRetention.defaults()
+        EventRetention r = EventRetention.defaults()
                 .withClass(EventClass.CRITICAL, warmKeep(critical))
                 .withClass(EventClass.NORMAL, warmKeep(normal))
                 .withClass(EventClass.LOW, new EventRetention.Keep(low, Duration.ZERO));
+        Source types = v.get("events-retention-types");
+        if (types == null || types.value().isBlank()) return r;
+        for (String entry : types.value().split(",")) {
+            String e = entry.trim();
+            int eq = e.indexOf('=');
+            String type = eq < 0 ? "" : e.substring(0, eq).trim();
+            String value = eq < 0 ? "" : e.substring(eq + 1).trim();
+            boolean hotOnly = value.startsWith("hot:");
+            try {
+                if (!type.matches("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*")) throw new IllegalArgumentException(e);
+                Duration d = Durations.parse(hotOnly ? value.substring(4) : value);
+                r = r.withType(type, hotOnly ? new EventRetention.Keep(d, Duration.ZERO) : warmKeep(d));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(types.origin() + " must list type=DURATION (kept warm) or type=hot:DURATION"
+                        + " (hot only), comma-separated, e.g. service.state=30d,telemetry.interface=hot:6h; '" + e + "' is not one");
+            }
+        }
+        return r;
     }
 
     private static EventRetention.Keep warmKeep(Duration warm) {

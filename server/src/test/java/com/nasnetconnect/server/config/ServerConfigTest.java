@@ -71,6 +71,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void retentionIsSetPerEventTypeOverItsClassAndABadEntryIsNamed() {
+        var r = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(),
+                "NNC_EVENTS_RETENTION_TYPES", "service.state=30d, telemetry.interface=hot:6h")).eventRetention();
+
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.NORMAL, "service.state").warm()).isEqualTo(Duration.ofDays(30));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.NORMAL, "router.unreachable").warm()).isEqualTo(Duration.ofDays(7));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.LOW, "telemetry.interface").hot()).isEqualTo(Duration.ofHours(6));
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.LOW, "telemetry.interface").warmKept()).isFalse();
+        assertThat(r.keep(com.nasnetconnect.domain.events.EventClass.LOW, "telemetry.router").hot()).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_EVENTS_RETENTION_TYPES", "service.state=forever")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("NNC_EVENTS_RETENTION_TYPES").hasMessageContaining("'service.state=forever' is not one");
+    }
+
+    @Test
     void theServiceCheckIntervalIsTwoSecondsUnlessADurationIsGiven() {
         assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString())).serviceCheckInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_SERVICE_CHECK_INTERVAL", "30s"))
