@@ -55,7 +55,7 @@ public final class SqliteWarmEventTier implements WarmEventTier {
         }
 
         public static Settings defaults() {
-            return new Settings(3, 1000, 100 * 1024, 5000);
+            return new Settings(9, 1000, 100 * 1024, 5000);
         }
     }
 
