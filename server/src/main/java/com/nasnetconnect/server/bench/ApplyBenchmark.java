@@ -1,42 +1,21 @@
 package com.nasnetconnect.server.bench;
 
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
-import com.nasnetconnect.domain.apply.BasicSchemaRules;
 import com.nasnetconnect.domain.apply.Change;
 import com.nasnetconnect.domain.apply.ChangePlan;
 import com.nasnetconnect.domain.apply.DesiredResource;
 import com.nasnetconnect.domain.apply.MergedChange;
-import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
-import com.nasnetconnect.domain.apply.ResourceKindSpecs;
-import com.nasnetconnect.domain.apply.StateApplyLedger;
-import com.nasnetconnect.domain.common.Secret;
-import com.nasnetconnect.domain.events.ResourceEventBus;
 import com.nasnetconnect.domain.router.Router;
-import com.nasnetconnect.domain.router.RouterEndpoint;
-import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
-import com.nasnetconnect.routeros.api.CertificatePins;
-import com.nasnetconnect.routeros.api.GatewaySettings;
-import com.nasnetconnect.routeros.api.RouterOsGateway;
-import com.nasnetconnect.routeros.sim.RouterOsSimulator;
-import com.nasnetconnect.storage.db.DatabaseManager;
-import com.nasnetconnect.storage.db.DatabaseSettings;
-import com.nasnetconnect.storage.state.SqliteResourceStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 
 /**
  * End-to-end apply-confirm-merge latency as the composition root wires it (validation with the batched
@@ -58,35 +37,21 @@ final class ApplyBenchmark {
     }
 
     void run(PrintStream out) throws IOException {
-        Path dir = Files.createTempDirectory("nnc-bench-apply");
-        Clock clock = Clock.systemUTC();
-        try (var sim = RouterOsSimulator.builder().version(version).credentials("admin", "bench").apiPort(0).build().start();
-             var gateway = new RouterOsGateway(GatewaySettings.defaults(), CertificatePins.inMemory());
-             var databases = new DatabaseManager(dir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock)) {
-            var router = new Router(new RouterId("bench"), "bench " + version,
-                    new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("bench")), false, clock.instant());
-            var specs = ResourceKindSpecs.defaults();
-            var ledger = new StateApplyLedger(new SqliteResourceStore(databases), new ResourceEventBus(), specs, clock);
-            var guard = new PreferSafeModeGuard(gateway, specs, Duration.ofSeconds(30), clock);
-            var apply = new ApplyConfirmMergeService(gateway, ledger, specs, new BasicSchemaRules(specs), guard, clock);
-            LongSupplier trips = () -> gateway.roundTrips(router.endpoint());
-
+        try (var bench = new BenchRouter(version, "nnc-bench-apply")) {
             var one = measure(iterations, WARM_UP, i -> ChangePlan.of("bench", Change.upsert(new DesiredResource(
                     UUID.randomUUID().toString(), ResourceKind.VLAN, Map.of("name", "bench" + (i % 4000),
-                    "vlanId", String.valueOf(2 + i % 4000), "interface", "ether1")))), apply, router, trips);
+                    "vlanId", String.valueOf(2 + i % 4000), "interface", "ether1")))), bench.apply, bench.router, bench::roundTrips);
             int planIterations = Math.max(10, iterations / 4);
-            var twelve = measure(planIterations, 5, i -> twelveObjects(), apply, router, trips);
+            var twelve = measure(planIterations, 5, i -> twelveObjects(), bench.apply, bench.router, bench::roundTrips);
 
             out.printf(java.util.Locale.ROOT, "apply: 1 resource p50 %.2f ms p99 %.2f ms, %d round trips; "
                             + "12 objects p50 %.2f ms p99 %.2f ms, %d round trips%n",
                     one.p50(), one.p99(), one.roundTrips(), twelve.p50(), twelve.p99(), twelve.roundTrips());
             out.printf(java.util.Locale.ROOT, "  RouterOS %s simulator over loopback TCP, link-loss guard: %s, SQLite in %s (removed)%n",
-                    version, guard.offersSafeMode(router) ? "safe mode + journal script" : "revert script", dir);
+                    version, bench.guardName(), bench.dir);
             out.printf(java.util.Locale.ROOT, "  1 resource: %d iterations after %d warm-up; 12 objects: %d after 5; "
                     + "deleting again (not measured): %d and %d round trips%n", iterations, WARM_UP, planIterations,
                     one.deleteRoundTrips(), twelve.deleteRoundTrips());
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -114,12 +79,7 @@ final class ApplyBenchmark {
             }
         }
         Arrays.sort(nanos);
-        return new Result(millis(nanos, 0.50), millis(nanos, 0.99), applyTrips, deleteTrips);
-    }
-
-    private static double millis(long[] sorted, double quantile) {
-        int i = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1));
-        return sorted[i] / 1e6;
+        return new Result(BenchRouter.millis(nanos, 0.50), BenchRouter.millis(nanos, 0.99), applyTrips, deleteTrips);
     }
 
     /** Twelve objects across eight kinds, with references between them, given out of dependency order. */
@@ -145,9 +105,4 @@ final class ApplyBenchmark {
         return Change.upsert(new DesiredResource(UUID.randomUUID().toString(), kind, fields));
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

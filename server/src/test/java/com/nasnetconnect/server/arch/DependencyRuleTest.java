@@ -92,7 +92,7 @@ class DependencyRuleTest {
                 "com.nasnetconnect.server.auth.SecurityWiring", "com.nasnetconnect.server.graphql.GraphQlEndpoint",
                 // the benchmarks build their own gateway and stores, each a composition root of its own
                 "com.nasnetconnect.server.bench.ApplyBenchmark", "com.nasnetconnect.server.bench.FactoryBenchmark",
-                "com.nasnetconnect.server.bench.EventsBenchmark");
+                "com.nasnetconnect.server.bench.EventsBenchmark", "com.nasnetconnect.server.bench.BenchRouter");
 
         @Override
         public boolean test(JavaClass c) {
