@@ -88,7 +88,7 @@ class NoPlaintextSecretAtRestTest {
                 false, clock.instant()));
         assertThat(routers.find(r1).orElseThrow().endpoint().password().reveal()).isEqualTo(routerPw);
         s.audit().secretRevealed(admin, "router core password");
-        AesGcmSecretCipher.Rotation rotation = cipher.rotate(List.of(SqlColumnResealer.routerPasswords(db)));
+        AesGcmSecretCipher.Rotation rotation = cipher.rotate(List.of(SealedValuesResealer.everywhere(databases)));
         assertThat(rotation.resealed()).isEqualTo(1);
         assertThat(routers.find(r1).orElseThrow().endpoint().password().reveal()).isEqualTo(routerPw);
         databases.close();
