@@ -213,7 +213,7 @@ final class Wiring {
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
-                schema.validationRules(), services, policies);
+                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog);
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 

@@ -12,13 +12,18 @@ import com.nasnetconnect.domain.security.Sessions;
 import com.nasnetconnect.domain.security.UserAdministration;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import com.nasnetconnect.ui.login.LoginHandler;
+import com.nasnetconnect.domain.apply.ResourceQueries;
+import com.nasnetconnect.domain.apply.RouterRegistration;
+import com.nasnetconnect.domain.events.EventLogQueries;
+import com.nasnetconnect.domain.telemetry.TelemetryQueries;
 import java.util.Objects;
 
 /** The domain in-ports the screens use, as the composition root built them. */
 public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
                          Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
                          AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
-                         ServiceFactory services, RoutingPolicies policies) {
+                         ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
+                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog) {
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -32,5 +37,9 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(validationRules, "validationRules");
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(eventLog, "eventLog");
     }
 }

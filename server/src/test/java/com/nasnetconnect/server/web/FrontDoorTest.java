@@ -60,7 +60,7 @@ class FrontDoorTest {
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
         }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit(),
                 resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of()),
-                services, policies), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
+                services, policies, registration, queries, telemetry, EVENT_LOG), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),
@@ -92,18 +92,38 @@ class FrontDoorTest {
                 instances, apply, routers, gateway, store, id -> com.nasnetconnect.domain.factory.FactorySettings.defaults(), feed, clock);
         policies = new com.nasnetconnect.domain.factory.RoutingPolicies(instances,
                 new com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore(databases), apply, routers, gateway, store, feed, clock);
+        // the router workspace's read in-ports over the same parts; the event log and telemetry are the real ones
+        var eventLog = new com.nasnetconnect.domain.events.TieredEventLog(clock,
+                HOT = new com.nasnetconnect.storage.events.SqliteHotEventTier(databases.dataDir().resolve("hot"), java.util.Optional.empty(),
+                        com.nasnetconnect.storage.events.SqliteHotEventTier.Settings.defaults()),
+                new com.nasnetconnect.storage.events.SqliteWarmEventTier(databases, clock), com.nasnetconnect.domain.events.ColdEventTier.NONE,
+                com.nasnetconnect.domain.events.EventRetention.defaults());
+        EVENT_LOG = eventLog;
+        registration = new com.nasnetconnect.domain.apply.RouterRegistration(routers, gateway, NO_ROUTERS,
+                new com.nasnetconnect.domain.apply.AdoptService(gateway, new com.nasnetconnect.domain.apply.StateApplyLedger(store, bus, specs, clock),
+                        specs, new com.nasnetconnect.domain.apply.BasicSchemaRules(specs), clock), specs, store, clock);
+        queries = new com.nasnetconnect.domain.apply.ResourceQueries(routers, store, store,
+                new com.nasnetconnect.domain.apply.ResourceLocator(routers, store, bus), bus);
+        telemetry = new com.nasnetconnect.domain.telemetry.HotTelemetry(eventLog,
+                new com.nasnetconnect.domain.telemetry.RuntimePoller(routers, gateway, store, eventLog, clock), clock, java.time.Duration.ofHours(1));
         return new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus);
     }
 
     static com.nasnetconnect.routeros.api.RouterOsGateway gateway;
     static com.nasnetconnect.domain.factory.ServiceFactory services;
     static com.nasnetconnect.domain.factory.RoutingPolicies policies;
+    static com.nasnetconnect.domain.apply.RouterRegistration registration;
+    static com.nasnetconnect.domain.apply.ResourceQueries queries;
+    static com.nasnetconnect.domain.telemetry.TelemetryQueries telemetry;
+    static com.nasnetconnect.domain.events.TieredEventLog EVENT_LOG;
+    static com.nasnetconnect.storage.events.SqliteHotEventTier HOT;
 
     @AfterAll
     static void stop() throws Exception {
         if (server != null) server.stop();
         if (vaadin != null) vaadin.close();
         if (gateway != null) gateway.close();
+        if (HOT != null) HOT.close();
         if (databases != null) databases.close();
     }
 

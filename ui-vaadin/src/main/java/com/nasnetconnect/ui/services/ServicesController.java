@@ -21,13 +21,13 @@ import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
 import com.nasnetconnect.domain.state.Resource;
+import com.nasnetconnect.domain.state.ResourceLabels;
 import com.nasnetconnect.domain.state.StateException;
 import com.nasnetconnect.ui.HeadlessController;
 import com.nasnetconnect.ui.Notice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -543,43 +543,8 @@ public final class ServicesController extends HeadlessController<ServicesControl
         return MATCHES.stream().filter(m -> m.kind() == kind).findFirst().orElseThrow();
     }
 
-    /**
-     * "VLAN nnc-vlan101", "address-list entry example.com in nnc-tor-usa", "mangle rule prerouting mark-routing
-     * 192.168.77.0/24": a resource's kind and what tells it apart, as the uninstall summary lists it.
-     */
+    /** "VLAN nnc-vlan101", "address-list entry example.com in nnc-tor-usa": as the uninstall summary lists it. */
     static String describe(Resource r) {
-        String kind = r.kind().name();
-        String label = switch (kind) {
-            case "VLAN" -> "VLAN";
-            case "VETH" -> "veth";
-            case "IP_ADDRESS" -> "IP address";
-            case "ADDRESS_LIST_ENTRY" -> "address-list entry";
-            case "FIREWALL_FILTER" -> "firewall rule";
-            case "FIREWALL_NAT" -> "NAT rule";
-            case "FIREWALL_MANGLE" -> "mangle rule";
-            case "WIREGUARD_INTERFACE" -> "WireGuard interface";
-            case "WIREGUARD_PEER" -> "WireGuard peer";
-            case "DHCP_SERVER", "DHCP_NETWORK", "DHCP_CLIENT" -> kind.replace("DHCP_", "DHCP ").toLowerCase(Locale.ROOT).replace("dhcp", "DHCP");
-            default -> kind.replace('_', ' ').toLowerCase(Locale.ROOT);
-        };
-        var c = r.configuration();
-        Function<String, String> f = key -> c.get(key).map(v -> v instanceof List<?> l
-                ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v)).orElse("");
-        String what = switch (kind) {
-            case "ADDRESS_LIST_ENTRY" -> join(f.apply("address"), "in " + f.apply("list"));
-            case "IP_ADDRESS" -> join(f.apply("address"), f.apply("interface").isEmpty() ? "" : "on " + f.apply("interface"));
-            case "ROUTE" -> join(f.apply("dstAddress"), f.apply("gateway").isEmpty() ? "" : "via " + f.apply("gateway"),
-                    f.apply("routingTable").isEmpty() ? "" : "in " + f.apply("routingTable"));
-            case "FIREWALL_FILTER", "FIREWALL_NAT", "FIREWALL_MANGLE" -> join(f.apply("chain"), f.apply("action"),
-                    f.apply("srcAddress"), f.apply("inInterface"), f.apply("srcMacAddress"), f.apply("dstAddressList"),
-                    f.apply("outInterface"));
-            default -> f.apply("name");
-        };
-        if (what.isBlank()) what = f.apply("name");
-        return what.isBlank() ? label : label + " " + what;
-    }
-
-    private static String join(String... parts) {
-        return String.join(" ", java.util.Arrays.stream(parts).filter(p -> !p.isBlank() && !p.equals("in ")).toList());
+        return ResourceLabels.describe(r);
     }
 }
