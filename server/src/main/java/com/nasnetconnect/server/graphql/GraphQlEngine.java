@@ -53,6 +53,7 @@ public final class GraphQlEngine {
     private final Limits limits;
     private final AuditTrail refusals;
     private final java.util.Set<String> sensitiveNames;
+    private final DocumentCache documents = DocumentCache.defaults();
 
     public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits) {
         this(directives, backend, redactor, limits, null);
@@ -72,6 +73,7 @@ public final class GraphQlEngine {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(errors))
+                .preparsedDocumentProvider(documents)
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new DepthLimit(limits.maxDepth()), new CostLimit(limits.maxCost()))))
                 .build();
