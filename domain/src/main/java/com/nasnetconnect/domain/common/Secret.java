@@ -9,34 +9,56 @@ import java.util.Objects;
  */
 public final class Secret {
     private static final String MASK = "******";
-    private final String value;
+    private volatile String value;
+    private java.util.function.Supplier<String> opener;
 
     private Secret(String value) {
         this.value = Objects.requireNonNull(value, "value");
+    }
+
+    private Secret(java.util.function.Supplier<String> opener) {
+        this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     public static Secret of(String value) {
         return new Secret(value);
     }
 
+    /**
+     * A secret opened only when first revealed (or compared), then kept: reading many sealed values (every router
+     * of a listing) costs no decryption for those nobody uses. A failure of {@code opener} surfaces at that first use
+     * and again at the next one.
+     */
+    public static Secret lazily(java.util.function.Supplier<String> opener) {
+        return new Secret(opener);
+    }
+
     public String reveal() {
-        return value;
+        String v = value;
+        if (v != null) return v;
+        synchronized (this) {
+            if (value == null) {
+                value = Objects.requireNonNull(opener.get(), "opened secret");
+                opener = null;
+            }
+            return value;
+        }
     }
 
     public boolean isEmpty() {
-        return value.isEmpty();
+        return reveal().isEmpty();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Secret s && java.security.MessageDigest.isEqual(
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                s.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
     public int hashCode() {
-        return value.hashCode();
+        return reveal().hashCode();
     }
 
     @Override

@@ -129,10 +129,30 @@ class SqliteRouterRepositoryTest {
         routers.save(router("r1", "Office", "pw", clock.instant()));
         var otherKey = new SqliteRouterRepository(databases, new TestCipher(), clock);
 
-        assertThatThrownBy(otherKey::findAll)
+        var listed = otherKey.findAll(); // listing needs no password: it is opened when a connection uses it
+        assertThatThrownBy(() -> listed.getFirst().endpoint().password().reveal())
                 .hasMessageContaining("r1")
                 .hasMessageNotContaining("pw")
                 .hasMessageNotContaining("t1:");
+    }
+
+    @Test
+    void listingRoutersOpensNoPasswordUntilOneIsUsedAndThenOnlyThatOneOnce() {
+        for (int i = 1; i <= 5; i++) routers.save(router("r" + i, "Router " + i, "pw" + i, clock.instant()));
+        var opened = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new com.nasnetconnect.domain.security.SecretCipher() {
+            public String seal(com.nasnetconnect.domain.common.Secret s) { return cipher.seal(s); }
+            public com.nasnetconnect.domain.common.Secret open(String sealed) { opened.incrementAndGet(); return cipher.open(sealed); }
+        };
+        var reading = new SqliteRouterRepository(databases, counting, clock);
+
+        var all = reading.findAll();
+        assertThat(all).hasSize(5);
+        assertThat(opened).as("decryptions for a listing").hasValue(0);
+        var third = all.get(2).endpoint().password();
+        assertThat(third.reveal()).isEqualTo("pw3");
+        assertThat(third.reveal()).isEqualTo("pw3");
+        assertThat(opened).as("decryptions after using one password twice").hasValue(1);
     }
 
 }
