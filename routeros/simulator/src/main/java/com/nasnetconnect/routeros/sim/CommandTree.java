@@ -21,20 +21,29 @@ final class CommandTree {
 
     private static final Set<String> API_ARGS = Set.of(".id", ".proplist", ".tag");
 
+    /** The parsed dump of each version, shared read-only by every simulator of that version (many in one process). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JsonNode root;
+    /** Top-level menus this router lacks (a package not installed); the shared tree itself is never changed. */
+    private final Set<String> removed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private CommandTree(JsonNode root) {
         this.root = root;
     }
 
     static CommandTree load(RosVersion version) {
+        return new CommandTree(PARSED.computeIfAbsent(version.text(), v -> parse(version)));
+    }
+
+    private static JsonNode parse(RosVersion version) {
         String resource = "/routeros/inspect-" + version.text() + ".json.gz";
         try (InputStream raw = CommandTree.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("missing command tree resource " + resource);
             }
             try (InputStream in = new GZIPInputStream(raw)) {
-                return new CommandTree(new ObjectMapper().readTree(in));
+                return new ObjectMapper().readTree(in);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read command tree " + resource, e);
@@ -61,6 +70,10 @@ final class CommandTree {
      * @throws ApiTrap with the router's message when a menu or command does not exist
      */
     Command resolve(List<String> path) {
+        if (!path.isEmpty() && removed.contains(path.getFirst())) {
+            if (path.size() == 1) throw ApiTrap.noSuchCommand();
+            throw ApiTrap.noSuchDirectory(path.getFirst());
+        }
         JsonNode node = root;
         for (int i = 0; i < path.size(); i++) {
             String word = path.get(i);
@@ -95,10 +108,12 @@ final class CommandTree {
 
     /** Drops a top-level menu, as on a router without the package that provides it. */
     void removeMenu(String word) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(word);
+        removed.add(word);
     }
 
     boolean hasMenu(String menu) {
+        String first = menu.substring(1).split("/")[0];
+        if (removed.contains(first)) return false;
         JsonNode node = root;
         for (String w : menu.substring(1).split("/")) {
             if (w.isEmpty()) {

@@ -51,8 +51,8 @@ public final class RouterOsSimulator implements AutoCloseable {
         }
         this.state = new RouterState(version, tree, b.clock);
         state.packages(b.packages);
-        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sim-timers")
-                .factory());
+        // virtual threads: a process may run a thousand simulators (simulate --routers N)
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sim-timers").factory());
         state.timers(timers);
         this.registry = new ImageRegistry(b.pullDelayMillis,
                 b.extractDelayMillis >= 0 ? b.extractDelayMillis : b.pullDelayMillis / 2);
@@ -122,7 +122,7 @@ public final class RouterOsSimulator implements AutoCloseable {
     }
 
     private void accept(ServerSocket server, String name) {
-        Thread.ofPlatform().daemon().name(name).start(() -> {
+        Thread.ofVirtual().name(name).start(() -> {
             while (running && !server.isClosed()) {
                 try {
                     Socket socket = server.accept();

@@ -7,13 +7,15 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The {@code simulate} command line:
  * {@code simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE] [--control-port P3]
- * [--bind ADDRESS] [--identity NAME] [--packages LIST] [--pull-delay MS]}. Runs until the process is killed.
+ * [--bind ADDRESS] [--identity NAME] [--packages LIST] [--pull-delay MS] [--routers N]}. Runs until the process
+ * is killed. With {@code --routers N}, N independent routers listen on ports P … P+N−1 (identities NAME-1 … NAME-N),
+ * for fleet tests and benchmarks.
  */
 public final class SimulatorCommand {
 
     static final String USAGE = """
             usage: simulate --port P --version V --user U --password W [--tls-port P2] [--state FILE] [--control-port P3]
-                            [--bind ADDRESS] [--identity NAME] [--packages LIST] [--pull-delay MS]
+                            [--bind ADDRESS] [--identity NAME] [--packages LIST] [--pull-delay MS] [--routers N]
               --port P           API port (8728 on a real router; 0 = any free port)
               --version V        RouterOS version to emulate: 7.16.2 or 7.23.3
               --user U           API user name
@@ -24,7 +26,9 @@ public final class SimulatorCommand {
               --bind ADDRESS     address to bind (default 127.0.0.1)
               --identity NAME    router identity (default MikroTik)
               --packages LIST    installed packages, comma-separated (default routeros,container)
-              --pull-delay MS    container image download time; extraction takes half (default 2000)""";
+              --pull-delay MS    container image download time; extraction takes half (default 2000)
+              --routers N        simulate N routers on ports P..P+N-1, identities NAME-1..NAME-N (default 1;
+                                 not with --tls-port, --control-port or --state)""";
 
     private SimulatorCommand() {
     }
@@ -41,11 +45,13 @@ public final class SimulatorCommand {
     public static int run(String[] args, PrintStream out) {
         RouterOsSimulator sim;
         try {
-            RouterOsSimulator.Builder b = parse(args);
+            int routers = routers(args);
+            RouterOsSimulator.Builder b = parse(withoutRouters(args));
             if (b == null) {
                 out.println(USAGE);
                 return 0;
             }
+            if (routers > 1) return runFleet(withoutRouters(args), routers, out);
             sim = b.build().start();
         } catch (IllegalArgumentException e) {
             out.println("simulate: " + e.getMessage());
@@ -78,6 +84,74 @@ public final class SimulatorCommand {
             }
         }
         return 0;
+    }
+
+    /** {@code --routers N}: N routers on consecutive ports; returns when the process is stopped. */
+    private static int runFleet(String[] args, int routers, PrintStream out) {
+        var options = java.util.List.of(args);
+        if (options.contains("--tls-port") || options.contains("--control-port") || options.contains("--state")) {
+            throw new IllegalArgumentException("--routers cannot be combined with --tls-port, --control-port or --state");
+        }
+        int first = port("--port", args[options.indexOf("--port") + 1]);
+        if (first == 0) throw new IllegalArgumentException("--routers needs a fixed --port (the first of N consecutive ports)");
+        if (first + routers - 1 > 65535) {
+            throw new IllegalArgumentException("--routers " + routers + " from port " + first + " goes past port 65535");
+        }
+        int at = options.indexOf("--identity");
+        String identity = at < 0 ? "MikroTik" : args[at + 1];
+        var fleet = new java.util.ArrayList<RouterOsSimulator>(routers);
+        try {
+            for (int i = 0; i < routers; i++) {
+                fleet.add(parse(args).apiPort(first + i).identity(identity + "-" + (i + 1)).build().start());
+            }
+        } catch (RuntimeException e) {
+            fleet.forEach(RouterOsSimulator::close);
+            out.println("simulate: cannot start router " + (fleet.size() + 1) + " on port " + (first + fleet.size()) + ": " + e.getMessage());
+            return 1;
+        }
+        out.println(routers + " RouterOS " + fleet.getFirst().version() + " simulators listening on API ports " + first
+                + ".." + (first + routers - 1));
+        out.flush();
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            fleet.forEach(RouterOsSimulator::close);
+            forever.countDown();
+        }, "sim-shutdown"));
+        try {
+            forever.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fleet.forEach(RouterOsSimulator::close);
+        }
+        return 0;
+    }
+
+    /** The value of {@code --routers} (1 when absent), checked. */
+    static int routers(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--routers")) {
+                try {
+                    int n = Integer.parseInt(args[i + 1]);
+                    if (n < 1 || n > 10_000) throw new IllegalArgumentException("--routers must be 1..10000: " + n);
+                    return n;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--routers is not a number: '" + args[i + 1] + "'");
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static String[] withoutRouters(String[] args) {
+        var out = new java.util.ArrayList<String>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--routers") && i + 1 < args.length) {
+                i++;
+                continue;
+            }
+            out.add(args[i]);
+        }
+        return out.toArray(String[]::new);
     }
 
     /** Returns the configured builder, or null when help was asked. */

@@ -122,4 +122,54 @@ class TlsAndCommandLineTest {
         assertThat(code.get()).isZero();
         assertThatThrownBy(() -> new RawApiClient(port).call("/login")).isInstanceOf(java.io.IOException.class);
     }
+
+    @Test
+    void routersNStartsNIndependentRoutersOnConsecutivePortsSharingOneCommandTree() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int base = 0;
+        Thread t = null;
+        for (int attempt = 0; attempt < 5 && t == null; attempt++) {
+            bytes.reset();
+            int tryBase = 20_000 + new java.util.Random().nextInt(20_000);
+            AtomicInteger code = new AtomicInteger(-1);
+            Thread started = Thread.ofPlatform().start(() -> code.set(SimulatorCommand.run(new String[] {"--port", String.valueOf(tryBase),
+                "--version", "7.16.2", "--user", "u", "--password", "p", "--routers", "3", "--identity", "edge"}, out)));
+            for (int i = 0; i < 300 && !bytes.toString(StandardCharsets.UTF_8).contains("listening") && code.get() < 0; i++) {
+                Thread.sleep(20);
+            }
+            if (bytes.toString(StandardCharsets.UTF_8).contains("listening")) {
+                t = started;
+                base = tryBase;
+            } else {
+                started.join(5000); // a port of the range was taken: try another range
+            }
+        }
+        assertThat(t).as("a free range of 3 ports in 5 attempts").isNotNull();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("3 RouterOS 7.16.2 simulators listening on API ports " + base + ".." + (base + 2));
+        // a router without the container package in the same process: the shared tree loses no menu for the others
+        var bare = RouterOsSimulator.builder().apiPort(0).version("7.16.2").credentials("u", "p").packages("routeros").build().start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                try (RawApiClient c = new RawApiClient(base + i)) {
+                    c.login("u", "p");
+                    assertThat(c.call("/system/identity/print").getFirst()).contains("=name=edge-" + (i + 1));
+                    c.call("/ip/address/add", "=address=10.0.0." + (i + 1) + "/24", "=interface=ether1");
+                    assertThat(c.call("/ip/address/print").stream().flatMap(List::stream).filter(w -> w.startsWith("=address=10.0.0.")))
+                            .as("router " + (i + 1) + " holds only its own address").containsExactly("=address=10.0.0." + (i + 1) + "/24");
+                    assertThat(c.call("/container/print").getLast().getFirst()).isEqualTo("!done");
+                }
+            }
+            try (RawApiClient c = new RawApiClient(bare.apiPort())) {
+                c.login("u", "p");
+                assertThat(c.call("/container/print").getFirst().getFirst()).isEqualTo("!trap");
+            }
+        } finally {
+            bare.close();
+            t.interrupt();
+            t.join(5000);
+        }
+        int first = base;
+        assertThatThrownBy(() -> new RawApiClient(first).call("/login")).isInstanceOf(java.io.IOException.class);
+    }
 }
