@@ -41,6 +41,8 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final DatabaseStatus databases;
     private final FailureLog failures;
+    /** Routers polled at the same time at most: enough for a thousand in a 2 s period, few enough to cause no burst. */
+    static final int MAX_IN_FLIGHT = 32;
 
     public RouterMonitor(RouterRepository routers, RouterGateway gateway, Clock clock, Duration period, Duration timeout) {
         this(routers, gateway, clock, period, timeout, null);
@@ -66,7 +68,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
 
     /** Starts polling: first round right away, then every period. */
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> pollSafely(spread()), 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -83,12 +85,17 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
 
     @Override
     public void refreshNow() {
-        scheduler.execute(this::pollSafely);
+        scheduler.execute(() -> pollSafely(Duration.ZERO));
     }
 
-    private void pollSafely() {
+    /** How far apart a scheduled round starts its routers' polls: over half the period, so many routers make no burst. */
+    private Duration spread() {
+        return period.dividedBy(2);
+    }
+
+    private void pollSafely(Duration spread) {
         try {
-            pollOnce();
+            pollRound(spread);
             failures.succeeded("poll", "router poll round");
         } catch (RuntimeException e) {
             failures.failed("poll", "router poll round", e.toString());
@@ -97,11 +104,50 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
 
     /** One poll round over all routers; visible for tests. */
     void pollOnce() {
+        pollRound(Duration.ZERO);
+    }
+
+    /**
+     * Polls every router, at most {@value #MAX_IN_FLIGHT} at a time, the i-th of n starting {@code spread * i / n}
+     * after the round began; publishes once all have answered or failed (each within the timeout).
+     */
+    private void pollRound(Duration spread) {
         List<Router> all = routers.findAll();
         Map<String, DatabaseHealth.QuarantinedDatabase> quarantined = quarantined();
         Map<RouterId, RouterStatus> next = new LinkedHashMap<>();
-        for (Router router : all) {
-            RouterStatus polled = poll(router);
+        var polls = new ArrayList<java.util.concurrent.Future<RouterStatus>>(all.size());
+        var inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+        long began = System.nanoTime();
+        int n = all.size();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                Router router = all.get(i);
+                long startAfter = n <= 1 ? 0 : spread.toNanos() * i / n;
+                polls.add(threads.submit(() -> {
+                    long wait = began + startAfter - System.nanoTime();
+                    if (wait > 0) java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait); // pacing, not synchronisation
+                    inFlight.acquire();
+                    try {
+                        return poll(router);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Router router = all.get(i);
+            RouterStatus polled;
+            try {
+                polled = polls.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.CancellationException e) {
+                return; // closing
+            } catch (java.util.concurrent.ExecutionException e) {
+                polled = RouterStatus.unknown(router, clock.instant());
+            }
             var q = quarantined.get(router.id().value());
             next.put(router.id(), q == null ? polled : withProblem(polled,
                     polled.problem().map(p -> p + "; ").orElse("") + q.problem()));

@@ -32,7 +32,7 @@ class RouterMonitorTest {
     }
 
     /** Answers like RouterOS for port 1; port 2 is "down". */
-    static final class Gateway implements RouterGateway {
+    static class Gateway implements RouterGateway {
         String uptime = "1h";
         public RouterReply execute(RouterEndpoint r, RouterCommand c) { return execute(r, c, Duration.ofSeconds(1)); }
         public RouterReply execute(RouterEndpoint r, RouterCommand c, Duration t) {
@@ -164,6 +164,38 @@ class RouterMonitorTest {
             monitor.subscribe(l -> sizes.add(l.size()));
             monitor.pollOnce();
             assertThat(sizes).endsWith(1);
+        }
+    }
+
+    @Test
+    void pollsManyRoutersAtOnceButNeverMoreThanItsLimitAndKeepsTheirOrder() {
+        Repo repo = new Repo();
+        for (int i = 0; i < 100; i++) repo.save(router("r" + i, 1));
+        var active = new java.util.concurrent.atomic.AtomicInteger();
+        var most = new java.util.concurrent.atomic.AtomicInteger();
+        var allIn = new java.util.concurrent.CountDownLatch(1);
+        var gateway = new Gateway() {
+            @Override
+            public RouterReply execute(RouterEndpoint r, RouterCommand c, Duration t) {
+                int now = active.incrementAndGet();
+                most.accumulateAndGet(now, Math::max);
+                if (now >= RouterMonitor.MAX_IN_FLIGHT) allIn.countDown();
+                try {
+                    allIn.await(100, java.util.concurrent.TimeUnit.MILLISECONDS); // the first polls wait for the others to start
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    active.decrementAndGet();
+                }
+                return super.execute(r, c, t);
+            }
+        };
+        try (var monitor = new RouterMonitor(repo, gateway, CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.pollOnce();
+
+            assertThat(most).as("routers polled at the same time").hasValue(RouterMonitor.MAX_IN_FLIGHT);
+            assertThat(monitor.current()).hasSize(100).allMatch(RouterStatus::reachable);
+            assertThat(monitor.current()).extracting(s -> s.routerId().value()).startsWith("r0", "r1", "r2").endsWith("r99");
         }
     }
 }
