@@ -157,7 +157,8 @@ public final class RoutingPolicies {
      */
     public RoutingPolicy remove(Principal who, String policyId) {
         who.require(Role.OPERATOR, "route traffic through services");
-        for (Router router : routers.findAll()) {
+        // the policy's router from the index: one database opened, whatever the number of routers
+        for (Router router : policies.routerOf(policyId).flatMap(routers::find).stream().toList()) {
             if (policies.find(router.id(), policyId).isEmpty()) continue;
             Optional<RoutingPolicy> removed = feed.exclusively(router.id(), () -> {
                 var found = policies.find(router.id(), policyId);

@@ -16,6 +16,9 @@ public interface RoutingPolicyStore {
     /** The router's policies, oldest first. */
     List<RoutingPolicy> list(RouterId router);
 
+    /** The router whose database holds the policy (may name one that no longer does; never misses one that does). */
+    Optional<RouterId> routerOf(String policyId);
+
     /** Forgets the policy; forgetting an unknown one does nothing. */
     void delete(RouterId router, String id);
 }

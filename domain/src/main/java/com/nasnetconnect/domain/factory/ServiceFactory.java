@@ -90,11 +90,16 @@ public final class ServiceFactory {
     /** What an uninstall of the instance would remove (its resources and every resource tagged with its comment), in plan order. */
     public List<Resource> uninstallPreview(Principal who, String instanceId) {
         who.require(Role.VIEWER, "see services");
-        for (Router router : routers.findAll()) {
+        for (Router router : holderOf(instanceId)) {
             var found = instances.find(router.id(), instanceId);
             if (found.isPresent()) return removable(router, found.get());
         }
         throw InputRefused.of(List.of("id"), "no service instance has id '" + instanceId + "'", instanceId);
+    }
+
+    /** The router holding the instance (one index lookup, not a visit of every router's database), if still registered. */
+    private List<Router> holderOf(String instanceId) {
+        return instances.routerOf(instanceId).flatMap(routers::find).stream().toList();
     }
 
     private List<Resource> removable(Router router, ServiceInstance instance) {
@@ -213,7 +218,7 @@ public final class ServiceFactory {
      */
     public ServiceInstance uninstall(Principal who, String instanceId) {
         who.require(Role.OPERATOR, "uninstall services");
-        for (Router router : routers.findAll()) {
+        for (Router router : holderOf(instanceId)) {
             var found = instances.find(router.id(), instanceId);
             if (found.isEmpty()) continue;
             Optional<ServiceInstance> gone = feed.exclusively(router.id(), () -> {

@@ -28,6 +28,15 @@ public interface ServiceInstanceStore {
     /** The router's instances, oldest first. */
     List<ServiceInstance> list(RouterId router);
 
+    /**
+     * The router whose database holds the instance: one lookup, whatever the number of routers. May name a router
+     * that no longer holds it (check with {@link #find}); never misses one that does.
+     */
+    Optional<RouterId> routerOf(String instanceId);
+
+    /** The routers that hold at least one instance (maybe a few more that held one). */
+    java.util.Set<RouterId> routersWithInstances();
+
     /** Forgets the instance; forgetting an unknown one does nothing. */
     void delete(RouterId router, String id);
 

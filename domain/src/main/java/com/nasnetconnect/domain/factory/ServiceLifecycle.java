@@ -141,9 +141,14 @@ public final class ServiceLifecycle implements AutoCloseable {
         failovers.put(from.id(), to.id());
     }
 
-    /** {@link #check} for every registered router; a router that cannot be reached is skipped (and its instances' health says so). */
+    /**
+     * {@link #check} for every registered router that holds service instances; a router that cannot be reached is
+     * skipped (and its instances' health says so).
+     */
     public void checkAll() {
+        var holding = instances.routersWithInstances(); // a router without instances is not visited: its database stays closed
         for (Router r : routers.findAll()) {
+            if (!holding.contains(r.id())) continue;
             try {
                 check(r.id());
             } catch (RuntimeException e) {

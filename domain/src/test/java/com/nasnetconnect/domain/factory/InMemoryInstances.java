@@ -34,4 +34,14 @@ final class InMemoryInstances implements ServiceInstanceStore {
     }
 
     @Override public synchronized void delete(RouterId router, String id) { rows.remove(id); }
+
+    @Override
+    public synchronized Optional<RouterId> routerOf(String instanceId) {
+        return Optional.ofNullable(rows.get(instanceId)).map(ServiceInstance::routerId);
+    }
+
+    @Override
+    public synchronized java.util.Set<RouterId> routersWithInstances() {
+        return rows.values().stream().map(ServiceInstance::routerId).collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -39,6 +39,11 @@ final class InMemoryPolicies implements RoutingPolicyStore {
         rows.remove(id);
     }
 
+    @Override
+    public synchronized Optional<RouterId> routerOf(String policyId) {
+        return Optional.ofNullable(rows.get(policyId)).map(RoutingPolicy::routerId);
+    }
+
     private boolean alive(RoutingPolicy p) {
         return instances.find(p.routerId(), p.instanceId()).isPresent();
     }

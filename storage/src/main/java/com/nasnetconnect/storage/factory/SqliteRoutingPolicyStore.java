@@ -25,13 +25,16 @@ public final class SqliteRoutingPolicyStore implements RoutingPolicyStore {
     private static final String COLUMNS = "id, instance_id, match_kind, match_value, created_nanos";
 
     private final DatabaseManager databases;
+    private final RouterObjectIndex index;
 
     public SqliteRoutingPolicyStore(DatabaseManager databases) {
         this.databases = Objects.requireNonNull(databases, "databases");
+        this.index = new RouterObjectIndex(databases, "routing-policy", "routing_policies");
     }
 
     @Override
     public void save(RoutingPolicy policy) {
+        index.put(policy.id(), policy.routerId()); // before the policy: the index may name too much, never too little
         databases.inRouterTransaction(policy.routerId(), c -> {
             delete(c, policy.id());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO routing_policies (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
@@ -74,6 +77,12 @@ public final class SqliteRoutingPolicyStore implements RoutingPolicyStore {
             delete(c, id);
             return null;
         });
+        index.remove(id);
+    }
+
+    @Override
+    public Optional<RouterId> routerOf(String policyId) {
+        return index.routerOf(policyId);
     }
 
     private static void delete(Connection c, String id) throws SQLException {

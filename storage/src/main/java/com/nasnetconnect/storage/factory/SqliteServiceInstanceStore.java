@@ -33,9 +33,12 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
     private final DatabaseManager databases;
     private final SecretCipher cipher;
 
+    private final RouterObjectIndex index;
+
     public SqliteServiceInstanceStore(DatabaseManager databases, SecretCipher cipher) {
         this.databases = Objects.requireNonNull(databases, "databases");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.index = new RouterObjectIndex(databases, "service-instance", "service_instances");
     }
 
     @Override
@@ -43,30 +46,36 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
         // sealed outside the transaction: sealing is slow next to SQLite's write lock
         var sealed = new LinkedHashMap<String, String>();
         instance.secrets().forEach((k, v) -> sealed.put(k, cipher.seal(v)));
-        databases.inRouterTransaction(instance.routerId(), c -> {
-            String holder = holder(c, instance);
-            if (holder != null) throw new Taken(holder);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instances (" + COLUMNS + ", " + HEALTH_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, instance.id());
-                ps.setString(2, instance.template());
-                ps.setString(3, instance.name());
-                ps.setString(4, instance.interfaceName());
-                ps.setInt(5, instance.vlanId());
-                ps.setString(6, instance.subnet());
-                ps.setString(7, instance.state().name());
-                ps.setInt(8, instance.progress());
-                ps.setLong(9, nanos(instance.createdAt()));
-                health(ps, 10, instance.health());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instance_options (instance_id, key, value, value_sealed) VALUES (?, ?, ?, ?)")) {
-                for (var e : instance.options().entrySet()) option(ps, instance.id(), e.getKey(), e.getValue(), null);
-                for (var e : sealed.entrySet()) option(ps, instance.id(), e.getKey(), null, e.getValue());
-            }
-            writeResources(c, instance);
-            return null;
-        });
+        index.put(instance.id(), instance.routerId()); // before the instance: the index may name too much, never too little
+        try {
+            databases.inRouterTransaction(instance.routerId(), c -> {
+                String holder = holder(c, instance);
+                if (holder != null) throw new Taken(holder);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instances (" + COLUMNS + ", " + HEALTH_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, instance.id());
+                    ps.setString(2, instance.template());
+                    ps.setString(3, instance.name());
+                    ps.setString(4, instance.interfaceName());
+                    ps.setInt(5, instance.vlanId());
+                    ps.setString(6, instance.subnet());
+                    ps.setString(7, instance.state().name());
+                    ps.setInt(8, instance.progress());
+                    ps.setLong(9, nanos(instance.createdAt()));
+                    health(ps, 10, instance.health());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO service_instance_options (instance_id, key, value, value_sealed) VALUES (?, ?, ?, ?)")) {
+                    for (var e : instance.options().entrySet()) option(ps, instance.id(), e.getKey(), e.getValue(), null);
+                    for (var e : sealed.entrySet()) option(ps, instance.id(), e.getKey(), null, e.getValue());
+                }
+                writeResources(c, instance);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            index.remove(instance.id()); // not reserved after all (e.g. its VLAN id is held)
+            throw e;
+        }
     }
 
     private static String holder(Connection c, ServiceInstance instance) throws SQLException {
@@ -164,6 +173,17 @@ public final class SqliteServiceInstanceStore implements ServiceInstanceStore {
             }
             return null;
         });
+        index.remove(id);
+    }
+
+    @Override
+    public Optional<RouterId> routerOf(String instanceId) {
+        return index.routerOf(instanceId);
+    }
+
+    @Override
+    public java.util.Set<RouterId> routersWithInstances() {
+        return index.routers();
     }
 
     private List<ServiceInstance> query(Connection c, RouterId router, String where, String... params) throws SQLException {

@@ -128,4 +128,66 @@ class SqliteFactoryStoresTest {
         assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(KEY).doesNotContain("PrivateKey");
         open();
     }
+
+    static ServiceInstance on(RouterId router, ServiceInstance i) {
+        return new ServiceInstance(i.id(), router, i.template(), i.name(), i.interfaceName(), i.vlanId(), i.subnet(), i.state(),
+                i.progress(), i.health(), i.resources(), i.options(), i.secrets(), i.createdAt());
+    }
+
+    @Test
+    void anInstanceIsFoundByIdThroughSystemDbWithoutOpeningAnyRouterDatabase() {
+        var store = new SqliteServiceInstanceStore(databases, new TestCipher());
+        var routers = List.of(new RouterId("r1"), new RouterId("r2"), new RouterId("r3"));
+        var onSecond = on(routers.get(1), instance("usa", 101));
+        store.reserve(on(routers.get(0), instance("de", 102)));
+        store.reserve(onSecond);
+        routers.forEach(databases::closeRouter);
+
+        assertThat(store.routerOf(onSecond.id())).contains(routers.get(1));
+        assertThat(store.routersWithInstances()).containsExactlyInAnyOrder(routers.get(0), routers.get(1));
+        assertThat(databases.openRouterCount()).as("router databases opened by the lookups").isZero();
+        assertThat(store.routerOf("no-such-instance")).isEmpty();
+
+        store.delete(routers.get(1), onSecond.id());
+        assertThat(store.routerOf(onSecond.id())).isEmpty();
+        assertThat(store.routersWithInstances()).containsExactly(routers.get(0));
+    }
+
+    @Test
+    void aReservationRefusedForAHeldVlanLeavesNoIndexEntry() {
+        var store = new SqliteServiceInstanceStore(databases, new TestCipher());
+        store.reserve(instance("usa", 101));
+        var clash = instance("de", 101);
+
+        assertThatThrownBy(() -> store.reserve(clash)).isInstanceOf(ServiceInstanceStore.Taken.class);
+        assertThat(store.routerOf(clash.id())).isEmpty();
+    }
+
+    @Test
+    void instancesOfADataDirectoryFromBeforeTheIndexAreIndexedOnceAtFirstLookup() throws Exception {
+        var store = new SqliteServiceInstanceStore(databases, new TestCipher());
+        var old = instance("usa", 101);
+        store.reserve(old);
+        // as a data directory written before the index existed: no rows, no marker
+        databases.inSystemTransaction(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM router_objects");
+                st.executeUpdate("DELETE FROM global_settings WHERE key LIKE 'router_objects.%'");
+            }
+            return null;
+        });
+        databases.close();
+        databases = new DatabaseManager(dir, DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock);
+
+        var reopened = new SqliteServiceInstanceStore(databases, new TestCipher());
+        assertThat(reopened.routerOf(old.id())).contains(LAB);
+        assertThat(reopened.routersWithInstances()).containsExactly(LAB);
+        boolean marked = databases.withSystem(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT 1 FROM global_settings WHERE key = 'router_objects.service-instance.indexed'")) {
+                return rs.next();
+            }
+        });
+        assertThat(marked).as("indexed once: the next start does not scan again").isTrue();
+    }
 }
