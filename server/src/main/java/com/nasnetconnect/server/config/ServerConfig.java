@@ -32,7 +32,7 @@ import java.util.Set;
  * @param pollInterval       how often router status is polled (NNC_POLL_SECONDS, default 2)
  * @param serviceCheckInterval how often installed services are checked (lifecycle, health, kill switch)
  *                           (NNC_SERVICE_CHECK_INTERVAL, a number and a unit such as 2s or 1m; default 2s)
- * @param eventsHotDir       the hot event tier's directory (NNC_EVENTS_HOT_DIR; default /dev/shm/nasnetconnect when
+ * @param eventsHotDir       the hot event tier's directory (NNC_EVENTS_HOT_DIR; default /dev/shm/nasnetconnect-<id of the data dir> when
  *                           writable, else the data directory)
  * @param eventsColdDir      the optional cold event tier, e.g. a USB disk (NNC_EVENTS_COLD_DIR; default none)
  * @param eventRetention     how long events are kept: NNC_EVENTS_RETENTION_CRITICAL (warm, default 30d),
