@@ -150,7 +150,8 @@ public final class HttpUpdateRepository implements UpdateRepository, AutoCloseab
     }
 
     private IOException stall(String name) {
-        return new IOException("the download of " + name + " stalled: no data for " + stallTimeout.toSeconds() + " seconds");
+        String quiet = stallTimeout.toMillis() % 1000 == 0 ? stallTimeout.toSeconds() + " seconds" : stallTimeout.toMillis() + " ms";
+        return new IOException("the download of " + name + " stalled: no data for " + quiet);
     }
 
     @Override
