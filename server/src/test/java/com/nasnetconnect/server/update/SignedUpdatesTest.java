@@ -403,6 +403,57 @@ class SignedUpdatesTest {
         assertThat(staged("1.1.0")).doesNotExist();
     }
 
+    @Test
+    void updatesTheServiceCatalogFromAVerifiedCatalogFileLeavingOtherTemplatesAlone() throws Exception {
+        try (var databases = new com.nasnetconnect.storage.db.DatabaseManager(tmp.resolve("db"),
+                com.nasnetconnect.storage.db.DatabaseSettings.defaults().withSweepInterval(Duration.ZERO), clock)) {
+            var current = new com.nasnetconnect.storage.factory.SqliteServiceCatalog(databases);
+            catalog = new com.nasnetconnect.storage.update.SqliteServiceCatalogUpdate(databases, current);
+            var before = current.templates();
+            var tor = current.template("tor").orElseThrow();
+            var newerTor = new com.nasnetconnect.domain.factory.ServiceTemplate(tor.id(), tor.name(), tor.description(),
+                    tor.containers().stream().map(c -> c.role() == com.nasnetconnect.domain.factory.ContainerSpec.Role.SERVICE
+                            ? new com.nasnetconnect.domain.factory.ContainerSpec(c.role(), "osminogin/tor-simple:0.4.8.16", c.environment(), c.command())
+                            : c).toList(), tor.options(), tor.gateway(), tor.interfacePrefix());
+            var socks = current.template("socks5").orElseThrow();
+            var proxy = new com.nasnetconnect.domain.factory.ServiceTemplate("corpproxy", "Company proxy", "The office's SOCKS5 proxy.",
+                    socks.containers(), socks.options(), socks.gateway(), "corp");
+            Path file = tmp.resolve("catalog.json");
+            Files.write(file, com.nasnetconnect.domain.update.CanonicalJson.encode(
+                    com.nasnetconnect.domain.update.ServiceCatalogFile.json(List.of(newerTor, proxy))));
+            release("catalog", "--key", keys1.resolve("root.key").toString(), "--repo", repo.toString(), "--file", file.toString());
+
+            UpdateStatus s = device(UpdatePolicy.AUTO).checkNow(ADMIN);
+
+            assertThat(s.lastError()).isEmpty();
+            assertThat(current.template("corpproxy")).contains(proxy);
+            assertThat(current.template("tor")).contains(newerTor);
+            assertThat(current.templates()).hasSize(before.size() + 1);
+            for (String untouched : List.of("wireguard", "socks5", "adguard")) {
+                assertThat(current.template(untouched)).isEqualTo(before.stream().filter(t -> t.id().equals(untouched)).findFirst());
+            }
+            assertThat(device(UpdatePolicy.AUTO).history(ADMIN, 5)).anyMatch(r -> r.detail().contains("service catalog version 1: 2 template(s)"));
+        }
+    }
+
+    @Test
+    void refusesACatalogFileThatDoesNotMatchItsHash() throws Exception {
+        Path file = tmp.resolve("catalog.json");
+        Files.writeString(file, "{\"templates\":[]}");
+        release("catalog", "--key", keys1.resolve("root.key").toString(), "--repo", repo.toString(), "--file", file.toString());
+        Files.writeString(repo.resolve("catalog-1.json"), "{\"templatez\":[]}");
+        List<Integer> merged = new ArrayList<>();
+        catalog = templates -> {
+            merged.add(templates.size());
+            return templates.size();
+        };
+
+        UpdateStatus s = device(UpdatePolicy.AUTO).checkNow(ADMIN);
+
+        assertThat(s.lastError().orElseThrow()).contains("the service catalog version 1 was not used: catalog-1.json does not match the SHA-256");
+        assertThat(merged).isEmpty();
+    }
+
     /** A clock the test moves. */
     static final class MovableClock extends Clock {
         private volatile Instant now;
