@@ -140,7 +140,11 @@ public final class UpdateChecker implements Updates, AutoCloseable {
         if (settings.url().isEmpty() || settings.policy() == UpdatePolicy.NEVER) return;
         // the first check soon after start, spread over a few minutes
         Duration first = Duration.ofSeconds(30).plusMillis((long) (random.nextDouble() * Math.min(settings.interval().toMillis(), 300_000)));
-        scheduleAt(clock.instant().plus(first));
+        Instant at = clock.instant().plus(first);
+        synchronized (work) {
+            publish(with(status, status.decision(), Optional.of(at)));
+        }
+        scheduleAt(at);
     }
 
     @Override

@@ -159,6 +159,22 @@ class UpdateCheckerScheduleTest {
     }
 
     @Test
+    void plansTheFirstCheckSoonAfterStartAndShowsWhen() {
+        UpdateChecker c = checker("12:00", UpdatePolicy.AUTO);
+        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            c.start(scheduler);
+            Instant next = c.status(Principal.SYSTEM).nextCheckAt().orElseThrow();
+            Instant now = Instant.parse("2026-12-01T12:00:00Z");
+            assertFalse(next.isBefore(now.plusSeconds(30)), next.toString());
+            assertFalse(next.isAfter(now.plusSeconds(330)), next.toString());
+            assertTrue(fetched.isEmpty(), "nothing fetched before the planned time");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
     void quietHoursMaySpanMidnightAndEqualTimesMeanNone() {
         var late = new UpdateSettings(Optional.empty(), Duration.ofHours(6), 0.1, LocalTime.of(22, 0), LocalTime.of(6, 0), ZONE,
                 UpdatePolicy.AUTO, List.of(), Path.of("/x"));

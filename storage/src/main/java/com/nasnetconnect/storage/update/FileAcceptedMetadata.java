@@ -47,6 +47,7 @@ public final class FileAcceptedMetadata implements AcceptedMetadata {
                 ch.write(java.nio.ByteBuffer.wrap(bytes));
                 ch.force(true);
             }
+            ownerOnly(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -54,6 +55,15 @@ public final class FileAcceptedMetadata implements AcceptedMetadata {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** 0600 like every file of the data directory, where the file system has POSIX permissions. */
+    static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: left as it is, like the rest of the data directory
         }
     }
 

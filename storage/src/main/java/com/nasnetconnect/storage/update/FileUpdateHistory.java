@@ -38,6 +38,7 @@ public final class FileUpdateHistory implements UpdateHistory {
             Files.createDirectories(file.getParent());
             Files.write(file, (CanonicalJson.encodeToString(m) + "\n").getBytes(StandardCharsets.UTF_8),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            FileAcceptedMetadata.ownerOnly(file);
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.size() > 2 * KEEP) {
                 FileAcceptedMetadata.writeAtomically(file, (String.join("\n", lines.subList(lines.size() - KEEP, lines.size())) + "\n")
