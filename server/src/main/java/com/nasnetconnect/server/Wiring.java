@@ -74,6 +74,8 @@ import com.nasnetconnect.server.web.RequestCounter;
 import com.nasnetconnect.storage.db.DatabaseManager;
 import com.nasnetconnect.storage.db.DatabaseSettings;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
+import com.nasnetconnect.domain.update.CommitWhenHealthy;
+import com.nasnetconnect.storage.update.FileUpdateInstaller;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,6 +124,7 @@ final class Wiring {
             requireFreePort("127.0.0.1", config.demoApiPort(), "NNC_DEMO_API_PORT (or NNC_DEMO=false)");
         }
         Path dataDir = prepareDataDir(config.dataDir());
+        FileUpdateInstaller installer = updateInstaller(dataDir, env);
         // Vaadin's start (class scan, initialisation) is the slowest step and needs none of the services: it runs
         // alongside the rest and gets its services before the front door opens.
         CompletableFuture<EmbeddedVaadin> vaadinStarting = CompletableFuture.supplyAsync(Wiring::startVaadin,
@@ -229,9 +232,35 @@ final class Wiring {
         WebServer server = startFrontDoor(door, config);
         app.own(server::stop);
         app.ports(server.port(), demoPort);
+        commitWhenHealthy(app, installer, readiness);
 
         printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
         return app;
+    }
+
+    /**
+     * The A/B slots the launcher keeps ({@code NNC_UPDATE_DIR}, which the launcher sets; {@code <data dir>/update}
+     * otherwise). {@code NNC_LAUNCHER} says a launcher watches this process, {@code NNC_UPDATE_TRIAL} that it started
+     * this version on trial. The restart ends the process with the launcher's exit code after the shutdown hook has
+     * closed everything (from its own thread: the caller may be one of the threads the shutdown stops).
+     */
+    static FileUpdateInstaller updateInstaller(Path dataDir, Map<String, String> env) {
+        Path dir = Optional.ofNullable(env.get("NNC_UPDATE_DIR")).filter(d -> !d.isBlank()).map(Path::of)
+                .orElse(dataDir.resolve("update"));
+        String version = Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("development");
+        return new FileUpdateInstaller(dir, version, Optional.ofNullable(env.get("NNC_UPDATE_TRIAL")),
+                "1".equals(env.get("NNC_LAUNCHER")),
+                () -> Thread.ofPlatform().name("update-restart").start(() -> System.exit(FileUpdateInstaller.RESTART_EXIT_CODE)));
+    }
+
+    /** A version on trial commits once its readiness (what /health/ready answers) is UP; the launcher keeps it then. */
+    private static void commitWhenHealthy(Application app, FileUpdateInstaller installer, List<Readiness> readiness) {
+        if (!installer.onTrial()) return;
+        ScheduledExecutorService trial = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("update-trial").daemon().factory());
+        app.own(trial::shutdownNow);
+        app.own(new CommitWhenHealthy(installer, () -> readiness.stream().allMatch(r -> r.check().up())))
+                .start(trial, Duration.ofSeconds(1));
     }
 
     /** The event log and the warm tier the resource store writes CRITICAL changes to in their transactions. */
