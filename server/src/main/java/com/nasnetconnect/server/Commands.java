@@ -3,6 +3,7 @@ package com.nasnetconnect.server;
 import com.nasnetconnect.routeros.sim.SimulatorCommand;
 import com.nasnetconnect.server.cli.ApiKeyCommand;
 import com.nasnetconnect.server.cli.DbCommand;
+import com.nasnetconnect.server.cli.ReleaseCommand;
 import com.nasnetconnect.server.cli.RotateKeyCommand;
 import java.time.Clock;
 import java.io.PrintStream;
@@ -31,5 +32,10 @@ final class Commands {
     /** {@code db quarantine …}: list and release quarantined router databases in the data directory. */
     static int db(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         return new DbCommand(env, Clock.systemUTC()).execute(args, out, err);
+    }
+
+    /** {@code release …}: keys and signed metadata of an update repository (issue 15). */
+    static int release(String[] args, PrintStream out, PrintStream err) {
+        return new ReleaseCommand(Clock.systemUTC()).execute(args, out, err);
     }
 }

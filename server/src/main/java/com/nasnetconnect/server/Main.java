@@ -29,6 +29,8 @@ public final class Main {
               db          quarantined router databases: db quarantine list [--data-dir D]
                           | db quarantine release --router ID [--from FILE] [--data-dir D] (db --help explains)
               events      event log: events archive --older-than DURATION --cold-dir C [--data-dir D]
+              release     a signed update repository: release keygen --out DIR | publish --key K --repo R --version V
+                          --severity S --artifact F [--expires D] [--notes T] | refresh | rotate-root (release --help)
               bench       measure: bench apply|factory|events [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
               help        show this text
             """;
@@ -64,6 +66,7 @@ public final class Main {
                 case "rotate-key" -> Commands.rotateKey(rest, env, out, err);
                 case "db" -> Commands.db(rest, env, out, err);
                 case "events" -> new com.nasnetconnect.server.cli.EventsCommand(env, java.time.Clock.systemUTC()).execute(rest, out, err);
+                case "release" -> Commands.release(rest, out, err);
                 case "bench" -> com.nasnetconnect.server.bench.Benchmarks.run(List.of(rest), out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -62,6 +62,19 @@ import com.nasnetconnect.storage.security.SqliteAuditLog;
 import com.nasnetconnect.storage.state.SecretFieldSealer;
 import com.nasnetconnect.storage.state.SqliteResourceStore;
 import com.nasnetconnect.server.config.ServerConfig;
+import com.nasnetconnect.server.config.UpdateConfig;
+import com.nasnetconnect.domain.update.AcceptedMetadata;
+import com.nasnetconnect.domain.update.TelemetryTrafficWatch;
+import com.nasnetconnect.domain.update.TrafficWatch;
+import com.nasnetconnect.domain.update.TrustChain;
+import com.nasnetconnect.domain.update.UpdateChecker;
+import com.nasnetconnect.domain.update.UpdateKeys;
+import com.nasnetconnect.domain.update.UpdateRepository;
+import com.nasnetconnect.storage.update.FileAcceptedMetadata;
+import com.nasnetconnect.storage.update.FileUpdateHistory;
+import com.nasnetconnect.storage.update.HttpUpdateRepository;
+import com.nasnetconnect.storage.update.SqliteServiceCatalogUpdate;
+import com.nasnetconnect.storage.update.StagingDirectoryInstaller;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
 import com.nasnetconnect.server.vaadin.UiScreens;
 import com.nasnetconnect.server.vaadin.UiServices;
@@ -204,9 +217,12 @@ final class Wiring {
         poller.start(telemetryPolls, config.telemetryInterval());
         TelemetryQueries telemetry = new HotTelemetry(eventLog, poller, clock, Duration.ofHours(1));
 
+        // Pull-based signed updates (issue 15): the checker polls NNC_UPDATE_URL on its own thread
+        UpdateChecker updates = startUpdates(app, config, dataDir, databases, routers, telemetry, clock);
+
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, eventLog, telemetry, clock);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, clock).withUpdates(updates);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -313,6 +329,67 @@ final class Wiring {
         tiers.scheduleWithFixedDelay(quietly("retrain the event dictionaries", warm::retrainAll), EVENTS_RETRAIN.toSeconds(),
                 EVENTS_RETRAIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         return new EventTiers(log, warm);
+    }
+
+    /**
+     * The update checker: what it accepted and its history in {@code <data dir>/updates}, the repository over HTTP
+     * (30 s to connect and answer, 60 s without data is a stall), this device's id for its rollout bucket, and for now
+     * the minimal {@link StagingDirectoryInstaller} (the A/B launcher's installer replaces it). Without
+     * NNC_UPDATE_URL it only reports that no repository is configured.
+     */
+    private static UpdateChecker startUpdates(Application app, ServerConfig config, Path dataDir, DatabaseManager databases,
+                                              SqliteRouterRepository routers, TelemetryQueries telemetry, Clock clock) {
+        UpdateConfig u = config.updates();
+        Path dir = dataDir.resolve("updates");
+        AcceptedMetadata accepted = u.rootKey().isPresent() ? new FileAcceptedMetadata(dir.resolve("trusted")) : new AcceptedMetadata() {
+            // no trusted key configured: nothing is ever accepted, so nothing is kept
+            public Optional<byte[]> load(String role) {
+                return Optional.empty();
+            }
+
+            public void save(String role, byte[] bytes) {
+            }
+        };
+        java.security.PublicKey anchor = u.rootKey().orElseGet(() -> UpdateKeys.generate().getPublic());
+        UpdateRepository repository = u.url().<UpdateRepository>map(url -> app.own(new HttpUpdateRepository(url, Duration.ofSeconds(30),
+                Duration.ofSeconds(60)))).orElse(new UpdateRepository() {
+            public Optional<byte[]> fetch(String name, long maxBytes) throws IOException {
+                throw new IOException("no update repository is configured (NNC_UPDATE_URL)");
+            }
+
+            public void download(String name, long length, Path target) throws IOException {
+                throw new IOException("no update repository is configured (NNC_UPDATE_URL)");
+            }
+        });
+        String version = Optional.ofNullable(Wiring.class.getPackage().getImplementationVersion()).orElse("0.0.0-dev");
+        TrafficWatch traffic = new TelemetryTrafficWatch(telemetry, () -> {
+            Map<RouterId, String> names = new LinkedHashMap<>();
+            routers.findAll().forEach(r -> names.put(r.id(), r.name()));
+            return names;
+        }, u.metered(), u.busyInterfaces(), u.busyMbps() * 1_000_000.0, Duration.ofMinutes(5));
+        UpdateChecker checker = app.own(new UpdateChecker(u.settings(dir.resolve("downloads"), java.time.ZoneId.systemDefault()),
+                new TrustChain(anchor, accepted), repository, new StagingDirectoryInstaller(dir, version),
+                new FileUpdateHistory(dir.resolve("history.jsonl")),
+                new SqliteServiceCatalogUpdate(databases, new SqliteServiceCatalog(databases)), accepted, traffic, deviceId(dir), clock,
+                new SecureRandom()));
+        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("update-checker").daemon().factory());
+        app.own(checks::shutdownNow);
+        checker.start(checks);
+        return checker;
+    }
+
+    /** A random id made once and kept in {@code <data dir>/updates/device-id} (only its rollout bucket is used). */
+    static String deviceId(Path dir) {
+        Path file = dir.resolve("device-id");
+        try {
+            if (Files.isRegularFile(file)) return Files.readString(file).strip();
+            Files.createDirectories(dir);
+            String id = java.util.UUID.randomUUID().toString();
+            Files.writeString(file, id + "\n");
+            return id;
+        } catch (IOException e) {
+            throw new StartupException("the device id in " + file + " cannot be read or written: " + e.getMessage(), e);
+        }
     }
 
     /** The cold tier takes warm events older than this: the shortest warm retention of any class or type. */

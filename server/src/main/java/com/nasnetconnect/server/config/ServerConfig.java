@@ -41,16 +41,18 @@ import java.util.Set;
  *                           default 24h), durations written like 0s, 90s, 12h, 30d
  * @param telemetryInterval  how often each router's runtime and telemetry are polled (NNC_TELEMETRY_INTERVAL,
  *                           written like 5s, 90s, 12h; from 1s to 1h; default 5s)
+ * @param updates            pull-based signed updates (NNC_UPDATE_URL, NNC_UPDATE_ROOT_KEY, NNC_UPDATE_INTERVAL…;
+ *                           see {@link UpdateConfig})
  */
 public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
                            int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval,
                            Optional<String> eventsHotDir, Optional<Path> eventsColdDir, EventRetention eventRetention,
-                           Duration telemetryInterval) {
+                           Duration telemetryInterval, UpdateConfig updates) {
 
-    static final Set<String> KEYS = Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
+    static final Set<String> KEYS = java.util.stream.Stream.concat(UpdateConfig.KEYS.stream(), Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
             "demo-version", "poll-seconds", "service-check-interval", "events-hot-dir", "events-cold-dir",
             "events-retention-critical", "events-retention-normal", "events-retention-low", "events-retention-types",
-            "telemetry-interval");
+            "telemetry-interval").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Critical and normal events stay this long in the hot tier too (unless their warm retention is shorter). */
     static final Duration HOT_WINDOW = Duration.ofHours(24);
 
@@ -95,7 +97,9 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
                 Optional.ofNullable(values.get("events-hot-dir")).map(s -> str(values, "events-hot-dir", "")),
                 Optional.ofNullable(values.get("events-cold-dir")).map(s -> Path.of(str(values, "events-cold-dir", ""))),
                 retention(values),
-                interval(values, "telemetry-interval", Duration.ofSeconds(5), Duration.ofHours(1)));
+                interval(values, "telemetry-interval", Duration.ofSeconds(5), Duration.ofHours(1)),
+                UpdateConfig.read(k -> values.containsKey(k) ? values.get(k).value() : null,
+                        k -> values.containsKey(k) ? values.get(k).origin() : "NNC_" + k.toUpperCase().replace('-', '_')));
     }
 
     /**

@@ -254,4 +254,22 @@ final class Fetchers {
         Map<String, Object> raw = env.getArgument(name);
         return MAPPER.convertValue(raw, type);
     }
+
+    // ---- Updates (issue 15) ----------------------------------------------------------------------------------
+
+    Object updateStatus(DataFetchingEnvironment env) {
+        return backend.updateStatus(principal(env));
+    }
+
+    Object updateHistory(DataFetchingEnvironment env) {
+        return backend.updateHistory(principal(env), env.<Integer>getArgument("first"));
+    }
+
+    Object checkForUpdates(DataFetchingEnvironment env) {
+        return backend.checkForUpdates(principal(env));
+    }
+
+    Object applyUpdate(DataFetchingEnvironment env) {
+        return backend.applyUpdate(principal(env), env.getArgument("version"));
+    }
 }

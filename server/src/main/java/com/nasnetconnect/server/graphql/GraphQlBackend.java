@@ -146,4 +146,26 @@ public interface GraphQlBackend {
 
     /** Listens to the service instances of one router as they change until the returned handle is closed. */
     AutoCloseable onServiceInstanceChanged(Principal who, String routerId, Consumer<com.nasnetconnect.domain.schema.types.ServiceInstance> listener);
+
+    // ---- Updates (issue 15) ----------------------------------------------------------------------------------
+
+    /** This server's update status (viewers and up). */
+    default com.nasnetconnect.domain.schema.types.UpdateStatus updateStatus(Principal who) {
+        throw new IllegalStateException("this server has no update checker");
+    }
+
+    /** Checks the repository now (operators and admins). */
+    default com.nasnetconnect.domain.schema.types.UpdateStatus checkForUpdates(Principal who) {
+        throw new IllegalStateException("this server has no update checker");
+    }
+
+    /** Approves and applies a release (admin only); a version that is not available comes back as a user error. */
+    default com.nasnetconnect.domain.schema.types.ApplyUpdatePayload applyUpdate(Principal who, String version) {
+        throw new IllegalStateException("this server has no update checker");
+    }
+
+    /** The update history, newest first. */
+    default List<com.nasnetconnect.domain.schema.types.UpdateRecord> updateHistory(Principal who, int first) {
+        throw new IllegalStateException("this server has no update checker");
+    }
 }

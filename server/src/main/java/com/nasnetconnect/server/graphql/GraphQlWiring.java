@@ -60,7 +60,9 @@ final class GraphQlWiring {
                         .dataFetcher("serviceTemplates", f::serviceTemplates)
                         .dataFetcher("serviceInstances", f::serviceInstances)
                         .dataFetcher("eventLog", f::eventLog)
-                        .dataFetcher("eventStorage", f::eventStorage))
+                        .dataFetcher("eventStorage", f::eventStorage)
+                        .dataFetcher("updateStatus", f::updateStatus)
+                        .dataFetcher("updateHistory", f::updateHistory))
                 .type("Mutation", t -> t
                         .dataFetcher("addRouter", f::addRouter)
                         .dataFetcher("adoptRouter", f::adoptRouter)
@@ -118,7 +120,9 @@ final class GraphQlWiring {
                         .dataFetcher("installService", f::installService)
                         .dataFetcher("uninstallService", f::uninstallService)
                         .dataFetcher("routeThroughService", f::routeThroughService)
-                        .dataFetcher("removeRoutingPolicy", f::removeRoutingPolicy))
+                        .dataFetcher("removeRoutingPolicy", f::removeRoutingPolicy)
+                        .dataFetcher("checkForUpdates", f::checkForUpdates)
+                        .dataFetcher("applyUpdate", f::applyUpdate))
                 .type("Subscription", t -> t
                         .dataFetcher("resourceChanged", f::resourceChanged)
                         .dataFetcher("routerStatus", f::routerStatus)

@@ -46,6 +46,9 @@ final class QueryCost {
             entry("Mutation.revealSecret", 5),
             entry("Mutation.createApiKey", 10),
             entry("Mutation.revokeApiKey", 5),
+            // a check fetches a few small files from the update repository; an apply downloads a release
+            entry("Mutation.checkForUpdates", 20),
+            entry("Mutation.applyUpdate", 100),
             entry("Subscription.resourceChanged", 10),
             entry("Subscription.serviceInstanceChanged", 10),
             entry("Subscription.routerStatus", 10),

@@ -52,6 +52,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final Optional<ServicePayloads> services;
     private final Optional<TelemetryQueries> telemetry;
     private final Optional<EventLogPayloads> eventLog;
+    private Optional<UpdatePayloads> updates = Optional.empty();
 
     /** Without the Virtual Interface Factory: its queries answer with nothing, its mutations with a user error. */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
@@ -368,4 +369,36 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     }
 
     private static final List<UserError> NO_FACTORY = UserErrors.of(List.of(), "this server runs without the service factory", null);
+
+    // ---- Updates (issue 15) ----------------------------------------------------------------------------------
+
+    /** Answers the update fields from {@code updates}; without it they fail as "no update checker". Returns this. */
+    public DomainGraphQlBackend withUpdates(com.nasnetconnect.domain.update.Updates updates) {
+        this.updates = Optional.of(new UpdatePayloads(updates));
+        return this;
+    }
+
+    private UpdatePayloads updates() {
+        return updates.orElseThrow(() -> new IllegalStateException("this server has no update checker"));
+    }
+
+    @Override
+    public UpdateStatus updateStatus(Principal who) {
+        return updates().status(who);
+    }
+
+    @Override
+    public UpdateStatus checkForUpdates(Principal who) {
+        return updates().check(who);
+    }
+
+    @Override
+    public ApplyUpdatePayload applyUpdate(Principal who, String version) {
+        return updates().apply(who, version);
+    }
+
+    @Override
+    public List<UpdateRecord> updateHistory(Principal who, int first) {
+        return updates().history(who, first);
+    }
 }
