@@ -42,6 +42,7 @@ final class UpdatesDesktopPresenter implements UpdatesPresenter {
         top.removeAll();
         if (s.loaded()) top.add(UpdateParts.statusCard(s, actions, false), UpdateParts.scheduleCard(s));
         history.setItems(s.history());
+        history.recalculateColumnWidths(); // "Rolled back" is wider than the "Check" the widths were first measured on
         history.setVisible(!s.history().isEmpty());
         none.setVisible(s.loaded() && s.history().isEmpty());
     }
