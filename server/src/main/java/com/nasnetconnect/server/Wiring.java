@@ -68,13 +68,15 @@ import com.nasnetconnect.domain.update.TelemetryTrafficWatch;
 import com.nasnetconnect.domain.update.TrafficWatch;
 import com.nasnetconnect.domain.update.TrustChain;
 import com.nasnetconnect.domain.update.UpdateChecker;
+import com.nasnetconnect.domain.update.LauncherAwareUpdates;
+import com.nasnetconnect.domain.update.UpdateInstaller;
+import com.nasnetconnect.domain.update.Updates;
 import com.nasnetconnect.domain.update.UpdateKeys;
 import com.nasnetconnect.domain.update.UpdateRepository;
 import com.nasnetconnect.storage.update.FileAcceptedMetadata;
 import com.nasnetconnect.storage.update.FileUpdateHistory;
 import com.nasnetconnect.storage.update.HttpUpdateRepository;
 import com.nasnetconnect.storage.update.SqliteServiceCatalogUpdate;
-import com.nasnetconnect.storage.update.StagingDirectoryInstaller;
 import com.nasnetconnect.server.vaadin.EmbeddedVaadin;
 import com.nasnetconnect.server.vaadin.UiScreens;
 import com.nasnetconnect.server.vaadin.UiServices;
@@ -87,6 +89,8 @@ import com.nasnetconnect.server.web.RequestCounter;
 import com.nasnetconnect.storage.db.DatabaseManager;
 import com.nasnetconnect.storage.db.DatabaseSettings;
 import com.nasnetconnect.storage.router.SqliteRouterRepository;
+import com.nasnetconnect.domain.update.CommitWhenHealthy;
+import com.nasnetconnect.storage.update.FileUpdateInstaller;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -135,6 +139,7 @@ final class Wiring {
             requireFreePort("127.0.0.1", config.demoApiPort(), "NNC_DEMO_API_PORT (or NNC_DEMO=false)");
         }
         Path dataDir = prepareDataDir(config.dataDir());
+        FileUpdateInstaller installer = updateInstaller(dataDir, env);
         // Vaadin's start (class scan, initialisation) is the slowest step and needs none of the services: it runs
         // alongside the rest and gets its services before the front door opens.
         CompletableFuture<EmbeddedVaadin> vaadinStarting = CompletableFuture.supplyAsync(Wiring::startVaadin,
@@ -215,7 +220,9 @@ final class Wiring {
         TelemetryQueries telemetry = new HotTelemetry(eventLog, poller, clock, Duration.ofHours(1));
 
         // Pull-based signed updates (issue 15): the checker polls NNC_UPDATE_URL on its own thread
-        UpdateChecker updates = startUpdates(app, config, dataDir, databases, routers, telemetry, clock);
+        // (staged into the launcher's A/B slots; the launcher's switches and rollbacks show in its status and history)
+        Updates updates = new LauncherAwareUpdates(startUpdates(app, config, dataDir, databases, routers, telemetry, installer,
+                clock), installer);
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
@@ -229,7 +236,7 @@ final class Wiring {
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
-                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog);
+                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog, updates);
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 
@@ -245,9 +252,35 @@ final class Wiring {
         WebServer server = startFrontDoor(door, config);
         app.own(server::stop);
         app.ports(server.port(), demoPort);
+        commitWhenHealthy(app, installer, readiness);
 
         printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
         return app;
+    }
+
+    /**
+     * The A/B slots the launcher keeps ({@code NNC_UPDATE_DIR}, which the launcher sets; {@code <data dir>/update}
+     * otherwise). {@code NNC_LAUNCHER} says a launcher watches this process, {@code NNC_UPDATE_TRIAL} that it started
+     * this version on trial. The restart ends the process with the launcher's exit code after the shutdown hook has
+     * closed everything (from its own thread: the caller may be one of the threads the shutdown stops).
+     */
+    static FileUpdateInstaller updateInstaller(Path dataDir, Map<String, String> env) {
+        Path dir = Optional.ofNullable(env.get("NNC_UPDATE_DIR")).filter(d -> !d.isBlank()).map(Path::of)
+                .orElse(dataDir.resolve("update"));
+        String version = Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("0.0.0-dev");
+        return new FileUpdateInstaller(dir, version, Optional.ofNullable(env.get("NNC_UPDATE_TRIAL")),
+                "1".equals(env.get("NNC_LAUNCHER")),
+                () -> Thread.ofPlatform().name("update-restart").start(() -> System.exit(FileUpdateInstaller.RESTART_EXIT_CODE)));
+    }
+
+    /** A version on trial commits once its readiness (what /health/ready answers) is UP; the launcher keeps it then. */
+    private static void commitWhenHealthy(Application app, FileUpdateInstaller installer, List<Readiness> readiness) {
+        if (!installer.onTrial()) return;
+        ScheduledExecutorService trial = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("update-trial").daemon().factory());
+        app.own(trial::shutdownNow);
+        app.own(new CommitWhenHealthy(installer, () -> readiness.stream().allMatch(r -> r.check().up())))
+                .start(trial, Duration.ofSeconds(1));
     }
 
     /** The event log and the warm tier the resource store writes CRITICAL changes to in their transactions. */
@@ -304,12 +337,13 @@ final class Wiring {
 
     /**
      * The update checker: what it accepted and its history in {@code <data dir>/updates}, the repository over HTTP
-     * (30 s to connect and answer, 60 s without data is a stall), this device's id for its rollout bucket, and for now
-     * the minimal {@link StagingDirectoryInstaller} (the A/B launcher's installer replaces it). Without
+     * (30 s to connect and answer, 60 s without data is a stall), this device's id for its rollout bucket, and the
+     * launcher's A/B slots ({@link #updateInstaller}) to stage into. Without
      * NNC_UPDATE_URL it only reports that no repository is configured.
      */
     private static UpdateChecker startUpdates(Application app, ServerConfig config, Path dataDir, DatabaseManager databases,
-                                              SqliteRouterRepository routers, TelemetryQueries telemetry, Clock clock) {
+                                              SqliteRouterRepository routers, TelemetryQueries telemetry,
+                                              UpdateInstaller installer, Clock clock) {
         UpdateConfig u = config.updates();
         Path dir = dataDir.resolve("updates");
         AcceptedMetadata accepted = u.rootKey().isPresent() ? new FileAcceptedMetadata(dir.resolve("trusted")) : new AcceptedMetadata() {
@@ -332,14 +366,13 @@ final class Wiring {
                 throw new IOException("no update repository is configured (NNC_UPDATE_URL)");
             }
         });
-        String version = Optional.ofNullable(Wiring.class.getPackage().getImplementationVersion()).orElse("0.0.0-dev");
         TrafficWatch traffic = new TelemetryTrafficWatch(telemetry, () -> {
             Map<RouterId, String> names = new LinkedHashMap<>();
             routers.findAll().forEach(r -> names.put(r.id(), r.name()));
             return names;
         }, u.metered(), u.busyInterfaces(), u.busyMbps() * 1_000_000.0, Duration.ofMinutes(5));
         UpdateChecker checker = app.own(new UpdateChecker(u.settings(dir.resolve("downloads"), java.time.ZoneId.systemDefault()),
-                new TrustChain(anchor, accepted), repository, new StagingDirectoryInstaller(dir, version),
+                new TrustChain(anchor, accepted), repository, installer,
                 new FileUpdateHistory(dir.resolve("history.jsonl")),
                 new SqliteServiceCatalogUpdate(databases, new SqliteServiceCatalog(databases)), accepted, traffic, deviceId(dir), clock,
                 new SecureRandom()));

@@ -19,6 +19,8 @@ import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.services.ServicesController;
 import com.nasnetconnect.ui.services.ServicesView;
 import com.nasnetconnect.ui.shell.MainLayout;
+import com.nasnetconnect.ui.updates.UpdatesController;
+import com.nasnetconnect.ui.updates.UpdatesView;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -59,6 +61,7 @@ public final class UiScreens {
                         new AuditController(s.audit(), signedIn(), zone, AuditView.PAGE_SIZE)))
                 .screen(AccountView.class, () -> new AccountView(
                         new AccountController(s.authenticator(), s.sessions(), signedIn(), clientAddress()), s.login()))
+                .screen(UpdatesView.class, () -> new UpdatesView(new UpdatesController(s.updates(), signedIn(), zone)))
                 .build();
     }
 }

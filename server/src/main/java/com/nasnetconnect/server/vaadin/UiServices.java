@@ -16,6 +16,7 @@ import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.events.EventLogQueries;
 import com.nasnetconnect.domain.telemetry.TelemetryQueries;
+import com.nasnetconnect.domain.update.Updates;
 import java.util.Objects;
 
 /** The domain in-ports the screens use, as the composition root built them. */
@@ -23,7 +24,8 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
                          Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
                          AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
                          ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
-                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog) {
+                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog,
+                         Updates updates) {
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -41,5 +43,6 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(updates, "updates");
     }
 }

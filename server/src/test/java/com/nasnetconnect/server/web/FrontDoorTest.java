@@ -60,7 +60,7 @@ class FrontDoorTest {
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
         }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit(),
                 resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of()),
-                services, policies, registration, queries, telemetry, EVENT_LOG), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
+                services, policies, registration, queries, telemetry, EVENT_LOG, NO_UPDATES), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),
@@ -70,6 +70,20 @@ class FrontDoorTest {
         server = door.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
+
+    /** Updates that were never checked (this test does not open the Updates page). */
+    static final com.nasnetconnect.domain.update.Updates NO_UPDATES = new com.nasnetconnect.domain.update.Updates() {
+        final com.nasnetconnect.domain.update.UpdateStatus idle = new com.nasnetconnect.domain.update.UpdateStatus("0.0.0-dev",
+                Optional.empty(), com.nasnetconnect.domain.update.UpdateState.IDLE, "", Optional.empty(), Optional.empty(), Optional.empty(),
+                new com.nasnetconnect.domain.update.UpdateSchedule(java.time.Duration.ofHours(6), java.time.LocalTime.of(2, 0),
+                        java.time.LocalTime.of(6, 0), com.nasnetconnect.domain.update.UpdatePolicy.NEVER, List.of(), 0));
+        public com.nasnetconnect.domain.update.UpdateStatus status(com.nasnetconnect.domain.security.Principal who) { return idle; }
+        public com.nasnetconnect.domain.update.UpdateStatus checkNow(com.nasnetconnect.domain.security.Principal who) { return idle; }
+        public com.nasnetconnect.domain.update.UpdateStatus apply(com.nasnetconnect.domain.security.Principal who, String v) { return idle; }
+        public List<com.nasnetconnect.domain.update.UpdateRecord> history(com.nasnetconnect.domain.security.Principal who, int max) { return List.of(); }
+        public AutoCloseable follow(com.nasnetconnect.domain.security.Principal who,
+                                    java.util.function.Consumer<com.nasnetconnect.domain.update.UpdateStatus> l) { return () -> { }; }
+    };
 
     /** The real resource in-port; this test never reaches a router through it. */
     static com.nasnetconnect.domain.apply.ResourceChanges resourceChanges(com.nasnetconnect.storage.db.DatabaseManager databases) {

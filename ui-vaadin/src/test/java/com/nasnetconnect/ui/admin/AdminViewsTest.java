@@ -86,7 +86,7 @@ class AdminViewsTest extends BrowserlessTest {
     void anAdminCreatesAKeyReadsItOnceAndRevokesIt() {
         signIn("admin", RealSecurity.ADMIN_PASSWORD);
         navigate(ApiKeysView.class);
-        assertThat(navigation()).containsExactly("Dashboard", "VLANs", "Users", "API keys", "Audit trail", "My account");
+        assertThat(navigation()).containsExactly("Dashboard", "VLANs", "Users", "API keys", "Audit trail", "Updates", "My account");
 
         test($(TextField.class).id("new-key-name")).setValue("grafana");
         test($(Button.class).id("create-key")).click();
@@ -144,7 +144,7 @@ class AdminViewsTest extends BrowserlessTest {
         signIn("vic", "Vic-pass-12345");
         navigate(UsersView.class);
 
-        assertThat(navigation()).containsExactly("Dashboard", "VLANs", "My account");
+        assertThat(navigation()).containsExactly("Dashboard", "VLANs", "Updates", "My account");
         assertThat($(Grid.class).withId("users-grid").exists()).isFalse();
         assertThat($(Button.class).withId("create-user").exists()).isFalse();
         assertThat($(NoticeBanner.class).id("users-notice").getText())

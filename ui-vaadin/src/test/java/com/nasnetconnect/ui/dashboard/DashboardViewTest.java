@@ -85,6 +85,7 @@ class DashboardViewTest extends BrowserlessTest {
                 .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getLabel, com.vaadin.flow.component.sidenav.SideNavItem::getPath)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("Dashboard", ""),
                         org.assertj.core.api.Assertions.tuple("VLANs", "vlans"),
+                        org.assertj.core.api.Assertions.tuple("Updates", "updates"),
                         org.assertj.core.api.Assertions.tuple("My account", "account"));
     }
 }

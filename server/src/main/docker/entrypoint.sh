@@ -1,0 +1,138 @@
+#!/bin/sh
+# NasNetConnect launcher: runs the server from the current A/B slot and switches to a staged update. POSIX sh
+# (busybox ash in the container; ./nnc run uses it too).
+#
+#   entrypoint.sh [server args]     with NNC_JAR (the built jar), NNC_DATA_DIR, NNC_UPDATE_TRIAL_TIMEOUT (90s)
+#
+# The update directory ($NNC_UPDATE_DIR, default $NNC_DATA_DIR/update) holds slot-a.jar and slot-b.jar, a `current`
+# marker ("<slot> <version>"; none: the built jar runs), the `staged` marker the server writes, and launcher.log.
+# When the server exits with 75 and something is staged, the staged version starts ON TRIAL (NNC_UPDATE_TRIAL=<v>):
+# it must write the `committed` marker (it does so once /health/ready is OK) within the trial timeout. If it exits
+# first, or does not commit in time, it is stopped, the previous slot starts again, and launcher.log says why.
+set -u -f # -f: no globbing (lib/* is for java)
+
+JAR=${NNC_JAR:-/opt/nasnetconnect/nasnetconnect.jar}
+LIB=${NNC_LIB:-$(dirname "$JAR")/lib}
+JAVA=${NNC_JAVA:-java}
+UPDATE=${NNC_UPDATE_DIR:-${NNC_DATA_DIR:-./data}/update}
+RESTART=75
+export NNC_UPDATE_DIR="$UPDATE" NNC_LAUNCHER=1
+
+seconds() { # 90s, 2m, 1h or plain seconds
+  case "$1" in
+    *[!0-9smh]* | "" | [smh]*) echo "nasnetconnect launcher: NNC_UPDATE_TRIAL_TIMEOUT '$1' is not a duration like 90s or 2m" >&2; exit 2 ;;
+    *s) echo "${1%s}" ;;
+    *m) echo $(( ${1%m} * 60 )) ;;
+    *h) echo $(( ${1%h} * 3600 )) ;;
+    *) echo "$1" ;;
+  esac
+}
+TRIAL_TIMEOUT=$(seconds "${NNC_UPDATE_TRIAL_TIMEOUT:-90s}") || exit 2
+
+mkdir -p "$UPDATE" || exit 2
+RUN=$(mktemp -d) || exit 2
+trap 'rm -rf "$RUN"' EXIT
+trap 'forward TERM' TERM
+trap 'forward INT' INT
+
+forward() { # pass a stop signal to the running server (TERM: background jobs ignore INT); the launcher then ends
+  stopping=1
+  [ -s "$RUN/pid" ] && kill -TERM "$(cat "$RUN/pid")" 2>/dev/null
+}
+
+record() { # KIND VERSION ok|failed DETAIL -> one line of launcher.log
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "$2" "$3" "$(printf '%s' "$4" | tr '\t\n' '  ')" >>"$UPDATE/launcher.log"
+  echo "nasnetconnect launcher: $4" >&2
+}
+
+marker() { # FILE FIELD(1 slot, 2 version) -> the field, empty when there is no marker
+  [ -f "$UPDATE/$1" ] && awk -v f="$2" 'NR == 1 { print $f }' "$UPDATE/$1"
+}
+
+put_marker() { # FILE CONTENT, renamed into place
+  printf '%s\n' "$2" >"$UPDATE/$1.tmp" && mv -f "$UPDATE/$1.tmp" "$UPDATE/$1"
+}
+
+launch() { # SLOT [ARGS]: becomes the JVM of that slot (a or b; anything else: the built jar)
+  slot=$1; shift
+  case "$slot" in
+    a|b) exec "$JAVA" ${NNC_JAVA_OPTS:-} -cp "$UPDATE/slot-$slot.jar:$LIB/*" --enable-native-access=ALL-UNNAMED \
+           com.nasnetconnect.server.Main "$@" ;;
+    *) exec "$JAVA" ${NNC_JAVA_OPTS:-} ${NNC_JAVA_OPTS_BUILT:-} -jar "$JAR" "$@" ;;
+  esac
+}
+
+start() { # SLOT [TRIAL_VERSION]: the server in the background; its pid in $RUN/pid, its exit code in $RUN/exit
+  rm -f "$RUN/pid" "$RUN/exit"
+  if [ -n "${2:-}" ]; then # on trial: its error output is kept to say why it failed
+    rm -f "$RUN/err" "$RUN/err.fifo" && mkfifo "$RUN/err.fifo"
+    tee "$RUN/err" <"$RUN/err.fifo" >&2 &
+    ( NNC_UPDATE_TRIAL=$2; export NNC_UPDATE_TRIAL
+      launch "$1" 2>"$RUN/err.fifo" & echo $! >"$RUN/pid"; wait $!; echo $? >"$RUN/exit" ) &
+  else
+    ( unset NNC_UPDATE_TRIAL
+      launch "$1" & echo $! >"$RUN/pid"; wait $!; echo $? >"$RUN/exit" ) &
+  fi
+  wrapper=$!
+}
+
+running() { [ ! -f "$RUN/exit" ]; }
+
+finish() { # waits for the server started last; its exit code in $code
+  while running; do wait "$wrapper"; done # a trapped signal interrupts wait: wait again
+  code=$(cat "$RUN/exit")
+}
+
+stop() { # the server started last: TERM, then KILL after 10 s
+  [ -s "$RUN/pid" ] && kill -TERM "$(cat "$RUN/pid")" 2>/dev/null
+  i=0
+  while running && [ $i -lt 10 ]; do sleep 1; i=$((i + 1)); done
+  running && kill -KILL "$(cat "$RUN/pid")" 2>/dev/null
+  finish
+}
+
+case "${1:-serve}" in
+  serve) ;;
+  *) launch "$(marker current 1)" "$@" ;; # commands (apikey, db, release…) run once with the current version
+esac
+
+stopping=0
+trial=""
+while :; do
+  if [ -n "$trial" ]; then
+    trial=""
+    slot=$(marker staged 1); version=$(marker staged 2)
+    previous=$(marker current 2); previous=${previous:-the built version}
+    rm -f "$UPDATE/committed"
+    record APPLY "$version" ok "switched from $previous to $version on trial"
+    start "$slot" "$version"
+    deadline=$(( $(date +%s) + TRIAL_TIMEOUT ))
+    while running && [ ! -f "$UPDATE/committed" ] && [ $stopping = 0 ] && [ "$(date +%s)" -lt "$deadline" ]; do
+      sleep 1
+    done
+    if [ -f "$UPDATE/committed" ]; then
+      put_marker current "$slot $version"
+      rm -f "$UPDATE/staged" "$UPDATE/committed"
+      record COMMIT "$version" ok "$version reported healthy and is kept"
+      finish
+    elif [ $stopping = 1 ]; then
+      finish
+      exit "$code"
+    else
+      if running; then
+        stop; why="did not report healthy within $TRIAL_TIMEOUT s: stopped"
+      else
+        finish; why="did not report healthy within $TRIAL_TIMEOUT s: exited with $code"
+      fi
+      last=$(tail -n 3 "$RUN/err" 2>/dev/null | tr '\n' ' ' | cut -c1-300 | sed 's/ *$//')
+      rm -f "$UPDATE/staged"
+      record ROLLBACK "$version" failed "$version $why${last:+: $last}; back to $previous"
+      start "$(marker current 1)"
+      finish
+    fi
+  else
+    start "$(marker current 1)"
+    finish
+  fi
+  if [ $stopping = 0 ] && [ "$code" = "$RESTART" ] && [ -f "$UPDATE/staged" ]; then trial=yes; else exit "$code"; fi
+done
