@@ -12,6 +12,7 @@ import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
 import com.nasnetconnect.domain.apply.AdoptService;
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.DriftResolution;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
 import com.nasnetconnect.domain.apply.DriftMonitor;
 import com.nasnetconnect.domain.apply.DriftService;
@@ -177,6 +178,7 @@ final class Wiring {
         ResourceChanges changes = new ResourceChanges(apply, routers, store, bus, locator, Optional.of(eventLog));
         ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus);
         RouterRegistration registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
+        DriftResolution driftResolution = new DriftResolution(apply, ledger, gateway, specs, routers, store, locator, clock);
 
         // The Virtual Interface Factory: the catalog (seeded in system.db), instances and policies (router databases),
         // every install and policy through apply-confirm-merge, and the lifecycle/health checks on their own thread
@@ -203,7 +205,7 @@ final class Wiring {
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, eventLog, telemetry, clock);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, driftResolution, clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
