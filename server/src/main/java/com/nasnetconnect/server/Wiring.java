@@ -215,7 +215,7 @@ final class Wiring {
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
-                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog);
+                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog, driftResolution);
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 

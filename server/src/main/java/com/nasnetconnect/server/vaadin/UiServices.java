@@ -1,5 +1,6 @@
 package com.nasnetconnect.server.vaadin;
 
+import com.nasnetconnect.domain.apply.DriftResolution;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
@@ -23,7 +24,8 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
                          Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
                          AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
                          ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
-                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog) {
+                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog,
+                         DriftResolution drift) {
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -41,5 +43,6 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(drift, "drift");
     }
 }
