@@ -18,6 +18,10 @@ import com.nasnetconnect.ui.resources.VlansController;
 import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.services.ServicesController;
 import com.nasnetconnect.ui.services.ServicesView;
+import com.nasnetconnect.ui.drawer.ResourceDrawer;
+import com.nasnetconnect.ui.drawer.ResourceDrawerController;
+import com.nasnetconnect.ui.resource.ResourceKindController;
+import com.nasnetconnect.ui.resource.ResourceKindView;
 import com.nasnetconnect.ui.shell.MainLayout;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -50,6 +54,11 @@ public final class UiScreens {
                     var who = signedIn();
                     return new ServicesView(new ServicesController(s.services(), s.policies(), who,
                             id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst()));
+                })
+                .screen(ResourceKindView.class, () -> {
+                    var who = signedIn();
+                    return new ResourceKindView(new ResourceKindController(who, s.queries(), s.resources(), s.validationRules(),
+                            s.secrets()), new ResourceDrawer(new ResourceDrawerController(who, s.queries())));
                 })
                 .screen(UsersView.class, () -> new UsersView(
                         new UsersController(s.users(), s.sessions(), signedIn(), zone)))

@@ -16,14 +16,27 @@ import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.events.EventLogQueries;
 import com.nasnetconnect.domain.telemetry.TelemetryQueries;
+import com.nasnetconnect.domain.apply.RevealSecret;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The domain in-ports the screens use, as the composition root built them. */
 public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
                          Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
                          AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
                          ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
-                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog) {
+                         ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog,
+                         Optional<RevealSecret> secrets) {
+    /** Without the admins' reveal of secret fields. */
+    public UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
+                      Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
+                      AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
+                      ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
+                      ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog) {
+        this(routerStatus, databases, login, authenticator, users, apiKeys, sessions, audit, resources, validationRules,
+                services, policies, registration, queries, telemetry, eventLog, Optional.empty());
+    }
+
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -41,5 +54,6 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(secrets, "secrets");
     }
 }
