@@ -14,7 +14,6 @@ import com.nasnetconnect.ui.dashboard.DashboardController;
 import com.nasnetconnect.ui.dashboard.DashboardView;
 import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
-import com.nasnetconnect.ui.resources.VlansController;
 import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.services.ServicesController;
 import com.nasnetconnect.ui.services.ServicesView;
@@ -48,8 +47,10 @@ public final class UiScreens {
                 .screen(ChangePasswordView.class, () -> new ChangePasswordView(s.login()))
                 .screen(DashboardView.class, () -> new DashboardView(
                         new DashboardController(s.routerStatus(), s.databases(), 0, clock)))
-                .screen(VlansView.class, () -> new VlansView(
-                        new VlansController(s.resources(), signedIn()), s.validationRules()))
+                .screen(VlansView.class, () -> {
+                    var who = signedIn();
+                    return new VlansView(() -> s.resources().routers(who).stream().findFirst().map(Router::id));
+                })
                 .screen(ServicesView.class, () -> {
                     var who = signedIn();
                     return new ServicesView(new ServicesController(s.services(), s.policies(), who,

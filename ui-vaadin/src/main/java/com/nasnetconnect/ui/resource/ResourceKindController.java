@@ -14,11 +14,9 @@ import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.schema.FormField;
-import com.nasnetconnect.domain.schema.ResourceKinds;
 import com.nasnetconnect.domain.schema.RouterText;
 import com.nasnetconnect.domain.schema.SchemaTables;
 import com.nasnetconnect.domain.schema.ValidationRules;
-import com.nasnetconnect.domain.schema.Violation;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.security.AccessDeniedException;
 import com.nasnetconnect.domain.security.Principal;
@@ -323,6 +321,24 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
         }
     }
 
+    /** User intent: compare this router's resources with the router now ("Check now"); rows show the result. */
+    public void checkDrift() {
+        var s = state();
+        if (s.router().isEmpty() || s.kind().isEmpty() || !s.canChange()) return;
+        try {
+            var reports = changes.checkDrift(who, s.router().get()).stream().filter(r -> r.kind() == s.kind().get()).toList();
+            long drifted = reports.stream().filter(r -> r.drifted()).count();
+            String summary = "Checked " + reports.size() + " against the router: "
+                    + (drifted == 0 ? "none drifted." : drifted + " drifted.");
+            reload();
+            update(x -> x.withNotice(Optional.of(Notice.success(summary))));
+        } catch (RouterException e) {
+            update(x -> x.withNotice(Optional.of(Notice.error("The drift check could not read the router: " + e.getMessage()))));
+        } catch (AccessDeniedException | IllegalArgumentException | StateException e) {
+            update(x -> x.withNotice(Optional.of(Notice.refusal(e))));
+        }
+    }
+
     // ---- delete -------------------------------------------------------------------------------------------
 
     /** User intent: delete this resource; first shows what would break (from the impact of deleting it). */
@@ -464,7 +480,7 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
     }
 
     static String inputType(ResourceKind kind) {
-        return ResourceKinds.typeName(kind) + "Input";
+        return KindForm.inputType(kind);
     }
 
     private static FormField formField(ResourceKind kind, String field) {
@@ -513,49 +529,12 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
         return Boolean.toString(v instanceof Boolean b ? b : "yes".equals(v) || "true".equals(v));
     }
 
-    /** The schema's verdict on a typed value, or what makes it unreadable (a number that is not one). */
     private Optional<String> problem(ResourceKind kind, FormField f, String typed) {
-        Object value;
-        try {
-            value = parse(f, typed);
-        } catch (NumberFormatException e) {
-            return Optional.of("must be a whole number, was '" + e.getMessage() + "'");
-        }
-        List<Violation> violations = rules.validateField(inputType(kind), f.name(), value);
-        return violations.stream().findFirst().map(Violation::message);
+        return new KindForm(rules, kind).problem(f.name(), typed);
     }
 
-    /** Typed text as the schema's type: null when empty; lists split on commas; a bad number throws naming it. */
     static Object parse(FormField f, String typed) {
-        String text = typed == null ? "" : typed.strip();
-        if (text.isEmpty()) return null;
-        if (f.list()) {
-            var items = new ArrayList<Object>();
-            for (String part : text.split(",")) {
-                if (!part.isBlank()) items.add(one(f, part.strip()));
-            }
-            return items.isEmpty() ? null : items;
-        }
-        return one(f, text);
-    }
-
-    private static Object one(FormField f, String text) {
-        if (f.integer()) {
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw new NumberFormatException(text);
-            }
-        }
-        if (f.decimal()) {
-            try {
-                return Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new NumberFormatException(text);
-            }
-        }
-        if (f.bool()) return Boolean.parseBoolean(text) || text.equals("yes");
-        return text;
+        return KindForm.parse(f, typed);
     }
 
     /** "VLANs", "IP addresses", "firewall rules", "DHCP servers". */

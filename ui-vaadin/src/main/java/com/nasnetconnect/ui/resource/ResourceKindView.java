@@ -36,6 +36,7 @@ public class ResourceKindView extends VerticalLayout implements BeforeEnterObser
     private final Paragraph missing = new Paragraph();
     private final NoticeBanner notice = new NoticeBanner("resource-notice");
     private final Button add = new Button("Add");
+    private final Button checkDrift = new Button("Check now");
     private final Div body = new Div();
     private final Div drawerPlace = new Div();
     private final ResourcePresenter.Actions actions;
@@ -55,6 +56,9 @@ public class ResourceKindView extends VerticalLayout implements BeforeEnterObser
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setMinHeight("44px");
         add.addClickListener(e -> controller.startCreate());
+        checkDrift.setId("resource-check-drift");
+        checkDrift.setMinHeight("44px");
+        checkDrift.addClickListener(e -> controller.checkDrift());
         actions = new ResourcePresenter.Actions(this::openDrawer, controller::startEdit, controller::askDelete);
         presenter = new ResourceDesktopPresenter(actions);
 
@@ -70,7 +74,9 @@ public class ResourceKindView extends VerticalLayout implements BeforeEnterObser
         list.setId("resource-list");
         list.getStyle().set("flex", "1 1 0").set("min-width", "0");
         body.add(list, drawerPlace);
-        add(title, missing, notice, add, body);
+        var actionsBar = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(add, checkDrift);
+        actionsBar.setWrap(true);
+        add(title, missing, notice, actionsBar, body);
 
         ViewportLayout layout = new ViewportLayout(0);
         ViewBinding.followViewport(this, layout::resized);
@@ -119,6 +125,7 @@ public class ResourceKindView extends VerticalLayout implements BeforeEnterObser
         title.setVisible(found);
         title.setText(state.heading() + (state.routerName().isEmpty() ? "" : " · " + state.routerName()));
         add.setVisible(found && state.canChange());
+        checkDrift.setVisible(found && state.canChange());
         add.setText(state.kind().map(k -> "Add " + ResourceLabels.kind(k)).orElse("Add"));
         body.setVisible(found);
         notice.show(state.notice());
