@@ -50,6 +50,8 @@ import com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore;
 import com.nasnetconnect.storage.factory.SqliteServiceCatalog;
 import com.nasnetconnect.storage.factory.SqliteServiceInstanceStore;
 import com.nasnetconnect.domain.schema.AuditedSecretReveals;
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.apply.RevealSecret;
 import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import com.nasnetconnect.server.auth.SecurityWiring;
@@ -176,7 +178,7 @@ final class Wiring {
         // The domain's in-ports: GraphQL and the UI both enter through these
         ResourceLocator locator = app.own(new ResourceLocator(routers, store, bus));
         ResourceChanges changes = new ResourceChanges(apply, routers, store, bus, locator, Optional.of(eventLog));
-        ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus);
+        ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus, specs, gateway, clock);
         RouterRegistration registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
         DriftResolution driftResolution = new DriftResolution(apply, ledger, gateway, specs, routers, store, locator, clock);
 
@@ -215,7 +217,8 @@ final class Wiring {
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
-                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog, driftResolution);
+                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog,
+                Optional.of(new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock))), driftResolution);
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 

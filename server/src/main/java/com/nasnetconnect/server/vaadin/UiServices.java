@@ -17,7 +17,9 @@ import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.events.EventLogQueries;
 import com.nasnetconnect.domain.telemetry.TelemetryQueries;
+import com.nasnetconnect.domain.apply.RevealSecret;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The domain in-ports the screens use, as the composition root built them. */
 public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
@@ -25,7 +27,17 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
                          AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
                          ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
                          ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog,
-                         DriftResolution drift) {
+                         Optional<RevealSecret> secrets, DriftResolution drift) {
+    /** Without the admins' reveal of secret fields. */
+    public UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
+                      Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
+                      AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
+                      ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
+                      ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog, DriftResolution drift) {
+        this(routerStatus, databases, login, authenticator, users, apiKeys, sessions, audit, resources, validationRules,
+                services, policies, registration, queries, telemetry, eventLog, Optional.empty(), drift);
+    }
+
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -43,6 +55,7 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(queries, "queries");
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(drift, "drift");
     }
 }
