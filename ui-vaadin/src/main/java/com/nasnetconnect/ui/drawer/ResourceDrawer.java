@@ -66,7 +66,8 @@ public class ResourceDrawer extends Composite<Div> {
         slider.setWidthFull();
         slider.setStep(1.0);
         slider.setAriaLabel("Point in the resource's history");
-        slider.getStyle().set("min-height", TAP).set("box-sizing", "border-box");
+        // a native range input has a margin of its own: without this, 100% plus the margin scrolls a phone sideways
+        slider.getStyle().set("min-height", TAP).set("box-sizing", "border-box").set("margin", "0");
         slider.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) controller.selectHistory((int) Math.round(e.getValue()));
         });
