@@ -34,8 +34,9 @@ import java.util.TreeSet;
  * schema.graphql and writes, as Java source,
  * <ul>
  *   <li>{@code com.nasnetconnect.domain.schema.SchemaTables}: the {@code @validate} rules, the {@code @mikrotik}
- *       and {@code @openwrt} field maps (with the attributes RouterOS renamed: {@code renamedIn}, {@code formerly})
- *       and the {@code @sensitive} fields (by type, and as RouterOS attributes);</li>
+ *       and {@code @openwrt} field maps (with the attributes RouterOS renamed: {@code renamedIn}, {@code formerly}),
+ *       the {@code @sensitive} fields (by type, and as RouterOS attributes) and every input type's fields as a
+ *       form builds them ({@code formFields()}: type, list, required, sensitive, description, choices);</li>
  *   <li>{@code com.nasnetconnect.domain.schema.types.Configuration}: a sealed interface with one record per
  *       resource kind, built from the kind's generated input by calling each getter by name, so a field that
  *       the input loses is a compile error that names it.</li>
@@ -171,9 +172,54 @@ public class SchemaCodegen {
                     public static Set<String> sensitiveRouterAttributes() {
                         return SENSITIVE_ATTRIBUTES;
                     }
-                }
+
                 """);
+        forms(sb);
+        sb.append("}\n");
         return sb.toString();
+    }
+
+    /** {@code formFields()}: per input type, its fields in schema order as a form builds them ({@code FormField}). */
+    private void forms(StringBuilder sb) {
+        sb.append("    private static final Map<String, List<FormField>> FORMS = forms();\n\n");
+        sb.append("""
+                    /**
+                     * Input type name -> its fields in schema order, with type, list, required, {@code @sensitive},
+                     * description and choices (enum values or {@code @validate(oneOf:)}): what a form needs to build
+                     * itself for any input ({@code VlanInput}, {@code FirewallFilterInput} …).
+                     */
+                    public static Map<String, List<FormField>> formFields() {
+                        return FORMS;
+                    }
+
+                    private static Map<String, List<FormField>> forms() {
+                        var out = new LinkedHashMap<String, List<FormField>>();
+                """);
+        for (var t : registry.getTypes(InputObjectTypeDefinition.class)) {
+            sb.append("        out.put(").append(str(t.getName())).append(", List.of(");
+            sb.append(String.join(",", t.getInputValueDefinitions().stream().map(this::formField).toList()));
+            sb.append("));\n");
+        }
+        sb.append("        return java.util.Collections.unmodifiableMap(out);\n    }\n");
+    }
+
+    private String formField(InputValueDefinition def) {
+        Type<?> type = def.getType();
+        boolean required = type instanceof NonNullType && def.getDefaultValue() == null;
+        Type<?> inner = type instanceof NonNullType nn ? nn.getType() : type;
+        boolean list = inner instanceof ListType;
+        String named = namedType(type);
+        List<String> choices = List.of();
+        var v = directive(def, "validate");
+        if (v != null && strings(v, "oneOf") != null) choices = strings(v, "oneOf");
+        else if (registry.getTypeOrNull(named) instanceof EnumTypeDefinition e) {
+            choices = e.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).toList();
+        }
+        String description = def.getDescription() == null ? "java.util.Optional.empty()"
+                : "java.util.Optional.of(" + str(def.getDescription().getContent().strip()) + ")";
+        return "\n                new FormField(" + str(def.getName()) + ", " + str(named) + ", " + list + ", " + required + ", "
+                + def.hasDirective("sensitive") + ", " + description + ", List.of("
+                + String.join(", ", choices.stream().map(SchemaCodegen::str).toList()) + "))";
     }
 
     private void fieldMap(StringBuilder sb, String directiveName, String menuArgument, String constant, String doc) {

@@ -12,6 +12,7 @@ import com.nasnetconnect.routeros.api.RouterOsGateway;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
 import com.nasnetconnect.domain.apply.AdoptService;
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
+import com.nasnetconnect.domain.apply.DriftResolution;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
 import com.nasnetconnect.domain.apply.DriftMonitor;
 import com.nasnetconnect.domain.apply.DriftService;
@@ -49,6 +50,8 @@ import com.nasnetconnect.storage.factory.SqliteRoutingPolicyStore;
 import com.nasnetconnect.storage.factory.SqliteServiceCatalog;
 import com.nasnetconnect.storage.factory.SqliteServiceInstanceStore;
 import com.nasnetconnect.domain.schema.AuditedSecretReveals;
+import com.nasnetconnect.domain.schema.Redactor;
+import com.nasnetconnect.domain.apply.RevealSecret;
 import com.nasnetconnect.domain.apply.SchemaRulesAdapter;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import com.nasnetconnect.server.auth.SecurityWiring;
@@ -193,8 +196,9 @@ final class Wiring {
         // The domain's in-ports: GraphQL and the UI both enter through these
         ResourceLocator locator = app.own(new ResourceLocator(routers, store, bus));
         ResourceChanges changes = new ResourceChanges(apply, routers, store, bus, locator, Optional.of(eventLog));
-        ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus);
+        ResourceQueries queries = new ResourceQueries(routers, store, store, locator, bus, specs, gateway, clock);
         RouterRegistration registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
+        DriftResolution driftResolution = new DriftResolution(apply, ledger, gateway, specs, routers, store, locator, clock);
 
         // The Virtual Interface Factory: the catalog (seeded in system.db), instances and policies (router databases),
         // every install and policy through apply-confirm-merge, and the lifecycle/health checks on their own thread
@@ -226,7 +230,7 @@ final class Wiring {
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, eventLog, telemetry, clock).withUpdates(updates);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, driftResolution, clock).withUpdates(updates);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -236,7 +240,8 @@ final class Wiring {
                 security.cookies().name()),
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
-                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog, updates);
+                schema.validationRules(), services, policies, registration, queries, telemetry, eventLog, updates,
+                Optional.of(new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock))), driftResolution);
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 

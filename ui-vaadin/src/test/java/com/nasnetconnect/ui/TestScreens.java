@@ -23,7 +23,6 @@ import com.nasnetconnect.ui.dashboard.DashboardView;
 import com.nasnetconnect.ui.login.Authentication;
 import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
-import com.nasnetconnect.ui.resources.VlansController;
 import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.shell.MainLayout;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -74,7 +73,8 @@ public final class TestScreens implements VaadinServiceInitListener {
                 .screen(LoginView.class, () -> new LoginView(login))
                 .screen(ChangePasswordView.class, () -> new ChangePasswordView(login))
                 .screen(DashboardView.class, () -> new DashboardView(new DashboardController(routerStatus, databases, 0, clock)))
-                .screen(VlansView.class, () -> new VlansView(new VlansController(resources, Authentication.signedIn()), rules))
+                .screen(VlansView.class, () -> new VlansView(() -> resources.routers(Authentication.signedIn()).stream().findFirst()
+                        .map(com.nasnetconnect.domain.router.Router::id)))
                 .screen(UsersView.class, () -> new UsersView(new UsersController(users, sessions, Authentication.signedIn(), ZoneOffset.UTC)))
                 .screen(ApiKeysView.class, () -> new ApiKeysView(new ApiKeysController(apiKeys, Authentication.signedIn(), ZoneOffset.UTC, clock)))
                 .screen(AuditView.class, () -> new AuditView(new AuditController(audit, Authentication.signedIn(), ZoneOffset.UTC, AuditView.PAGE_SIZE)))

@@ -18,7 +18,14 @@ import com.nasnetconnect.domain.state.ResourceEvent;
 import com.nasnetconnect.domain.state.ResourceId;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.domain.state.ResourceStore;
+import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterException;
+import com.nasnetconnect.domain.router.RouterGateway;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -38,9 +45,33 @@ public final class ResourceQueries {
     private final ResourceLocator locator;
     private final ResourceEventBus bus;
     private final ImpactAnalysis impact;
+    private final ResourceKindSpecs specs;
+    private final Optional<RouterGateway> gateway;
+    private final Clock clock;
+    /** The router's own objects by router and menu, read at most once per {@link #ROUTER_OBJECTS_TTL}. */
+    private final Map<String, RouterObjects> routerObjects = new ConcurrentHashMap<>();
 
+    /** How long a read of a router's own objects (for {@link #choices}) is reused. */
+    static final Duration ROUTER_OBJECTS_TTL = Duration.ofSeconds(5);
+
+    private record RouterObjects(Instant readAt, List<String> values) {
+    }
+
+    /** Without a gateway: {@link #choices} offers managed targets and builtins only. */
     public ResourceQueries(RouterRepository routers, ResourceStore store, EventLog events, ResourceLocator locator,
                            ResourceEventBus bus) {
+        this(routers, store, events, locator, bus, ResourceKindSpecs.defaults(), null, Clock.systemUTC());
+    }
+
+    /**
+     * @param specs   the reference table ({@link Reference}) that {@link #choices} follows
+     * @param gateway reads the router's own objects for {@link #choices}
+     */
+    public ResourceQueries(RouterRepository routers, ResourceStore store, EventLog events, ResourceLocator locator,
+                           ResourceEventBus bus, ResourceKindSpecs specs, RouterGateway gateway, Clock clock) {
+        this.specs = Objects.requireNonNull(specs, "specs");
+        this.gateway = Optional.ofNullable(gateway);
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.routers = Objects.requireNonNull(routers, "routers");
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
@@ -134,6 +165,48 @@ public final class ResourceQueries {
         who.require(Role.VIEWER, "see resources");
         requireRouter(router);
         return bus.subscribe(router, listener);
+    }
+
+    /**
+     * What a reference field of a kind may name on the router (an interface, a bridge, a pool, a routing table,
+     * an address list …): the values of the managed resources it can refer to, the router's own objects of the
+     * reference's menu (one read per menu, reused for {@value #TTL_SECONDS} s; when the router cannot be read, the
+     * rest with {@code routerRead} false) and the builtins. Empty when the field is no reference.
+     */
+    public Optional<FieldChoices> choices(Principal who, RouterId router, ResourceKind kind, String field) {
+        who.require(Role.VIEWER, "see resources");
+        Router r = requireRouter(router);
+        Optional<Reference> found = specs.spec(kind).references().stream().filter(ref -> ref.field().equals(field)).findFirst();
+        if (found.isEmpty()) return Optional.empty();
+        Reference ref = found.get();
+        var values = new java.util.TreeSet<String>(ref.builtins());
+        for (ResourceKind target : ref.targets()) {
+            for (Resource res : store.listAll(router, Optional.of(target))) res.configuration().string(ref.targetField()).ifPresent(values::add);
+        }
+        boolean read = true;
+        if (ref.routerMenu().isPresent()) {
+            try {
+                values.addAll(routerObjects(r, ref.routerMenu().get(), specs.targetAttribute(ref)));
+            } catch (RouterException unreachable) {
+                read = false;
+            }
+        }
+        values.remove("");
+        return Optional.of(new FieldChoices(List.copyOf(values), ref.routerMenu().isPresent(), read && gateway.isPresent()));
+    }
+
+    static final long TTL_SECONDS = 5;
+
+    private List<String> routerObjects(Router router, String menu, String attribute) {
+        if (gateway.isEmpty()) return List.of();
+        String key = router.id().value() + " " + menu + " " + attribute;
+        Instant now = clock.instant();
+        RouterObjects cached = routerObjects.get(key);
+        if (cached != null && cached.readAt().plus(ROUTER_OBJECTS_TTL).isAfter(now)) return cached.values();
+        var reply = gateway.get().execute(router.endpoint(), RouterCommand.of(menu + "/print").props(attribute));
+        var values = reply.rows().stream().map(row -> row.get(attribute)).filter(Objects::nonNull).distinct().toList();
+        routerObjects.put(key, new RouterObjects(now, values));
+        return values;
     }
 
     private Router requireRouter(RouterId id) {

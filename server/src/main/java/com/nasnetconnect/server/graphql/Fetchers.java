@@ -158,6 +158,14 @@ final class Fetchers {
         return backend.checkDrift(principal(env), env.getArgument("routerId"));
     }
 
+    Object acceptRouterValues(DataFetchingEnvironment env) {
+        return backend.acceptRouterValues(principal(env), env.getArgument("uuid"));
+    }
+
+    Object reapplyResource(DataFetchingEnvironment env) {
+        return backend.reapplyResource(principal(env), env.getArgument("uuid"));
+    }
+
     /** Reveals one sensitive configuration field; the Redactor checks the role and audits first. */
     Object revealSecret(DataFetchingEnvironment env) {
         Principal who = principal(env);

@@ -23,6 +23,7 @@ import com.nasnetconnect.domain.schema.types.ResourcePayload;
 import com.nasnetconnect.domain.schema.types.Router;
 import com.nasnetconnect.domain.schema.types.RouterPayload;
 import com.nasnetconnect.domain.schema.types.RouterStatus;
+import com.nasnetconnect.domain.schema.types.UserError;
 import com.nasnetconnect.domain.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -101,6 +102,16 @@ public interface GraphQlBackend {
 
     /** Checks drift of every deployed resource of the router now (operators and admins). */
     CheckDriftPayload checkDrift(Principal who, String routerId);
+
+    /** A drifted resource takes the router's values into its stored configuration (operators and admins). */
+    default ResourcePayload acceptRouterValues(Principal who, String uuid) {
+        return new ResourcePayload(null, List.of(new UserError(List.of("uuid"), "drift cannot be resolved on this server", uuid)));
+    }
+
+    /** A drifted resource's stored configuration goes to the router again (operators and admins). */
+    default ResourcePayload reapplyResource(Principal who, String uuid) {
+        return new ResourcePayload(null, List.of(new UserError(List.of("uuid"), "drift cannot be resolved on this server", uuid)));
+    }
 
     /** The clear value of one configuration field of a resource (for an audited reveal), if it has one. */
     Optional<String> configurationValue(Principal who, String uuid, String field);

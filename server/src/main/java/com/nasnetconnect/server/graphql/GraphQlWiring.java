@@ -114,6 +114,8 @@ final class GraphQlWiring {
                         .dataFetcher("deleteResource", f::deleteResource)
                         .dataFetcher("applyPlan", f::applyPlan)
                         .dataFetcher("checkDrift", f::checkDrift)
+                        .dataFetcher("acceptRouterValues", f::acceptRouterValues)
+                        .dataFetcher("reapplyResource", f::reapplyResource)
                         .dataFetcher("revealSecret", f::revealSecret)
                         .dataFetcher("createApiKey", f::createApiKey)
                         .dataFetcher("revokeApiKey", f::revokeApiKey)

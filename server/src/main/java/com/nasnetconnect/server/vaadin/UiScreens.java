@@ -14,10 +14,13 @@ import com.nasnetconnect.ui.dashboard.DashboardController;
 import com.nasnetconnect.ui.dashboard.DashboardView;
 import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
-import com.nasnetconnect.ui.resources.VlansController;
 import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.services.ServicesController;
 import com.nasnetconnect.ui.services.ServicesView;
+import com.nasnetconnect.ui.drawer.ResourceDrawer;
+import com.nasnetconnect.ui.drawer.ResourceDrawerController;
+import com.nasnetconnect.ui.resource.ResourceKindController;
+import com.nasnetconnect.ui.resource.ResourceKindView;
 import com.nasnetconnect.ui.shell.MainLayout;
 import com.nasnetconnect.ui.updates.UpdatesController;
 import com.nasnetconnect.ui.updates.UpdatesView;
@@ -46,12 +49,20 @@ public final class UiScreens {
                 .screen(ChangePasswordView.class, () -> new ChangePasswordView(s.login()))
                 .screen(DashboardView.class, () -> new DashboardView(
                         new DashboardController(s.routerStatus(), s.databases(), 0, clock)))
-                .screen(VlansView.class, () -> new VlansView(
-                        new VlansController(s.resources(), signedIn()), s.validationRules()))
+                .screen(VlansView.class, () -> {
+                    var who = signedIn();
+                    return new VlansView(() -> s.resources().routers(who).stream().findFirst().map(Router::id));
+                })
                 .screen(ServicesView.class, () -> {
                     var who = signedIn();
                     return new ServicesView(new ServicesController(s.services(), s.policies(), who,
                             id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst()));
+                })
+                .screen(ResourceKindView.class, () -> {
+                    var who = signedIn();
+                    return new ResourceKindView(new ResourceKindController(who, s.queries(), s.resources(), s.validationRules(),
+                            s.secrets()), new ResourceDrawer(new ResourceDrawerController(who, s.queries(),
+                            java.util.Optional.of(s.resources()), java.util.Optional.of(s.drift()), java.util.Optional.of(s.telemetry()), zone)));
                 })
                 .screen(UsersView.class, () -> new UsersView(
                         new UsersController(s.users(), s.sessions(), signedIn(), zone)))

@@ -1,5 +1,6 @@
 package com.nasnetconnect.server.vaadin;
 
+import com.nasnetconnect.domain.apply.DriftResolution;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.factory.RoutingPolicies;
 import com.nasnetconnect.domain.factory.ServiceFactory;
@@ -17,7 +18,9 @@ import com.nasnetconnect.domain.apply.RouterRegistration;
 import com.nasnetconnect.domain.events.EventLogQueries;
 import com.nasnetconnect.domain.telemetry.TelemetryQueries;
 import com.nasnetconnect.domain.update.Updates;
+import com.nasnetconnect.domain.apply.RevealSecret;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The domain in-ports the screens use, as the composition root built them. */
 public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
@@ -25,7 +28,17 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
                          AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
                          ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
                          ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog,
-                         Updates updates) {
+                         Updates updates, Optional<RevealSecret> secrets, DriftResolution drift) {
+    /** Without the admins' reveal of secret fields. */
+    public UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck databases, LoginHandler login,
+                      Authenticator authenticator, UserAdministration users, ApiKeys apiKeys, Sessions sessions,
+                      AuditTrail audit, ResourceChanges resources, ValidationRules validationRules,
+                      ServiceFactory services, RoutingPolicies policies, RouterRegistration registration,
+                      ResourceQueries queries, TelemetryQueries telemetry, EventLogQueries eventLog, Updates updates, DriftResolution drift) {
+        this(routerStatus, databases, login, authenticator, users, apiKeys, sessions, audit, resources, validationRules,
+                services, policies, registration, queries, telemetry, eventLog, updates, Optional.empty(), drift);
+    }
+
     public UiServices {
         Objects.requireNonNull(routerStatus, "routerStatus");
         Objects.requireNonNull(databases, "databases");
@@ -44,5 +57,7 @@ public record UiServices(RouterStatusFeed routerStatus, DatabaseHealthCheck data
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(eventLog, "eventLog");
         Objects.requireNonNull(updates, "updates");
+        Objects.requireNonNull(secrets, "secrets");
+        Objects.requireNonNull(drift, "drift");
     }
 }

@@ -60,7 +60,7 @@ class FrontDoorTest {
             public void logout(com.nasnetconnect.domain.common.Secret t) { }
         }, security.authenticator(), security.users(), security.apiKeys(), security.sessions(), security.audit(),
                 resourceChanges(databases), new com.nasnetconnect.domain.schema.ValidationRules(java.util.Map.of(), java.util.Map.of()),
-                services, policies, registration, queries, telemetry, EVENT_LOG, NO_UPDATES), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
+                services, policies, registration, queries, telemetry, EVENT_LOG, NO_UPDATES, drift), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC));
         vaadin.start();
         RequestCounter counter = new RequestCounter();
         FrontDoor door = new FrontDoor(new HealthService(List.of()),
@@ -120,6 +120,8 @@ class FrontDoorTest {
                 new com.nasnetconnect.domain.apply.ResourceLocator(routers, store, bus), bus);
         telemetry = new com.nasnetconnect.domain.telemetry.HotTelemetry(eventLog,
                 new com.nasnetconnect.domain.telemetry.RuntimePoller(routers, gateway, store, eventLog, clock), clock, java.time.Duration.ofHours(1));
+        drift = new com.nasnetconnect.domain.apply.DriftResolution(apply, new com.nasnetconnect.domain.apply.StateApplyLedger(store, bus, specs, clock),
+                gateway, specs, routers, store, new com.nasnetconnect.domain.apply.ResourceLocator(routers, store, bus), clock);
         return new com.nasnetconnect.domain.apply.ResourceChanges(apply, routers, store, bus);
     }
 
@@ -130,6 +132,7 @@ class FrontDoorTest {
     static com.nasnetconnect.domain.apply.ResourceQueries queries;
     static com.nasnetconnect.domain.telemetry.TelemetryQueries telemetry;
     static com.nasnetconnect.domain.events.TieredEventLog EVENT_LOG;
+    static com.nasnetconnect.domain.apply.DriftResolution drift;
     static com.nasnetconnect.storage.events.SqliteHotEventTier HOT;
 
     @AfterAll

@@ -2,6 +2,7 @@ package com.nasnetconnect.server.graphql.backend;
 
 import com.nasnetconnect.domain.apply.ApplyException;
 import com.nasnetconnect.domain.apply.DriftReport;
+import com.nasnetconnect.domain.apply.DriftResolution;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.apply.ResourceQueries;
 import com.nasnetconnect.domain.telemetry.TelemetryQueries;
@@ -53,6 +54,7 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final Optional<TelemetryQueries> telemetry;
     private final Optional<EventLogPayloads> eventLog;
     private Optional<UpdatePayloads> updates = Optional.empty();
+    private final Optional<DriftResolution> drift;
 
     /** Without the Virtual Interface Factory: its queries answer with nothing, its mutations with a user error. */
     public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
@@ -88,9 +90,26 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
                 Objects.requireNonNull(telemetry, "telemetry"));
     }
 
+    /** As above, with drift resolution ({@code acceptRouterValues}, {@code reapplyResource}). */
+    public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
+                                EventLogQueries events, TelemetryQueries telemetry, DriftResolution drift, Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"),
+                Objects.requireNonNull(telemetry, "telemetry"), Objects.requireNonNull(drift, "drift"));
+    }
+
     private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
                                  RouterStatusFeed status, ApiKeys apiKeys, Clock clock, ServiceFactory factory,
                                  RoutingPolicies policies, EventLogQueries events, TelemetryQueries telemetry) {
+        this(registration, queries, changes, status, apiKeys, clock, factory, policies, events, telemetry, null);
+    }
+
+    private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                 RouterStatusFeed status, ApiKeys apiKeys, Clock clock, ServiceFactory factory,
+                                 RoutingPolicies policies, EventLogQueries events, TelemetryQueries telemetry,
+                                 DriftResolution drift) {
+        this.drift = Optional.ofNullable(drift);
         this.eventLog = Optional.ofNullable(events).map(EventLogPayloads::new);
         this.telemetry = Optional.ofNullable(telemetry);
         this.services = factory == null ? Optional.empty() : Optional.of(new ServicePayloads(factory, policies, queries, mapper));
@@ -286,6 +305,41 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         var drifted = reports.stream().filter(DriftReport::drifted).flatMap(r -> queries.get(who, ResourceId.parse(r.resourceId())).stream());
         return new CheckDriftPayload(reports.stream().map(DriftReport::checkedAt).findFirst().orElse(clock.instant()), reports.size(),
                 drifted.map(mapper::resource).toList(), List.of());
+    }
+
+    @Override
+    public ResourcePayload acceptRouterValues(Principal who, String uuid) {
+        return resolveDrift(who, uuid, "accepting the router's values of", DriftResolution::acceptRouterValues);
+    }
+
+    @Override
+    public ResourcePayload reapplyResource(Principal who, String uuid) {
+        return resolveDrift(who, uuid, "re-applying", DriftResolution::reapply);
+    }
+
+    /** Either way of settling drift; a refusal names the resource in words ("re-applying VLAN guest: …"). */
+    private ResourcePayload resolveDrift(Principal who, String uuid, String doing,
+                                         TriFunction<DriftResolution, Principal, ResourceId, com.nasnetconnect.domain.state.Resource> how) {
+        if (drift.isEmpty()) return GraphQlBackend.super.reapplyResource(who, uuid);
+        Optional<ResourceId> id = Arguments.resourceId(uuid);
+        var found = id.flatMap(i -> queries.get(who, i));
+        if (found.isEmpty()) return new ResourcePayload(null, UserErrors.noResource(uuid));
+        String named = com.nasnetconnect.domain.state.ResourceLabels.describe(found.get());
+        try {
+            return new ResourcePayload(mapper.resource(how.apply(drift.get(), who, id.get())), List.of());
+        } catch (NoSuchResource e) {
+            return new ResourcePayload(null, UserErrors.noResource(uuid));
+        } catch (InputRefused e) {
+            return new ResourcePayload(null, UserErrors.refused(e, at -> at));
+        } catch (ApplyException | RouterException | StateException e) {
+            return new ResourcePayload(null, UserErrors.refusal(e, List.of("uuid")).stream().map(u -> UserErrors.error(u.getField(),
+                    doing + " " + named + ": " + u.getMessage(), u.getValue())).toList());
+        }
+    }
+
+    @FunctionalInterface
+    private interface TriFunction<A, B, C, R> {
+        R apply(A a, B b, C c);
     }
 
     @Override

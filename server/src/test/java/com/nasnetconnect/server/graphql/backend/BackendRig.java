@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.apply.AdoptService;
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
+import com.nasnetconnect.domain.apply.DriftResolution;
 import com.nasnetconnect.domain.apply.PreferSafeModeGuard;
 import com.nasnetconnect.domain.apply.ResourceChanges;
 import com.nasnetconnect.domain.apply.ResourceLocator;
@@ -107,8 +108,15 @@ final class BackendRig implements AutoCloseable {
     final GraphQlEndpoint endpoint;
     final WebServer server;
 
+    final DriftResolution drift;
+
     BackendRig(Path dir) {
-        sim = RouterOsSimulator.builder().version("7.16.2").credentials("admin", "pw").apiPort(0)
+        this(dir, "7.16.2");
+    }
+
+    /** @param version the simulated router's RouterOS version */
+    BackendRig(Path dir, String version) {
+        sim = RouterOsSimulator.builder().version(version).credentials("admin", "pw").apiPort(0)
                 .imagePullDelayMillis(300).build().start();
         databases = new DatabaseManager(dir, DatabaseSettings.defaults(), clock);
         byte[] key = new byte[32];
@@ -134,6 +142,7 @@ final class BackendRig implements AutoCloseable {
         changes = new ResourceChanges(apply, routers, store, bus, locator);
         queries = new ResourceQueries(routers, store, store, locator, bus);
         registration = new RouterRegistration(routers, gateway, monitor, adopt, specs, store, clock);
+        drift = new DriftResolution(apply, ledger, gateway, specs, routers, store, locator, clock);
         serviceInstances = new SqliteServiceInstanceStore(databases, cipher);
         factory = new ServiceFactory(new SqliteServiceCatalog(databases), serviceInstances, apply, routers, gateway, store,
                 id -> factorySettings, serviceFeed, clock);
@@ -146,7 +155,7 @@ final class BackendRig implements AutoCloseable {
         poller = new RuntimePoller(routers, gateway, store, events, clock);
         backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
                 com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), factory,
-                policies, events, new HotTelemetry(events, poller, clock, Duration.ofHours(1)), clock);
+                policies, events, new HotTelemetry(events, poller, clock, Duration.ofHours(1)), drift, clock);
         endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
