@@ -12,6 +12,8 @@ import com.nasnetconnect.ui.admin.UsersController;
 import com.nasnetconnect.ui.admin.UsersView;
 import com.nasnetconnect.ui.dashboard.DashboardController;
 import com.nasnetconnect.ui.dashboard.DashboardView;
+import com.nasnetconnect.ui.events.EventsController;
+import com.nasnetconnect.ui.events.EventsView;
 import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
 import com.nasnetconnect.ui.resources.VlansController;
@@ -50,6 +52,12 @@ public final class UiScreens {
                     var who = signedIn();
                     return new ServicesView(new ServicesController(s.services(), s.policies(), who,
                             id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst()));
+                })
+                .screen(EventsView.class, () -> {
+                    var who = signedIn();
+                    return new EventsView(new EventsController(s.eventLog(), id -> s.queries().history(who, id),
+                            id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst(),
+                            clock, zone, EventsView.PAGE_SIZE));
                 })
                 .screen(UsersView.class, () -> new UsersView(
                         new UsersController(s.users(), s.sessions(), signedIn(), zone)))
