@@ -67,29 +67,25 @@ public class EventsView extends VerticalLayout implements BeforeEnterObserver {
             case LOW -> "Low";
         });
         classes.addValueChangeListener(e -> {
-            if (e.isFromClient()) controller.classes(e.getValue());
+            if (!e.getValue().equals(controller.state().filter().classes())) controller.classes(e.getValue());
         });
         types.setId("events-type");
         types.setPlaceholder("All types");
         types.setClearButtonVisible(true);
         types.addValueChangeListener(e -> {
-            if (e.isFromClient()) controller.types(e.getValue());
+            if (!e.getValue().equals(controller.state().filter().types())) controller.types(e.getValue());
         });
         window.setId("events-window");
         window.setLabel("Time");
         window.setItems(Window.values());
         window.setItemLabelGenerator(Window::label);
         window.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) controller.window(e.getValue());
+            if (e.getValue() != null && e.getValue() != controller.state().filter().window()) controller.window(e.getValue());
         });
         from.setId("events-from");
         to.setId("events-to");
-        from.addValueChangeListener(e -> {
-            if (e.isFromClient()) controller.range(Optional.ofNullable(from.getValue()), Optional.ofNullable(to.getValue()));
-        });
-        to.addValueChangeListener(e -> {
-            if (e.isFromClient()) controller.range(Optional.ofNullable(from.getValue()), Optional.ofNullable(to.getValue()));
-        });
+        from.addValueChangeListener(e -> rangeChanged());
+        to.addValueChangeListener(e -> rangeChanged());
         Div filters = new Div(classes, types, window, from, to);
         filters.setId("events-filters");
         filters.addClassName("events-filters");
@@ -121,6 +117,16 @@ public class EventsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         controller.open(event.getRouteParameters().get(RouterRoutes.ROUTER_ID).orElse(""));
+    }
+
+    /** The user changed a bound of the custom range (a change the page made itself is no change). */
+    private void rangeChanged() {
+        var f = controller.state().filter();
+        var zone = controller.zone();
+        var shownFrom = f.from().map(i -> i.atZone(zone).toLocalDateTime()).orElse(null);
+        var shownTo = f.to().map(i -> i.atZone(zone).toLocalDateTime()).orElse(null);
+        if (Objects.equals(from.getValue(), shownFrom) && Objects.equals(to.getValue(), shownTo)) return;
+        controller.range(Optional.ofNullable(from.getValue()), Optional.ofNullable(to.getValue()));
     }
 
     /** Swaps table and cards when the window crosses the phone width. */
