@@ -68,7 +68,12 @@ public final class EventsController extends HeadlessController<EventsController.
      * {@link Window#CUSTOM} window (either may be open).
      */
     public record Filter(Set<EventClass> classes, Set<String> types, Window window, Optional<Instant> from, Optional<Instant> to) {
-        public static final Filter ALL = new Filter(Set.of(), Set.of(), Window.ANY, Optional.empty(), Optional.empty());
+        /**
+         * What a page opens with: critical and normal events of any time. Low ones (telemetry samples, several a
+         * second per router) would push every change off the first page within seconds; one tick shows them.
+         */
+        public static final Filter DEFAULT = new Filter(Set.of(EventClass.CRITICAL, EventClass.NORMAL), Set.of(), Window.ANY,
+                Optional.empty(), Optional.empty());
 
         public Filter {
             classes = classes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(classes));
@@ -171,7 +176,7 @@ public final class EventsController extends HeadlessController<EventsController.
      */
     public EventsController(EventLogQueries log, Function<ResourceId, List<ResourceEvent>> history,
                             Function<RouterId, Optional<String>> routerNames, Clock clock, ZoneId zone, int pageSize) {
-        super(new State(Optional.empty(), "", Filter.ALL, KNOWN_TYPES, List.of(), 1, false, 0, Map.of(), Optional.empty()));
+        super(new State(Optional.empty(), "", Filter.DEFAULT, KNOWN_TYPES, List.of(), 1, false, 0, Map.of(), Optional.empty()));
         this.log = Objects.requireNonNull(log, "log");
         this.history = Objects.requireNonNull(history, "history");
         this.routerNames = Objects.requireNonNull(routerNames, "routerNames");
@@ -186,23 +191,23 @@ public final class EventsController extends HeadlessController<EventsController.
         return zone;
     }
 
-    /** User intent: show this router's events (the page's address names it by id), newest first, unfiltered. */
+    /** User intent: show this router's events (the page's address names it by id), newest first, {@link Filter#DEFAULT}. */
     public void open(String routerId) {
         RouterId router;
         try {
             router = new RouterId(Objects.requireNonNullElse(routerId, ""));
         } catch (IllegalArgumentException e) {
-            publish(new State(Optional.empty(), "", Filter.ALL, KNOWN_TYPES, List.of(), 1, false, 0, Map.of(),
+            publish(new State(Optional.empty(), "", Filter.DEFAULT, KNOWN_TYPES, List.of(), 1, false, 0, Map.of(),
                     Optional.of(Notice.error("There is no router '" + routerId + "'."))));
             return;
         }
         Optional<String> name = routerNames.apply(router);
         if (name.isEmpty()) {
-            publish(new State(Optional.empty(), router.value(), Filter.ALL, KNOWN_TYPES, List.of(), 1, false, 0, Map.of(),
+            publish(new State(Optional.empty(), router.value(), Filter.DEFAULT, KNOWN_TYPES, List.of(), 1, false, 0, Map.of(),
                     Optional.of(Notice.error("There is no router '" + router.value() + "'."))));
             return;
         }
-        show(router, name.get(), Filter.ALL);
+        show(router, name.get(), Filter.DEFAULT);
     }
 
     /** User intent: only these classes (none: all). */

@@ -139,6 +139,15 @@ class EventsControllerTest {
     }
 
     @Test
+    void aPageOpensWithCriticalAndNormalEventsOnly() {
+        at(2, EventClass.LOW, "telemetry.router");
+        var normal = at(1, EventClass.NORMAL, "router.reachable");
+        c.open("lab");
+        assertThat(c.state().filter().classes()).containsExactlyInAnyOrder(EventClass.CRITICAL, EventClass.NORMAL);
+        assertThat(ids(c.state())).containsExactly(normal.id());
+    }
+
+    @Test
     void aLiveEventTheFiltersExcludeIsNotShown() {
         c.open("lab");
         try (var watching = c.subscribe(s -> { })) {

@@ -82,16 +82,23 @@ class EventsViewTest extends BrowserlessTest {
     }
 
     @Test
-    void choosingAClassFiltersTheTable() {
+    @SuppressWarnings("unchecked")
+    void choosingAClassFiltersTheTableAndLowOnesShowOnlyWhenTicked() {
         event(3, EventClass.CRITICAL, "service.installed", Map.of("interface", "nnc-tor-usa"));
         event(2, EventClass.LOW, "telemetry.router", Map.of());
+        event(1, EventClass.NORMAL, "router.reachable", Map.of("router", "Lab router"));
         navigate("routers/lab/events", EventsView.class);
+        var classes = test((CheckboxGroup<EventClass>) $(CheckboxGroup.class).id("events-class"));
+        assertThat(classes.getSelected()).containsExactlyInAnyOrder(EventClass.CRITICAL, EventClass.NORMAL);
         assertThat(test(grid()).size()).isEqualTo(2);
 
-        test((CheckboxGroup<EventClass>) $(CheckboxGroup.class).id("events-class")).selectItem("Critical");
-
+        classes.deselectItem("Normal");
         assertThat(test(grid()).size()).isEqualTo(1);
         assertThat(test(grid()).getRow(0).subject()).isEqualTo("service nnc-tor-usa");
+
+        classes.selectItem("Low");
+        assertThat(test(grid()).size()).isEqualTo(2);
+        assertThat(test(grid()).getRow(0).subject()).isEqualTo("router Lab router");
     }
 
     @Test
