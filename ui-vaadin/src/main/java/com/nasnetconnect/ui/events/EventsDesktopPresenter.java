@@ -24,7 +24,7 @@ final class EventsDesktopPresenter implements EventsPresenter {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
-        grid.addColumn(EventRow::at).setHeader("When").setKey("at").setWidth("11em").setFlexGrow(0);
+        grid.addColumn(EventRow::at).setHeader("When").setKey("at").setWidth("12.5em").setFlexGrow(0);
         grid.addComponentColumn(EventParts::classBadge).setHeader("Class").setKey("class").setWidth("7em").setFlexGrow(0);
         grid.addColumn(EventRow::subject).setHeader("Object").setKey("subject").setFlexGrow(2);
         grid.addComponentColumn(r -> {
@@ -32,7 +32,7 @@ final class EventsDesktopPresenter implements EventsPresenter {
             if (r.changes()) what.add(new Span(" "), EventParts.changesButton(r, changes.containsKey(r.id()), false, onChanges));
             return what;
         }).setHeader("What happened").setKey("action").setFlexGrow(3);
-        grid.addColumn(EventRow::actor).setHeader("By").setKey("actor").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EventRow::actor).setHeader("By").setKey("actor").setWidth("9em").setFlexGrow(1);
         grid.addComponentColumn(EventParts::tier).setHeader("Tier").setKey("tier").setWidth("5em").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(r -> EventParts.changes(changes.getOrDefault(r.id(), List.of()))));
         grid.setDetailsVisibleOnClick(false);
