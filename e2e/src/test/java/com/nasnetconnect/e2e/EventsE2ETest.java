@@ -50,6 +50,7 @@ class EventsE2ETest {
         Browser.open(1280, 800);
         open(server.baseUrl() + "/");
         Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);
+        $("#routers-grid").shouldBe(visible, Duration.ofSeconds(40)).shouldHave(text("Demo router"));
     }
 
     @AfterAll

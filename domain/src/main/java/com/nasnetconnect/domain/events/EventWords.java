@@ -33,7 +33,7 @@ public final class EventWords {
         }
         if (type.equals("telemetry.interface")) return text(d, "interface").map(i -> "interface " + i).orElse("interfaces");
         if (type.equals("telemetry.resource")) {
-            return text(d, "kind").flatMap(EventWords::kindInWords).orElse("resource");
+            return text(d, "label").or(() -> text(d, "kind").flatMap(EventWords::kindInWords)).orElse("resource");
         }
         if (type.startsWith("router.") || type.startsWith("telemetry.")) {
             return "router " + text(d, "router").orElse(routerName);

@@ -140,6 +140,9 @@ class FollowingTheEventLogTest {
                 Map.of("cpuLoad", 3L), EventTier.HOT);
         assertEquals("router Office RB5009", EventWords.subject(cpu, "Office RB5009"));
         assertEquals("cpu 3%", EventWords.action(cpu));
+        var counters = new LoggedEvent("t2", Optional.of(OFFICE), EventClass.LOW, "telemetry.resource", T, "telemetry", "…",
+                Map.of("resource", ResourceId.random().toString(), "kind", "WIREGUARD_PEER", "label", "WireGuard peer 10.0.0.2/32 on wg1"), EventTier.HOT);
+        assertEquals("WireGuard peer 10.0.0.2/32 on wg1", EventWords.subject(counters, "office"));
     }
 
     /** The hot tier as a list: appends at once. */
