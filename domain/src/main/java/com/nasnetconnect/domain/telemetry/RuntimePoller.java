@@ -261,6 +261,8 @@ public final class RuntimePoller implements AutoCloseable {
         var numbers = new LinkedHashMap<String, Object>();
         numbers.put("resource", r.id().toString());
         numbers.put("kind", r.kind().name());
+        numbers.put("label", com.nasnetconnect.domain.state.ResourceLabels.describe(r.kind(),
+                com.nasnetconnect.domain.state.SensitiveState.redact(r.kind(), r.configuration())));
         numbers.put("running", state.running() ? 1L : 0L);
         state.values().values().forEach((k, v) -> {
             if (v instanceof Number) numbers.put(k, v);

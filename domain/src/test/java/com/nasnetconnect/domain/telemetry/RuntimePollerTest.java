@@ -93,6 +93,7 @@ class RuntimePollerTest {
         var perResource = events.stream().filter(e -> e.type().equals(TelemetryEvents.RESOURCE)).toList();
         assertEquals(vlan.id().toString(), perResource.getLast().data().get("resource"));
         assertEquals(8000L, perResource.getLast().data().get("rxBps"));
+        assertEquals("VLAN v10", perResource.getLast().data().get("label"), "named in words for the events page");
         assertTrue(events.stream().allMatch(e -> e.eventClass() == com.nasnetconnect.domain.events.EventClass.LOW));
     }
 

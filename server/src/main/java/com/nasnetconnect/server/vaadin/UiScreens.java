@@ -12,6 +12,8 @@ import com.nasnetconnect.ui.admin.UsersController;
 import com.nasnetconnect.ui.admin.UsersView;
 import com.nasnetconnect.ui.dashboard.DashboardController;
 import com.nasnetconnect.ui.dashboard.DashboardView;
+import com.nasnetconnect.ui.events.EventsController;
+import com.nasnetconnect.ui.events.EventsView;
 import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
 import com.nasnetconnect.ui.resources.VlansView;
@@ -63,6 +65,12 @@ public final class UiScreens {
                     return new ResourceKindView(new ResourceKindController(who, s.queries(), s.resources(), s.validationRules(),
                             s.secrets()), new ResourceDrawer(new ResourceDrawerController(who, s.queries(),
                             java.util.Optional.of(s.resources()), java.util.Optional.of(s.drift()), java.util.Optional.of(s.telemetry()), zone)));
+                })
+                .screen(EventsView.class, () -> {
+                    var who = signedIn();
+                    return new EventsView(new EventsController(s.eventLog(), id -> s.queries().history(who, id),
+                            id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst(),
+                            clock, zone, EventsView.PAGE_SIZE));
                 })
                 .screen(UsersView.class, () -> new UsersView(
                         new UsersController(s.users(), s.sessions(), signedIn(), zone)))
