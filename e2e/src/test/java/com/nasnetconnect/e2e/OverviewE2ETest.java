@@ -34,7 +34,10 @@ class OverviewE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ServerProcess.start(Map.of("NNC_TELEMETRY_INTERVAL", "1s"));
+        // its own hot tier (the default, /dev/shm/nasnetconnect, is shared by every server on the machine, and
+        // every test server's demo router is called "demo")
+        var hot = java.nio.file.Files.createTempDirectory("nnc-e2e-hot");
+        server = ServerProcess.start(Map.of("NNC_TELEMETRY_INTERVAL", "1s", "NNC_EVENTS_HOT_DIR", hot.toString()));
         Browser.open(1280, 900);
         open(server.baseUrl() + "/");
         Browser.signIn("admin", ServerProcess.ADMIN_PASSWORD);

@@ -38,7 +38,9 @@ class UiSessionsBenchmark {
     @Test
     void measure() throws Exception {
         int port = BenchSupport.freePort();
-        Map<String, String> env = StartupBenchmark.env(port, Files.createTempDirectory("nnc-bench-sessions"));
+        Path data = Files.createTempDirectory("nnc-bench-sessions");
+        Map<String, String> env = StartupBenchmark.env(port, data);
+        env.put("NNC_EVENTS_HOT_DIR", data.resolve("hot").toString()); // not the machine-wide /dev/shm tier
         Path log = Files.createTempFile("nnc-bench-sessions", ".log");
         Process server = BenchSupport.launch(List.of(), env, log);
         List<WebDriver> browsers = new ArrayList<>();

@@ -47,7 +47,7 @@ public final class LineChart {
 
     static final int WIDTH = 400;
     static final int HEIGHT = 150;
-    static final int LEFT = 58;
+    static final int LEFT = 66;
     static final int RIGHT = 6;
     static final int TOP = 18;
     static final int BOTTOM = 20;
@@ -163,7 +163,7 @@ public final class LineChart {
         var svg = new StringBuilder(1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" width=\"100%\" role=\"img\" class=\"nnc-chart").append(stale ? " nnc-chart-stale" : "")
-                .append("\" aria-label=\"").append(escape(b.title)).append("\" style=\"display:block;font-size:11px;")
+                .append("\" aria-label=\"").append(escape(b.title)).append("\" font-size=\"13\" style=\"display:block;")
                 .append("font-family:var(--lumo-font-family);color:var(--lumo-secondary-text-color)\">");
         svg.append("<title>").append(escape(b.title)).append("</title>");
         double plotW = WIDTH - LEFT - RIGHT;
@@ -237,7 +237,7 @@ public final class LineChart {
                 number(svg, x).append("\" y=\"5\" width=\"10\" height=\"4\" style=\"fill:").append(colour).append("\"/>");
                 svg.append("<text x=\"");
                 number(svg, x + 13).append("\" y=\"11\" fill=\"currentColor\">").append(escape(b.series.get(s).label())).append("</text>");
-                x += 24 + 7 * b.series.get(s).label().length();
+                x += 26 + 8 * b.series.get(s).label().length();
             }
         }
         b.asOf.ifPresent(label -> svg.append("<text class=\"nnc-chart-asof\" x=\"").append(WIDTH - RIGHT)

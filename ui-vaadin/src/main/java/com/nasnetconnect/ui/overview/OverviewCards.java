@@ -73,7 +73,11 @@ final class OverviewCards {
 
         cpuChart.setId("overview-cpu-chart");
         memoryChart.setId("overview-memory-chart");
-        live.add(metric("CPU", cpu), cpuChart, metric("Memory", memory), memoryChart);
+        Div cpuPart = new Div(metric("CPU", cpu), cpuChart);
+        Div memoryPart = new Div(metric("Memory", memory), memoryChart);
+        Div parts = new Div(cpuPart, memoryPart);
+        parts.addClassName("overview-live-parts");
+        live.add(parts);
         trafficCharts.addClassName("overview-traffic-charts");
         traffic.add(new H3("Traffic"), trafficCharts);
         interfacesNote.addClassName("nnc-stale-note");
@@ -163,7 +167,7 @@ final class OverviewCards {
 
     private void counts(State s) {
         countList.removeAll();
-        countList.setClassName("overview-count-list");
+        countList.setClassName("overview-count-list", !s.counts().isEmpty());
         if (s.counts().isEmpty()) {
             countList.add(empty("No managed resources yet."));
             return;
