@@ -52,6 +52,11 @@ public final class BenchSupport {
         throw new IllegalStateException("server on " + port + " not healthy");
     }
 
+    /** A new, independent headless Chromium (own profile and cookies); the caller quits it. */
+    public static org.openqa.selenium.WebDriver newBrowser(int width, int height) throws Exception {
+        return Browser.create(width, height);
+    }
+
     public static void openBrowser() throws Exception {
         Browser.open(1280, 800);
     }

@@ -21,6 +21,15 @@ final class Browser {
     }
 
     static void open(int width, int height) throws Exception {
+        ChromeDriver driver = create(width, height);
+        Configuration.timeout = 15_000;
+        Configuration.screenshots = false;
+        Configuration.savePageSource = false;
+        WebDriverRunner.setWebDriver(driver);
+    }
+
+    /** A new, independent headless Chromium (its own profile, so its own cookies and sessions); the caller quits it. */
+    static ChromeDriver create(int width, int height) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
@@ -35,10 +44,7 @@ final class Browser {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Configuration.timeout = 15_000;
-        Configuration.screenshots = false;
-        Configuration.savePageSource = false;
-        WebDriverRunner.setWebDriver(driver);
+        return driver;
     }
 
     /** Fills and submits the sign-in form of the page that is open. */

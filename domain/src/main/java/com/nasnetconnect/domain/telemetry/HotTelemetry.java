@@ -52,6 +52,11 @@ public final class HotTelemetry implements TelemetryQueries {
     }
 
     @Override
+    public List<InterfaceState> interfaces(RouterId router) {
+        return poller.interfaces(router);
+    }
+
+    @Override
     public Telemetry ofResource(RouterId router, ResourceId resource) {
         String uuid = resource.toString();
         var samples = new ArrayList<TelemetrySample>();
@@ -90,6 +95,23 @@ public final class HotTelemetry implements TelemetryQueries {
             if (e.data().get(field) instanceof Number n) points.add(new TelemetrySample(e.at(), Map.of(metric, n.doubleValue())));
         }
         return points.reversed();
+    }
+
+    @Override
+    public Map<String, List<TelemetrySample>> traffic(RouterId router, Instant since) {
+        var byInterface = new LinkedHashMap<String, List<TelemetrySample>>();
+        List<LoggedEvent> newestFirst = read(router, TelemetryEvents.INTERFACE, since, MAX_POINTS);
+        for (LoggedEvent e : newestFirst.reversed()) {
+            if (!(e.data().get("interface") instanceof String name)) continue;
+            var metrics = new LinkedHashMap<String, Double>();
+            for (String key : List.of("rxBps", "txBps")) {
+                if (e.data().get(key) instanceof Number n) metrics.put(key, n.doubleValue());
+            }
+            byInterface.computeIfAbsent(name, k -> new ArrayList<>()).add(new TelemetrySample(e.at(), metrics));
+        }
+        var out = new LinkedHashMap<String, List<TelemetrySample>>();
+        byInterface.forEach((name, samples) -> out.put(name, List.copyOf(samples)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The newest events of one type and router since {@code since}, at most {@code max}, newest first. */

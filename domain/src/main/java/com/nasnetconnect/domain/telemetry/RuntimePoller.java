@@ -77,6 +77,8 @@ public final class RuntimePoller implements AutoCloseable {
     private final Map<ResourceId, RuntimeState> persisted = new ConcurrentHashMap<>();
     /** Per router: the resources of its last poll. */
     private final Map<RouterId, Set<ResourceId>> known = new ConcurrentHashMap<>();
+    /** Per router: every interface of its last answered poll, in the router's order. */
+    private final Map<RouterId, List<InterfaceState>> interfaces = new ConcurrentHashMap<>();
     private final Set<RouterId> polling = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> round;
     private volatile ScheduledExecutorService scheduler;
@@ -119,6 +121,7 @@ public final class RuntimePoller implements AutoCloseable {
         try {
             List<Router> all = routers.findAll();
             previous.keySet().retainAll(all.stream().map(Router::id).toList());
+            interfaces.keySet().retainAll(all.stream().map(Router::id).toList());
             for (int i = 0; i < all.size(); i++) {
                 Router r = all.get(i);
                 scheduler.schedule(() -> pollSafely(r), periodNanos * i / all.size(), TimeUnit.NANOSECONDS);
@@ -176,9 +179,15 @@ public final class RuntimePoller implements AutoCloseable {
         sys.first().ifPresent(s -> recordRouter(id, s));
         Map<String, Fields> runtimeById = new HashMap<>();
         Map<String, Boolean> runningById = new HashMap<>();
+        List<InterfaceState> states = new java.util.ArrayList<>();
         for (Map<String, String> row : ifs.rows()) {
             String nativeId = row.get(".id");
             if (nativeId == null) continue;
+            String name = row.getOrDefault("name", nativeId);
+            if (!name.isBlank()) {
+                states.add(new InterfaceState(name, row.getOrDefault("type", ""), "true".equals(row.get("running")),
+                        "true".equals(row.get("disabled")), now));
+            }
             long rx = number(row.get("rx-byte"));
             long tx = number(row.get("tx-byte"));
             var values = new LinkedHashMap<String, Object>();
@@ -222,6 +231,7 @@ public final class RuntimePoller implements AutoCloseable {
             if (row.get(".id") != null) containerStatus.put(row.get(".id"), row.getOrDefault("status", "unknown"));
         }));
         previous.put(id, readings);
+        interfaces.put(id, List.copyOf(states));
 
         // forget the runtime of this router's resources that are gone
         Set<ResourceId> present = new java.util.HashSet<>();
@@ -254,6 +264,11 @@ public final class RuntimePoller implements AutoCloseable {
     /** The latest runtime polled for a resource since the server started (fresher than the stored one). */
     public Optional<RuntimeState> runtime(ResourceId resource) {
         return Optional.ofNullable(latest.get(resource));
+    }
+
+    /** The router's interfaces as its latest answered poll read them, in the router's order; empty before one. */
+    public List<InterfaceState> interfaces(RouterId router) {
+        return interfaces.getOrDefault(router, List.of());
     }
 
     private void observe(RouterId router, Resource r, RuntimeState state) {

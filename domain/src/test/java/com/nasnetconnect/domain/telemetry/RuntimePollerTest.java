@@ -98,6 +98,22 @@ class RuntimePollerTest {
     }
 
     @Test
+    void everyInterfaceOfTheLatestPollIsKeptWithItsTypeAndStateManagedOrNot() {
+        assertEquals(List.of(), poller.interfaces(ROUTER.id()), "nothing before the first poll");
+        gateway.interfaces.put("*1", Map.of(".id", "*1", "name", "ether1", "type", "ether", "running", "true", "disabled", "false"));
+        gateway.interfaces.put("*2", Map.of(".id", "*2", "name", "ether2", "type", "ether", "running", "false", "disabled", "true"));
+
+        poller.poll(ROUTER);
+        clock.now = T0.plusSeconds(5);
+        gateway.interfaces.put("*1", Map.of(".id", "*1", "name", "ether1", "type", "ether", "running", "false", "disabled", "false"));
+        poller.poll(ROUTER);
+
+        assertEquals(List.of(new InterfaceState("ether1", "ether", false, false, T0.plusSeconds(5)),
+                new InterfaceState("ether2", "ether", false, true, T0.plusSeconds(5))), poller.interfaces(ROUTER.id()));
+        assertEquals(List.of(), poller.interfaces(new RouterId("other")));
+    }
+
+    @Test
     void thePollIsOneBatchAndReadsPeersAndContainersOnlyWhenTheRouterHasSuch() {
         store.add(ResourceKind.VLAN, "v10", "*5");
         poller.poll(ROUTER);

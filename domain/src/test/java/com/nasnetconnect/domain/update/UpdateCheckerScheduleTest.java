@@ -61,6 +61,14 @@ class UpdateCheckerScheduleTest {
             Double v = rates.get(metric);
             return v == null ? List.of() : List.of(new TelemetrySample(since.plusSeconds(60), Map.of(metric, v)));
         }
+
+        public List<com.nasnetconnect.domain.telemetry.InterfaceState> interfaces(RouterId router) {
+            return List.of();
+        }
+
+        public Map<String, List<TelemetrySample>> traffic(RouterId router, Instant since) {
+            throw new UnsupportedOperationException("the traffic watch reads series");
+        }
     };
 
     final TrafficWatch watch = new TelemetryTrafficWatch(telemetry, () -> Map.of(HOME, "Home"), List.of("lte1"), List.of("ether1"),

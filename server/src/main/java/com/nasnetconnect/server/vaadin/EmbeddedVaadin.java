@@ -45,6 +45,19 @@ public final class EmbeddedVaadin implements AutoCloseable {
      */
     static final String SCAN_PATTERN = ".*/(ui-vaadin|flow-|vaadin-)[^/]*\\.jar$|.*/ui-vaadin/target/classes/.*";
 
+    /**
+     * Seconds between a visible page's heartbeats (Vaadin's default is 300). A page that is open keeps its session
+     * alive with them (and its push connection carries the live updates); a phone that suspends the tab sends none.
+     */
+    static final int HEARTBEAT_SECONDS = 60;
+    /**
+     * Seconds without any request (heartbeats count) after which the HTTP session and every UI in it are
+     * reclaimed: a suspended phone's overview is freed five minutes after its last heartbeat. A visible page
+     * never gets there (a heartbeat a minute), and {@code closeIdleSessions} stays off so a page that only
+     * watches live values is not closed for want of clicks. A page reopened after that signs in again.
+     */
+    static final int SESSION_TIMEOUT_SECONDS = 5 * 60;
+
     private final Server server;
     private final String secret;
     private final Path webRoot;
@@ -88,7 +101,9 @@ public final class EmbeddedVaadin implements AutoCloseable {
         context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.STRICT);
         context.getSessionHandler().setSessionPath("/");
         context.getSessionHandler().setSessionCookie("NNCSESSION");
-        context.getSessionHandler().setMaxInactiveInterval(30 * 60);
+        context.getSessionHandler().setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
+        context.setInitParameter("heartbeatInterval", String.valueOf(HEARTBEAT_SECONDS));
+        context.setInitParameter("closeIdleSessions", "false");
 
         server.setHandler(new FrontDoorOnly(secret, context));
     }

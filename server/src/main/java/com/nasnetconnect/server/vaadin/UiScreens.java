@@ -16,6 +16,9 @@ import com.nasnetconnect.ui.events.EventsController;
 import com.nasnetconnect.ui.events.EventsView;
 import com.nasnetconnect.ui.login.ChangePasswordView;
 import com.nasnetconnect.ui.login.LoginView;
+import com.nasnetconnect.ui.overview.OverviewCharts;
+import com.nasnetconnect.ui.overview.OverviewController;
+import com.nasnetconnect.ui.overview.OverviewView;
 import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.services.ServicesController;
 import com.nasnetconnect.ui.services.ServicesView;
@@ -45,6 +48,7 @@ public final class UiScreens {
 
     /** @param zone how times are shown; @param clock "now" for the screens that show how long ago */
     public static Screens table(UiServices s, Clock clock, ZoneId zone) {
+        var overviewCharts = new OverviewCharts(s.telemetry(), clock, zone); // one chart set per router, for every session
         return Screens.builder(s.login())
                 .screen(MainLayout.class, () -> new MainLayout(current(), s.login()))
                 .screen(LoginView.class, () -> new LoginView(s.login()))
@@ -72,6 +76,8 @@ public final class UiScreens {
                             id -> s.resources().routers(who).stream().filter(r -> r.id().equals(id)).map(Router::name).findFirst(),
                             clock, zone, EventsView.PAGE_SIZE));
                 })
+                .screen(OverviewView.class, () -> new OverviewView(new OverviewController(s.routerStatus(), s.telemetry(),
+                        overviewCharts, s.queries(), s.eventLog(), s.services(), signedIn(), clock, zone, OverviewController.REFRESH)))
                 .screen(UsersView.class, () -> new UsersView(
                         new UsersController(s.users(), s.sessions(), signedIn(), zone)))
                 .screen(ApiKeysView.class, () -> new ApiKeysView(

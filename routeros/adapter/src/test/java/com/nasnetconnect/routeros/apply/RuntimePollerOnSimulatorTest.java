@@ -89,6 +89,16 @@ class RuntimePollerOnSimulatorTest {
             assertThat(rx.getFirst().metrics().get("interface/v77/rxBps")).isGreaterThan(0);
             assertThat(telemetry.series(r.router.id(), "cpuLoad", start)).hasSize(2);
             assertThat(telemetry.series(r.router.id(), "freeMemory", start)).allMatch(p -> p.metrics().get("freeMemory") > 0);
+            var traffic = telemetry.traffic(r.router.id(), start);
+            assertThat(traffic).containsKeys("ether1", "v77");
+            assertThat(traffic.get("v77")).hasSize(2);
+            assertThat(traffic.get("v77").getLast().metrics().get("rxBps")).isGreaterThan(0);
+            assertThat(telemetry.interfaces(r.router.id())).anySatisfy(i -> {
+                assertThat(i.name()).isEqualTo("v77");
+                assertThat(i.type()).isEqualTo("vlan");
+                assertThat(i.running()).isTrue();
+                assertThat(i.disabled()).isFalse();
+            });
             var points = telemetry.ofResource(r.router.id(), vlan.id()).samples();
             assertThat(points).hasSize(2);
             assertThat(points.getLast().metrics()).containsKeys("rxBytes", "txBytes", "rxBps", "txBps", "running");

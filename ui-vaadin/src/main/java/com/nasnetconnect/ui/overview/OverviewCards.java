@@ -1,0 +1,270 @@
+package com.nasnetconnect.ui.overview;
+
+import com.nasnetconnect.ui.charts.SvgChart;
+import com.nasnetconnect.ui.overview.OverviewController.DriftRow;
+import com.nasnetconnect.ui.overview.OverviewController.EventRow;
+import com.nasnetconnect.ui.overview.OverviewController.InterfaceRow;
+import com.nasnetconnect.ui.overview.OverviewController.KindCount;
+import com.nasnetconnect.ui.overview.OverviewController.ServiceRow;
+import com.nasnetconnect.ui.overview.OverviewController.State;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+
+/**
+ * The overview's cards, kept and updated in place: each section is rebuilt only when its part of the state
+ * changed, so a poll round that changes only the uptime sends only the uptime. Both presenters use the same
+ * cards; {@code phone} lists interfaces as lines instead of a table and makes every link a 44 px tap target.
+ */
+final class OverviewCards {
+    private final boolean phone;
+    final Div header = card("overview-header");
+    final Div live = card("overview-live");
+    final Div traffic = card("overview-traffic");
+    final Div interfaces = card("overview-interfaces");
+    final Div counts = card("overview-counts");
+    final Div drift = card("overview-drift");
+    final Div events = card("overview-events");
+    final Div services = card("overview-services");
+
+    private final H2 name = new H2();
+    private final Span status = new Span();
+    private final Div problem = new Div();
+    private final Span identity = value("overview-identity");
+    private final Span version = value("overview-version");
+    private final Span board = value("overview-board");
+    private final Span uptime = value("overview-uptime");
+    private final Span cpu = value("overview-cpu");
+    private final Span memory = value("overview-memory");
+    private final SvgChart cpuChart = new SvgChart();
+    private final SvgChart memoryChart = new SvgChart();
+    private final Div trafficCharts = new Div();
+    private final Div interfaceList = new Div();
+    private final Div interfacesNote = new Div();
+    private final Div countList = new Div();
+    private final Div driftList = new Div();
+    private final Div eventList = new Div();
+    private final Div serviceList = new Div();
+    private final Anchor eventsLink = link("", "All events");
+    private final Anchor servicesLink = link("", "Services page");
+    private State shown;
+
+    OverviewCards(boolean phone) {
+        this.phone = phone;
+        name.setId("overview-title");
+        status.setId("overview-status");
+        problem.setId("overview-problem");
+        problem.addClassName("nnc-problem");
+        var facts = new DescriptionList();
+        facts.addClassName("overview-facts");
+        facts.add(new DescriptionList.Term("Identity"), new DescriptionList.Description(identity));
+        facts.add(new DescriptionList.Term("RouterOS"), new DescriptionList.Description(version));
+        facts.add(new DescriptionList.Term("Board"), new DescriptionList.Description(board));
+        facts.add(new DescriptionList.Term("Uptime"), new DescriptionList.Description(uptime));
+        var heading = new Div(name, status);
+        heading.addClassName("overview-heading");
+        header.add(heading, problem, facts);
+
+        cpuChart.setId("overview-cpu-chart");
+        memoryChart.setId("overview-memory-chart");
+        Div cpuPart = new Div(metric("CPU", cpu), cpuChart);
+        Div memoryPart = new Div(metric("Memory", memory), memoryChart);
+        Div parts = new Div(cpuPart, memoryPart);
+        parts.addClassName("overview-live-parts");
+        live.add(parts);
+        trafficCharts.addClassName("overview-traffic-charts");
+        traffic.add(new H3("Traffic"), trafficCharts);
+        interfacesNote.addClassName("nnc-stale-note");
+        interfaces.add(new H3("Interfaces"), interfacesNote, interfaceList);
+        counts.add(new H3("Resources"), countList);
+        drift.add(new H3("Drift"), driftList);
+        eventsLink.setId("overview-events-link");
+        events.add(new H3("Recent events"), eventList, eventsLink);
+        servicesLink.setId("overview-services-link");
+        services.add(new H3("Services"), serviceList, servicesLink);
+        if (phone) for (Div c : List.of(header, live, traffic, interfaces, counts, drift, events, services)) c.addClassName("nnc-phone");
+    }
+
+    List<Component> all() {
+        return List.of(header, live, traffic, interfaces, counts, drift, events, services);
+    }
+
+    void show(State s) {
+        State was = shown;
+        shown = s;
+        var h = s.header();
+        name.setText(h.name());
+        status.setText(h.status());
+        status.setClassName(h.reachable() ? "nnc-badge nnc-badge-success" : "nnc-badge nnc-badge-error");
+        problem.setText(h.problem());
+        problem.setVisible(!h.problem().isEmpty());
+        identity.setText(h.identity());
+        version.setText(h.version());
+        board.setText(h.board());
+        uptime.setText(h.uptime());
+        boolean stale = s.live().asOf().isPresent();
+        uptime.setClassName("nnc-stale", stale);
+        cpu.setText(s.live().cpu());
+        memory.setText(s.live().memory());
+        live.setClassName("nnc-stale-card", stale);
+        traffic.setClassName("nnc-stale-card", stale);
+        interfaces.setClassName("nnc-stale-card", stale);
+        cpuChart.show(s.live().charts().cpu());
+        memoryChart.show(s.live().charts().memory());
+        if (was == null || !was.live().charts().traffic().equals(s.live().charts().traffic())) traffic(s);
+        if (was == null || !was.interfaces().equals(s.interfaces()) || !was.interfacesAsOf().equals(s.interfacesAsOf())) interfaces(s);
+        if (was == null || !was.counts().equals(s.counts())) counts(s);
+        if (was == null || !was.drift().equals(s.drift())) drift(s);
+        if (was == null || !was.events().equals(s.events())) events(s);
+        if (was == null || !was.services().equals(s.services())) services(s);
+        eventsLink.setHref(s.eventsLink());
+        servicesLink.setHref(s.servicesLink());
+    }
+
+    private void traffic(State s) {
+        trafficCharts.removeAll();
+        var charts = s.live().charts().traffic();
+        traffic.setVisible(!charts.isEmpty());
+        for (var t : charts) {
+            Div one = new Div(new Span(t.interfaceName()), new SvgChart(t.svg()));
+            one.addClassName("overview-traffic-chart");
+            one.getElement().setAttribute("data-interface", t.interfaceName());
+            trafficCharts.add(one);
+        }
+    }
+
+    private void interfaces(State s) {
+        interfaceList.removeAll();
+        interfacesNote.setText(s.interfacesAsOf().map(a -> "State " + a + ": the router does not answer now.").orElse(""));
+        interfacesNote.setVisible(s.interfacesAsOf().isPresent());
+        if (s.interfaces().isEmpty()) {
+            interfaceList.add(empty("No interfaces read yet."));
+            return;
+        }
+        interfaceList.setClassName(phone ? "overview-interface-lines" : "overview-interface-table");
+        if (!phone) {
+            Div head = new Div(new Span("Name"), new Span("Type"), new Span("State"));
+            head.addClassName("overview-interface-head");
+            interfaceList.add(head);
+        }
+        for (InterfaceRow row : s.interfaces()) {
+            Span state = new Span(row.state());
+            state.setClassName("nnc-badge " + (row.disabled() ? "nnc-badge-contrast" : row.running() ? "nnc-badge-success" : "nnc-badge-error"));
+            Div line = phone
+                    ? new Div(new Div(strong(row.name()), small(row.type())), state)
+                    : new Div(strong(row.name()), new Span(row.type()), state);
+            line.addClassName("overview-interface");
+            line.getElement().setAttribute("data-interface", row.name());
+            interfaceList.add(line);
+        }
+    }
+
+    private void counts(State s) {
+        countList.removeAll();
+        countList.setClassName("overview-count-list", !s.counts().isEmpty());
+        if (s.counts().isEmpty()) {
+            countList.add(empty("No managed resources yet."));
+            return;
+        }
+        for (KindCount k : s.counts()) {
+            Anchor a = link(k.link(), "");
+            a.add(new Span(k.label()), strong(String.valueOf(k.count())));
+            a.addClassName("overview-count");
+            a.getElement().setAttribute("data-kind", com.nasnetconnect.ui.RouterRoutes.slug(k.kind()));
+            countList.add(a);
+        }
+    }
+
+    private void drift(State s) {
+        driftList.removeAll();
+        if (s.drift().isEmpty()) {
+            driftList.add(empty("No drift: the router matches what was applied."));
+            return;
+        }
+        for (DriftRow d : s.drift()) {
+            Anchor a = link(d.link(), "");
+            a.add(strong(d.resource()), small(d.what()));
+            a.addClassName("overview-drift-row");
+            driftList.add(a);
+        }
+    }
+
+    private void events(State s) {
+        eventList.removeAll();
+        if (s.events().isEmpty()) {
+            eventList.add(empty("No events yet."));
+            return;
+        }
+        for (EventRow e : s.events()) {
+            Div line = new Div(small(e.time()), new Span(e.text()), small(e.actor()));
+            line.addClassName("overview-event");
+            eventList.add(line);
+        }
+    }
+
+    private void services(State s) {
+        serviceList.removeAll();
+        if (s.services().isEmpty()) {
+            serviceList.add(empty("No services installed."));
+            return;
+        }
+        for (ServiceRow r : s.services()) {
+            Span state = new Span(r.state());
+            state.setClassName("nnc-badge nnc-badge-contrast");
+            Span health = new Span(r.health());
+            health.setClassName("nnc-badge " + (r.healthy() ? "nnc-badge-success" : "nnc-badge-contrast"));
+            Div line = new Div(new Div(strong(r.name()), small(r.interfaceName())), new Div(state, health));
+            line.addClassName("overview-service");
+            serviceList.add(line);
+        }
+    }
+
+    private static Div card(String id) {
+        Div d = new Div();
+        d.setId(id);
+        d.addClassName("overview-card");
+        return d;
+    }
+
+    private static Span value(String id) {
+        Span s = new Span();
+        s.setId(id);
+        return s;
+    }
+
+    private static Div metric(String label, Span value) {
+        Div d = new Div(new Span(label), value);
+        d.addClassName("overview-metric");
+        return d;
+    }
+
+    private static Anchor link(String href, String text) {
+        Anchor a = new Anchor(href, text);
+        a.getElement().setAttribute("router-link", true);
+        return a;
+    }
+
+    private static Span strong(String text) {
+        Span s = new Span(text);
+        s.addClassName("overview-strong");
+        return s;
+    }
+
+    private static Span small(String text) {
+        Span s = new Span(text);
+        s.addClassName("overview-small");
+        return s;
+    }
+
+    private static Paragraph empty(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("overview-empty");
+        return p;
+    }
+}
