@@ -204,8 +204,9 @@ final class Wiring {
         TelemetryQueries telemetry = new HotTelemetry(eventLog, poller, clock, Duration.ofHours(1));
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
+        RevealSecret secrets = new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock));
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, eventLog, telemetry, clock);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, secrets, clock);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -216,7 +217,7 @@ final class Wiring {
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
                 schema.validationRules(), services, policies, registration, queries, telemetry, eventLog,
-                Optional.of(new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock))));
+                Optional.of(secrets));
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 
