@@ -229,8 +229,9 @@ final class Wiring {
                 clock), installer);
 
         // GraphQL at /graphql (HTTP and graphql-transport-ws)
+        RevealSecret secrets = new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock));
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
-                security.services().apiKeys(), services, policies, eventLog, telemetry, driftResolution, clock).withUpdates(updates);
+                security.services().apiKeys(), services, policies, eventLog, telemetry, driftResolution, clock).withSecrets(secrets).withUpdates(updates);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
@@ -241,7 +242,7 @@ final class Wiring {
                 security.services().authenticator(), security.services().users(), security.services().apiKeys(),
                 security.services().sessions(), security.services().audit(), changes,
                 schema.validationRules(), services, policies, registration, queries, telemetry, eventLog, updates,
-                Optional.of(new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock))), driftResolution);
+                Optional.of(secrets), driftResolution);
         EmbeddedVaadin vaadin = started(vaadinStarting);
         vaadin.attach(UiScreens.table(ui, clock, java.time.ZoneId.systemDefault()));
 

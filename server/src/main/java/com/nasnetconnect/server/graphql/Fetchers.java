@@ -2,7 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nasnetconnect.domain.schema.Redactor;
 import com.nasnetconnect.domain.schema.types.AddRouterInput;
 import com.nasnetconnect.domain.schema.types.InstallServiceInput;
 import com.nasnetconnect.domain.schema.types.RoutingPolicy;
@@ -14,8 +13,6 @@ import com.nasnetconnect.domain.schema.types.ResourceChange;
 import com.nasnetconnect.domain.schema.types.ResourceEvent;
 import com.nasnetconnect.domain.schema.types.RouterStatus;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
-import com.nasnetconnect.domain.schema.types.RevealPayload;
-import com.nasnetconnect.domain.schema.types.UserError;
 import com.nasnetconnect.domain.security.Principal;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -35,12 +32,10 @@ final class Fetchers {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private final GraphQlBackend backend;
-    private final Redactor redactor;
     private final int maxBufferedUpdates;
 
-    Fetchers(GraphQlBackend backend, Redactor redactor, int maxBufferedUpdates) {
+    Fetchers(GraphQlBackend backend, int maxBufferedUpdates) {
         this.backend = backend;
-        this.redactor = redactor;
         this.maxBufferedUpdates = maxBufferedUpdates;
     }
 
@@ -166,24 +161,9 @@ final class Fetchers {
         return backend.reapplyResource(principal(env), env.getArgument("uuid"));
     }
 
-    /** Reveals one sensitive configuration field; the Redactor checks the role and audits first. */
+    /** Reveals one sensitive configuration field through the domain's reveal in-port (admin only, audited). */
     Object revealSecret(DataFetchingEnvironment env) {
-        Principal who = principal(env);
-        String uuid = env.getArgument("uuid");
-        String field = env.getArgument("field");
-        Resource resource = backend.resource(who, uuid).orElse(null);
-        if (resource == null) return reveal(null, new UserError(List.of("uuid"), "no resource " + uuid, uuid));
-        String configType = SchemaDirectives.typeName(resource.getKind()) + "Config";
-        if (!redactor.isSensitive(configType, field)) {
-            return reveal(null, new UserError(List.of("field"), configType + "." + field + " is not a sensitive field", field));
-        }
-        String value = redactor.reveal(who, uuid, configType, field, env.getArgument("reason"),
-                () -> backend.configurationValue(who, uuid, field).orElse(null));
-        return reveal(value, null);
-    }
-
-    private static RevealPayload reveal(String value, UserError error) {
-        return new RevealPayload(value, error == null ? List.of() : List.of(error));
+        return backend.revealSecret(principal(env), env.getArgument("uuid"), env.getArgument("field"), env.getArgument("reason"));
     }
 
     // ---- Services (the Virtual Interface Factory) --------------------------------------------------------

@@ -24,6 +24,7 @@ import com.nasnetconnect.domain.schema.types.Router;
 import com.nasnetconnect.domain.schema.types.RouterPayload;
 import com.nasnetconnect.domain.schema.types.RouterStatus;
 import com.nasnetconnect.domain.schema.types.UserError;
+import com.nasnetconnect.domain.schema.types.RevealPayload;
 import com.nasnetconnect.domain.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -113,8 +114,13 @@ public interface GraphQlBackend {
         return new ResourcePayload(null, List.of(new UserError(List.of("uuid"), "drift cannot be resolved on this server", uuid)));
     }
 
-    /** The clear value of one configuration field of a resource (for an audited reveal), if it has one. */
-    Optional<String> configurationValue(Principal who, String uuid, String field);
+
+    /**
+     * One {@code @sensitive} configuration field of a resource in clear, through the domain's reveal in-port (admin
+     * only, audited before the value is read); a uuid that names no resource or a field that is no secret comes back
+     * as a user error. Below admin: {@link com.nasnetconnect.domain.security.AccessDeniedException}.
+     */
+    RevealPayload revealSecret(Principal who, String uuid, String field, String reason);
 
     /** Listens to resource changes of one router until the returned handle is closed. */
     AutoCloseable onResourceChanged(Principal who, String routerId, Consumer<ResourceChange> listener);

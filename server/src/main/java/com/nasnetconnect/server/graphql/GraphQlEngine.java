@@ -67,7 +67,7 @@ public final class GraphQlEngine {
         var names = new java.util.HashSet<String>();
         redactor.typesWithSecrets().forEach(t -> names.addAll(redactor.sensitiveFields(t)));
         this.sensitiveNames = java.util.Set.copyOf(names);
-        this.schema = GraphQlWiring.schema(directives, new Fetchers(backend, redactor, limits.maxBufferedUpdates()), redactor);
+        this.schema = GraphQlWiring.schema(directives, new Fetchers(backend, limits.maxBufferedUpdates()), redactor);
         DataFetcherExceptionHandler errors = this::mapException;
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class GraphQlWiringTest {
     private final SchemaDirectives directives = TestServer.directives();
     private final Redactor redactor = new Redactor(directives.sensitiveFields(), (w, s, f, r, a) -> { }, Clock.systemUTC());
-    private final Fetchers fetchers = new Fetchers(new InMemoryGraphQlBackend(Clock.systemUTC()), redactor, 10);
+    private final Fetchers fetchers = new Fetchers(new InMemoryGraphQlBackend(Clock.systemUTC()), 10);
 
     @Test
     void everyQueryMutationAndSubscriptionFieldHasAFetcher() {

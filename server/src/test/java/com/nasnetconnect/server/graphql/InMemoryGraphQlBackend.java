@@ -173,10 +173,20 @@ final class InMemoryGraphQlBackend implements GraphQlBackend {
         return new CheckDriftPayload(clock.instant(), resources.size(), List.of(), List.of());
     }
 
+    /** Reveals through this redactor (the test server's audit), as the domain's in-port does: role, audit, value. */
+    volatile com.nasnetconnect.domain.schema.Redactor redactor;
+
     @Override
-    public Optional<String> configurationValue(Principal who, String uuid, String field) {
+    public com.nasnetconnect.domain.schema.types.RevealPayload revealSecret(Principal who, String uuid, String field, String reason) {
         calls.incrementAndGet();
-        return Optional.ofNullable(rawConfig.get(uuid)).map(m -> m.get(field)).map(String::valueOf);
+        who.require(com.nasnetconnect.domain.security.Role.ADMIN, "reveal secrets");
+        var raw = rawConfig.get(uuid);
+        if (raw == null || !resources.containsKey(uuid)) {
+            return new com.nasnetconnect.domain.schema.types.RevealPayload(null, List.of(new UserError(List.of("uuid"), "no resource " + uuid, uuid)));
+        }
+        String type = com.nasnetconnect.domain.schema.ResourceKinds.typeName(resources.get(uuid).getKind()) + "Config";
+        String value = redactor.reveal(who, uuid, type, field, reason, () -> Optional.ofNullable(raw.get(field)).map(String::valueOf).orElse(null));
+        return new com.nasnetconnect.domain.schema.types.RevealPayload(value, List.of());
     }
 
     @Override

@@ -47,8 +47,10 @@ final class TestServer implements AutoCloseable {
 
     /** An upgrade's {@code Authorization: Bearer <key>} header names its principal, as the auth filter would. */
     TestServer(Limits limits, LoadLimits load, Clock clock, WebSocketLimits wsLimits) {
-        endpoint = new GraphQlEndpoint(directives(), backend,
-                (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason),
+        com.nasnetconnect.domain.schema.SecretRevealAudit reveals =
+                (who, subject, field, reason, at) -> audit.add(who.name() + " " + subject + " " + field + " " + reason);
+        backend.redactor = new com.nasnetconnect.domain.schema.Redactor(directives().sensitiveFields(), reveals, clock);
+        endpoint = new GraphQlEndpoint(directives(), backend, reveals,
                 AUTH, headers -> headers.first(io.helidon.http.HeaderNames.AUTHORIZATION)
                         .filter(v -> v.startsWith("Bearer ")).flatMap(v -> AUTH.apply(v.substring(7))),
                 clock, limits, load, wsLimits, null);

@@ -255,7 +255,7 @@ class ResourceKindControllerTest {
     void anUnknownKindIsNoSuchPage() {
         assertThat(page(VIEWER, "vlans").state().notFound()).contains("No such page: vlans");
         assertThat(page(VIEWER, "bridge-port").state().notFound()).isEmpty();
-        assertThat(page(VIEWER, "bridge-port").state().heading()).isEqualTo("bridge ports");
+        assertThat(page(VIEWER, "bridge-port").state().heading()).isEqualTo("Bridge ports");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class ResourceForm extends Dialog {
      * @param save    saves what was typed; true closes the form
      * @param reveal  an admin's reveal of a secret field (empty when not offered)
      */
-    ResourceForm(String heading, List<FormField> form, Map<String, String> values, boolean phone,
+    ResourceForm(String heading, boolean editing, List<FormField> form, Map<String, String> values, boolean phone,
                  Function<String, Optional<FieldChoices>> choices, BiFunction<String, String, Optional<String>> check,
                  Predicate<Map<String, String>> save, Runnable cancel, Optional<Function<String, Optional<String>>> reveal) {
         setId("resource-form");
@@ -63,7 +63,7 @@ final class ResourceForm extends Dialog {
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("560px", 2));
         for (FormField f : form) {
             model.put(f.name(), f);
-            Component field = field(f, choices.apply(f.name()), values.getOrDefault(f.name(), ""), reveal);
+            Component field = field(f, choices.apply(f.name()), values.getOrDefault(f.name(), ""), editing, reveal);
             layout.add(field);
         }
         problem.setId("resource-form-problem");
@@ -87,7 +87,7 @@ final class ResourceForm extends Dialog {
         }));
     }
 
-    private Component field(FormField f, Optional<FieldChoices> choices, String value,
+    private Component field(FormField f, Optional<FieldChoices> choices, String value, boolean editing,
                             Optional<Function<String, Optional<String>>> reveal) {
         String label = words(f.name()) + (f.required() ? " *" : "");
         Component c;
@@ -99,7 +99,7 @@ final class ResourceForm extends Dialog {
         } else if (f.sensitive()) {
             PasswordField secret = new PasswordField(label);
             secret.setValue(value);
-            secret.setPlaceholder(value.isEmpty() ? "unchanged unless typed" : "");
+            if (editing) secret.setPlaceholder("unchanged unless typed");
             secret.setRevealButtonVisible(true);
             if (reveal.isPresent()) {
                 Button show = new Button("Reveal", e -> reveal.get().apply(f.name()).ifPresent(secret::setValue));

@@ -59,8 +59,11 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
     /** Where a resource stands with its router. */
     public enum Sync { DEPLOYED, DRIFT, INVALID, PENDING }
 
-    /** One resource in the list: its name in words, the telling fields' values, and its sync state in words. */
-    public record Row(String uuid, String title, List<String> cells, Sync sync, String syncText) {
+    /**
+     * One resource in the list: its name in words, the telling fields' values, its sync state in words, and the
+     * version it shows (a late event with an older state never replaces a newer one).
+     */
+    public record Row(String uuid, String title, List<String> cells, Sync sync, String syncText, long version) {
         public Row {
             cells = List.copyOf(cells);
         }
@@ -117,7 +120,8 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
 
         /** "VLANs", "IP addresses", "firewall rules". */
         public String heading() {
-            return kind.map(ResourceKindController::plural).orElse("Resources");
+            return kind.map(ResourceKindController::plural).map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
+                    .orElse("Resources");
         }
 
         State withRows(List<Row> next) {
@@ -145,6 +149,8 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
     /** Guards {@link #following}; never held while calling the domain or notifying. */
     private final Object followLock = new Object();
     private ResourceEventBus.Subscription following;
+    /** Resources seen deleted: a late event about one of them never brings it back. */
+    private final java.util.Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ResourceKindController(Principal who, ResourceQueries queries, ResourceChanges changes, ValidationRules rules,
                                   Optional<RevealSecret> secrets) {
@@ -372,6 +378,7 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
         try {
             List<ResourceId> gone = changes.delete(who, ResourceId.parse(prompt.get().uuid()), cascade);
             var ids = gone.stream().map(ResourceId::toString).toList();
+            this.gone.addAll(ids);
             String done = gone.size() <= 1 ? prompt.get().title() + " deleted from the router."
                     : prompt.get().title() + " and " + (gone.size() - 1) + " that depended on it deleted from the router.";
             update(s -> s.withRows(s.rows().stream().filter(r -> !ids.contains(r.uuid())).toList())
@@ -421,9 +428,10 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
         State s = state();
         if (!s.router().equals(Optional.of(router)) || !s.kind().equals(Optional.of(e.kind()))) return;
         if (e.type() == ChangeType.DELETED) {
-            String gone = e.resourceId().toString();
+            String id = e.resourceId().toString();
+            gone.add(id);
             update(x -> x.router().equals(Optional.of(router))
-                    ? x.withRows(x.rows().stream().filter(r -> !r.uuid().equals(gone)).toList()) : x);
+                    ? x.withRows(x.rows().stream().filter(r -> !r.uuid().equals(id)).toList()) : x);
             return;
         }
         e.state().ifPresent(r -> {
@@ -470,10 +478,12 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
         update(s -> s.withDeleting(Optional.empty()).withNotice(Optional.of(Notice.error(message))));
     }
 
-    private static State upsert(State s, Row row) {
+    private State upsert(State s, Row row) {
+        if (gone.contains(row.uuid())) return s;
         var rows = new ArrayList<>(s.rows());
         int at = -1;
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).uuid().equals(row.uuid())) at = i;
+        if (at >= 0 && rows.get(at).version() > row.version()) return s;
         if (at >= 0) rows.set(at, row);
         else rows.add(row);
         return s.withRows(rows);
@@ -493,7 +503,8 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
     }
 
     static Row row(Resource r, List<FormField> columns) {
-        var cells = columns.stream().map(c -> r.configuration().get(c.name()).map(ResourceKindController::text).orElse("")).toList();
+        var cells = columns.stream().map(c -> r.configuration().get(c.name()).map(ResourceKindController::text)
+                .map(t -> c.list() ? String.join(", ", t.split("\\s*,\\s*")) : t).orElse("")).toList();
         Sync sync;
         String text;
         if (!r.validation().errors().isEmpty()) {
@@ -515,7 +526,7 @@ public final class ResourceKindController extends HeadlessController<ResourceKin
                 text = "deployed";
             }
         }
-        return new Row(r.id().toString(), ResourceLabels.describe(r), cells, sync, text);
+        return new Row(r.id().toString(), ResourceLabels.describe(r), cells, sync, text, r.metadata().version());
     }
 
     /** A stored value as a form shows it: lists comma-separated. */

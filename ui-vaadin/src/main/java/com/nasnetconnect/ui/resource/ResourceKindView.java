@@ -144,7 +144,7 @@ public class ResourceKindView extends VerticalLayout implements BeforeEnterObser
         if (form == null) {
             Optional<java.util.function.Function<String, Optional<String>>> reveal = state.canReveal() && editor.uuid().isPresent()
                     ? Optional.of(field -> controller.reveal(field, "shown on the resource page")) : Optional.empty();
-            form = new ResourceForm(editor.heading(), controller.form(), editor.values(), phone, controller::choices,
+            form = new ResourceForm(editor.heading(), editor.mode() == ResourceKindController.Mode.EDIT, controller.form(), editor.values(), phone, controller::choices,
                     controller::fieldProblem, controller::save, controller::cancelEdit, reveal);
             form.addOpenedChangeListener(e -> {
                 if (!e.isOpened() && controller.state().editor().isPresent() && e.isFromClient()) controller.cancelEdit();
@@ -165,7 +165,9 @@ public class ResourceKindView extends VerticalLayout implements BeforeEnterObser
         confirm = new ConfirmDialog();
         confirm.setId("delete-dialog");
         confirm.setHeader("Delete " + prompt.title() + "?");
-        confirm.setText(prompt.message());
+        Paragraph impact = new Paragraph(prompt.message());
+        impact.setId("delete-impact");
+        confirm.setText(impact);
         confirm.setCancelable(true);
         confirm.setConfirmText(prompt.needsCascade() ? prompt.cascadeLabel() : "Delete");
         confirm.setConfirmButtonTheme("error primary");

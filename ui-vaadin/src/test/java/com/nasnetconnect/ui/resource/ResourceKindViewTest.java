@@ -254,7 +254,7 @@ class ResourceKindViewTest extends BrowserlessTest {
 
         ConfirmDialog dialog = $(ConfirmDialog.class).id("delete-dialog");
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.getElement().getProperty("message")).isEqualTo("Deleting VLAN guest breaks: IP address 10.0.0.1/24 on guest");
+        assertThat($(Paragraph.class).id("delete-impact").getText()).isEqualTo("Deleting VLAN guest breaks: IP address 10.0.0.1/24 on guest");
         assertThat(dialog.getElement().getProperty("confirmText")).isEqualTo("Delete all 2");
     }
 

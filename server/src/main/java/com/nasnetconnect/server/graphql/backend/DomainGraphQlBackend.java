@@ -1,5 +1,8 @@
 package com.nasnetconnect.server.graphql.backend;
 
+import com.nasnetconnect.domain.schema.types.UserError;
+import com.nasnetconnect.domain.schema.types.RevealPayload;
+import com.nasnetconnect.domain.apply.RevealSecret;
 import com.nasnetconnect.domain.apply.ApplyException;
 import com.nasnetconnect.domain.apply.DriftReport;
 import com.nasnetconnect.domain.apply.DriftResolution;
@@ -49,6 +52,8 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private final RouterViews views;
     private final ApiKeyPayloads apiKeys;
     private final Clock clock;
+    /** The domain's reveal of secret fields; absent on servers built without it. */
+    private Optional<RevealSecret> secrets = Optional.empty();
     private final GraphQlMapper mapper = new GraphQlMapper();
     private final Optional<ServicePayloads> services;
     private final Optional<TelemetryQueries> telemetry;
@@ -97,6 +102,16 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
         this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
                 Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"),
                 Objects.requireNonNull(telemetry, "telemetry"), Objects.requireNonNull(drift, "drift"));
+    }
+
+    /** As above, with the domain's reveal of secret fields ({@code revealSecret}). */
+    public DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
+                                RouterStatusFeed status, ApiKeys apiKeys, ServiceFactory factory, RoutingPolicies policies,
+                                EventLogQueries events, TelemetryQueries telemetry, RevealSecret secrets, Clock clock) {
+        this(registration, queries, changes, status, apiKeys, clock, Objects.requireNonNull(factory, "factory"),
+                Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(events, "events"),
+                Objects.requireNonNull(telemetry, "telemetry"));
+        this.secrets = Optional.of(secrets);
     }
 
     private DomainGraphQlBackend(RouterRegistration registration, ResourceQueries queries, ResourceChanges changes,
@@ -198,8 +213,15 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     }
 
     @Override
-    public Optional<String> configurationValue(Principal who, String uuid, String field) {
-        return queries.get(who, ResourceId.parse(uuid)).flatMap(r -> r.configuration().string(field));
+    public RevealPayload revealSecret(Principal who, String uuid, String field, String reason) {
+        RevealSecret reveal = secrets.orElseThrow(() -> new IllegalStateException("this server reveals no secrets"));
+        try {
+            return new RevealPayload(reveal.reveal(who, ResourceId.parse(uuid), field, reason).orElse(null), List.of());
+        } catch (NoSuchResource e) {
+            return new RevealPayload(null, List.of(new UserError(List.of("uuid"), "no resource " + uuid, uuid)));
+        } catch (InputRefused e) {
+            return new RevealPayload(null, UserErrors.refused(e, at -> at));
+        }
     }
 
     @Override
@@ -425,6 +447,12 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     private static final List<UserError> NO_FACTORY = UserErrors.of(List.of(), "this server runs without the service factory", null);
 
     // ---- Updates (issue 15) ----------------------------------------------------------------------------------
+
+    /** Reveals secret fields ({@code revealSecret}) through the domain's in-port (admin only, audited). Returns this. */
+    public DomainGraphQlBackend withSecrets(RevealSecret secrets) {
+        this.secrets = Optional.of(Objects.requireNonNull(secrets, "secrets"));
+        return this;
+    }
 
     /** Answers the update fields from {@code updates}; without it they fail as "no update checker". Returns this. */
     public DomainGraphQlBackend withUpdates(com.nasnetconnect.domain.update.Updates updates) {

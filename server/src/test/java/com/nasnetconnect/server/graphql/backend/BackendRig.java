@@ -155,7 +155,7 @@ final class BackendRig implements AutoCloseable {
         poller = new RuntimePoller(routers, gateway, store, events, clock);
         backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
                 com.nasnetconnect.storage.security.SqliteSecurity.services(databases.system(), clock).apiKeys(), factory,
-                policies, events, new HotTelemetry(events, poller, clock, Duration.ofHours(1)), drift, clock);
+                policies, events, new HotTelemetry(events, poller, clock, Duration.ofHours(1)), drift, clock).withSecrets(new com.nasnetconnect.domain.apply.RevealSecret(locator, redactor));
         endpoint = new GraphQlEndpoint(schema, backend, reveals, AUTH, clock, Limits.defaults());
         server = WebServer.builder()
                 .host("127.0.0.1")
