@@ -18,7 +18,11 @@ import com.nasnetconnect.ui.resources.VlansController;
 import com.nasnetconnect.ui.resources.VlansView;
 import com.nasnetconnect.ui.services.ServicesController;
 import com.nasnetconnect.ui.services.ServicesView;
+import com.nasnetconnect.ui.routers.AddRouterController;
+import com.nasnetconnect.ui.routers.AddRouterView;
 import com.nasnetconnect.ui.shell.MainLayout;
+import com.nasnetconnect.ui.shell.ShellController;
+import com.nasnetconnect.domain.security.Role;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -39,11 +43,17 @@ public final class UiScreens {
     /** @param zone how times are shown; @param clock "now" for the screens that show how long ago */
     public static Screens table(UiServices s, Clock clock, ZoneId zone) {
         return Screens.builder(s.login())
-                .screen(MainLayout.class, () -> new MainLayout(current(), s.login()))
+                .screen(MainLayout.class, () -> new MainLayout(current(), s.login(),
+                        new ShellController(() -> current().map(who -> s.registration().routers(who).stream()
+                                .map(r -> new ShellController.RouterChoice(r.id().value(), r.name())).toList())
+                                .orElse(java.util.List.of()))))
                 .screen(LoginView.class, () -> new LoginView(s.login()))
                 .screen(ChangePasswordView.class, () -> new ChangePasswordView(s.login()))
                 .screen(DashboardView.class, () -> new DashboardView(
-                        new DashboardController(s.routerStatus(), s.databases(), 0, clock)))
+                        new DashboardController(s.routerStatus(), s.databases(), 0, clock,
+                                signedIn().role().allows(Role.OPERATOR))))
+                .screen(AddRouterView.class, () -> new AddRouterView(
+                        new AddRouterController(s.registration(), s.validationRules(), signedIn())))
                 .screen(VlansView.class, () -> new VlansView(
                         new VlansController(s.resources(), signedIn()), s.validationRules()))
                 .screen(ServicesView.class, () -> {
