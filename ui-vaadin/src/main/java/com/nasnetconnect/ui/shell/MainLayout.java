@@ -15,6 +15,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.select.Select;
@@ -70,7 +72,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         userMenu.setId("user-menu");
         userMenu.addClassName("nnc-user-menu");
         userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_END_ALIGNED);
-        var top = userMenu.addItem(user);
+        Icon caret = VaadinIcon.CHEVRON_DOWN_SMALL.create();
+        caret.addClassName("nnc-user-menu-caret");
+        var top = userMenu.addItem(new Span(user, caret));
         top.getElement().setAttribute("aria-label", "Account menu of " + who.map(Principal::name).orElse("nobody"));
         if (who.isPresent() && !who.get().apiKey()) {
             top.getSubMenu().addItem("My account", e -> UI.getCurrent().navigate("account")).setId("user-menu-account");

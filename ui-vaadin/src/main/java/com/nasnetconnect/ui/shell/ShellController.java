@@ -114,7 +114,7 @@ public final class ShellController extends HeadlessController<ShellController.St
     /** The pages of one router: its own, then each group of resource kinds. */
     static List<Section> sections(RouterId router) {
         var out = new ArrayList<Section>();
-        out.add(new Section("Router", List.of(
+        out.add(new Section("This router", List.of(
                 new Link("nav-overview", "Overview", RouterRoutes.overview(router)),
                 new Link("nav-services", "Services", RouterRoutes.services(router)),
                 new Link("nav-events", "Events", RouterRoutes.events(router)))));
