@@ -93,7 +93,7 @@ class AddRouterE2ETest {
         Boolean stillInvalid = executeJavaScript("return document.getElementById('router-username').hasAttribute('invalid')");
         assertThat(stillInvalid).as("the user name's error is gone after a good login").isFalse();
 
-        $("#add-and-adopt").click();
+        $("#add-and-adopt").scrollIntoView("{block: \"center\"}").click();
         $("#current-router").shouldHave(text("Branch office"), Duration.ofSeconds(15));
         addedPath = WebDriverRunner.url().substring(server.baseUrl().length());
         assertThat(addedPath).matches("/routers/[^/]+").isNotEqualTo("/routers/add");
