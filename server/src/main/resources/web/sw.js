@@ -2,7 +2,7 @@
 // network first and fall back to the cached offline page when the server cannot be reached, or when the front
 // door answers that the application behind it is down (502, 503, 504). Live UI traffic (Vaadin's UIDL, push,
 // GraphQL) is never cached: stale router state would be worse than none.
-const CACHE = 'nnc-shell-v2';
+const CACHE = 'nnc-shell-v3';
 const OFFLINE = '/offline.html';
 const SHELL = [OFFLINE, '/icons/icon-192.png', '/icons/icon-512.png', '/manifest.webmanifest', '/favicon.ico'];
 
@@ -28,8 +28,9 @@ function offlinePage() {
     .then((cache) => cache.match(OFFLINE))
     .then((hit) => hit || new Response(
       '<!doctype html><meta charset="utf-8"><title>Offline · NasNetConnect</title>'
-        + '<main id="offline"><h1>NasNetConnect cannot be reached</h1>'
-        + '<button onclick="location.reload()">Try again</button></main>',
+        + '<main id="offline"><h1>You are offline — NasNetConnect needs a connection to your router manager</h1>'
+        + '<p>The router manager cannot be reached right now.</p>'
+        + '<button id="retry" onclick="location.reload()">Try again</button></main>',
       {status: 503, headers: {'Content-Type': 'text/html; charset=utf-8'}}));
 }
 

@@ -2,6 +2,9 @@ package com.nasnetconnect.domain.apply;
 
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterCommand;
+import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.state.Fields;
+import com.nasnetconnect.domain.state.ResourceLabels;
 import com.nasnetconnect.domain.router.RouterGateway;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import java.time.Clock;
@@ -80,16 +83,72 @@ public final class AdoptService {
     }
 
     private List<MergedChange> adoptLocked(Router router, Set<ResourceKind> kinds, String by) {
-        // the attribute names of the router's RouterOS version; asked only when a kind's names differ by version
-        var specs = kinds.stream().anyMatch(this.specs::versionDependent) ? this.specs.on(gateway.platform(router.endpoint())) : this.specs;
-        var managed = new HashSet<String>();
-        ledger.resources(router.id()).forEach(r -> r.nativeId().ifPresent(n -> managed.add(r.kind() + n)));
         var now = clock.instant();
         var out = new ArrayList<MergedChange>();
+        for (var c : candidates(router.endpoint(), kinds, managed(router))) {
+            var desired = new DesiredResource(ids.get(), c.kind(), c.configuration());
+            var found = rules.check(desired.id(), c.kind(), c.configuration());
+            var report = new ValidationReport(desired.id(), found.stream()
+                    .filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList(),
+                    found.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList());
+            out.add(new MergedChange(MergedChange.Kind.ADOPTED, desired,
+                    Optional.of(new Confirmation(c.nativeId(), c.confirmed(), c.generated(), now, by)), report,
+                    report.errors().stream().map(e -> "adopted as is, but: " + e).toList()));
+        }
+        if (!out.isEmpty()) ledger.commit(router.id(), out);
+        return out;
+    }
+
+    /**
+     * What {@link #adopt} would take under management from a router nobody manages yet (one being added): the
+     * same menus read and the same objects skipped (dynamic, built-in, default), with nothing committed and
+     * nothing written to the router. Per kind, in {@link ResourceKind} order, only kinds with something to adopt.
+     *
+     * @param examples at most this many objects named per kind ({@link ResourceLabels#identity})
+     */
+    public AdoptPreview preview(RouterEndpoint endpoint, Set<ResourceKind> kinds, int examples) {
+        return preview(candidates(endpoint, kinds, Set.of()), examples);
+    }
+
+    /** As {@link #preview(RouterEndpoint, Set, int)} for a managed router: objects it manages already are left out. */
+    public AdoptPreview preview(Router router, Set<ResourceKind> kinds, int examples) {
+        return preview(candidates(router.endpoint(), kinds, managed(router)), examples);
+    }
+
+    private static AdoptPreview preview(List<Candidate> candidates, int examples) {
+        var byKind = new java.util.EnumMap<ResourceKind, List<String>>(ResourceKind.class);
+        var counts = new java.util.EnumMap<ResourceKind, Integer>(ResourceKind.class);
+        for (var c : candidates) {
+            counts.merge(c.kind(), 1, Integer::sum);
+            var names = byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>());
+            if (names.size() < examples) {
+                String name = ResourceLabels.identity(c.kind(), new Fields(new LinkedHashMap<>(c.configuration())));
+                if (!name.isBlank()) names.add(name);
+            }
+        }
+        return new AdoptPreview(counts.entrySet().stream()
+                .map(e -> new AdoptPreview.KindCount(e.getKey(), e.getValue(), byKind.get(e.getKey()))).toList());
+    }
+
+    private Set<String> managed(Router router) {
+        var managed = new HashSet<String>();
+        ledger.resources(router.id()).forEach(r -> r.nativeId().ifPresent(n -> managed.add(r.kind() + n)));
+        return managed;
+    }
+
+    /** An object of the router that adopt takes: its configuration as adopted, its router row as confirmed. */
+    private record Candidate(ResourceKind kind, String nativeId, java.util.Map<String, String> configuration,
+                             java.util.Map<String, String> confirmed, java.util.Map<String, String> generated) { }
+
+    /** Reads the kinds' menus and keeps what adopt takes: not yet managed, not dynamic, built-in or default. */
+    private List<Candidate> candidates(RouterEndpoint endpoint, Set<ResourceKind> kinds, Set<String> managed) {
+        // the attribute names of the router's RouterOS version; asked only when a kind's names differ by version
+        var specs = kinds.stream().anyMatch(this.specs::versionDependent) ? this.specs.on(gateway.platform(endpoint)) : this.specs;
+        var out = new ArrayList<Candidate>();
         for (ResourceKind kind : ResourceKind.values()) {
             if (!kinds.contains(kind)) continue;
             var spec = specs.spec(kind);
-            for (var row : gateway.execute(router.endpoint(), RouterCommand.of(spec.menu() + "/print")).rows()) {
+            for (var row : gateway.execute(endpoint, RouterCommand.of(spec.menu() + "/print")).rows()) {
                 String nativeId = row.get(".id");
                 if (nativeId == null || managed.contains(kind + nativeId) || flag(row, "dynamic") || flag(row, "builtin")
                         || flag(row, "default")) {
@@ -104,17 +163,9 @@ public final class AdoptService {
                 });
                 var generated = new LinkedHashMap<String, String>();
                 spec.generated().stream().sorted().forEach(g -> { if (row.get(g) != null) generated.put(g, row.get(g)); });
-                var desired = new DesiredResource(ids.get(), kind, config);
-                var found = rules.check(desired.id(), kind, config);
-                var report = new ValidationReport(desired.id(), found.stream()
-                        .filter(i -> i.severity() == ValidationIssue.Severity.ERROR).toList(),
-                        found.stream().filter(i -> i.severity() == ValidationIssue.Severity.WARNING).toList());
-                out.add(new MergedChange(MergedChange.Kind.ADOPTED, desired,
-                        Optional.of(new Confirmation(nativeId, confirmed, generated, now, by)), report,
-                        report.errors().stream().map(e -> "adopted as is, but: " + e).toList()));
+                out.add(new Candidate(kind, nativeId, config, confirmed, generated));
             }
         }
-        if (!out.isEmpty()) ledger.commit(router.id(), out);
         return out;
     }
 

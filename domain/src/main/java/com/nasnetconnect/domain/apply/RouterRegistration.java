@@ -6,6 +6,7 @@ import com.nasnetconnect.domain.router.NoSuchRouter;
 import com.nasnetconnect.domain.router.PlatformInfo;
 import com.nasnetconnect.domain.router.Router;
 import com.nasnetconnect.domain.router.RouterEndpoint;
+import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterException;
 import com.nasnetconnect.domain.router.RouterGateway;
 import com.nasnetconnect.domain.router.RouterId;
@@ -23,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * In-port for the routers under management, whoever asks (GraphQL, the UI): list them; add one (the input is
@@ -87,10 +89,7 @@ public final class RouterRegistration {
         who.require(Role.OPERATOR, "adopt routers");
         Registered added = register(request);
         Router router = added.router();
-        var kinds = EnumSet.noneOf(ResourceKind.class);
-        for (var k : ResourceKind.values()) {
-            if (specs.spec(k).requiredPackage().map(added.platform()::hasPackage).orElse(true)) kinds.add(k);
-        }
+        var kinds = kinds(added.platform());
         try {
             var adopted = adopt.adopt(router, kinds, who.name()).stream().map(m -> ResourceId.parse(m.resource().id()))
                     .flatMap(id -> store.find(router.id(), id).stream()).toList();
@@ -108,6 +107,47 @@ public final class RouterRegistration {
         public Adopted {
             Objects.requireNonNull(router, "router");
             resources = List.copyOf(resources);
+        }
+    }
+
+    /**
+     * "Test connection" before adding: checks the input as {@link #add} does, logs in, reads the router's identity
+     * and platform and what {@link #adopt} would take under management (the same objects adopt takes, read only),
+     * then logs out. Nothing is saved and nothing is written to the router.
+     *
+     * @throws InputRefused as {@link #add} (in plain words: the login rejected, the connection refused, no answer,
+     *                      not RouterOS, RouterOS 6), or when the configuration could not be read
+     */
+    public ConnectionTest test(Principal who, NewRouter request) {
+        who.require(Role.OPERATOR, "add routers");
+        Checked checked = check(request);
+        String address = checked.endpoint().address();
+        try {
+            String identity = gateway.execute(checked.endpoint(), IDENTITY).first().map(r -> r.get("name")).orElse("");
+            AdoptPreview adoptable = adopt.preview(checked.endpoint(), kinds(checked.platform()), PREVIEW_EXAMPLES);
+            return new ConnectionTest(identity, checked.platform(), adoptable);
+        } catch (RouterException e) {
+            throw InputRefused.of(List.of("host"), "reading the configuration of " + address + " failed: "
+                    + plainly(address, e), address);
+        } finally {
+            gateway.disconnect(checked.endpoint());
+        }
+    }
+
+    /** How many objects per kind a {@link ConnectionTest} names. */
+    public static final int PREVIEW_EXAMPLES = 3;
+
+    /**
+     * What "Test connection" found.
+     *
+     * @param identity  the router's system identity (empty when it has none)
+     * @param adoptable what adopting it would take under management
+     */
+    public record ConnectionTest(String identity, PlatformInfo platform, AdoptPreview adoptable) {
+        public ConnectionTest {
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(adoptable, "adoptable");
         }
     }
 
@@ -138,13 +178,40 @@ public final class RouterRegistration {
 
     private record Registered(Router router, PlatformInfo platform) { }
 
+    private record Checked(NewRouter request, RouterEndpoint endpoint, PlatformInfo platform) { }
+
+    private static final RouterCommand IDENTITY = RouterCommand.of("/system/identity/print");
+
+    /** The kinds the platform has: a kind that needs a package the router lacks is left out. */
+    private Set<ResourceKind> kinds(PlatformInfo platform) {
+        var kinds = EnumSet.noneOf(ResourceKind.class);
+        for (var k : ResourceKind.values()) {
+            if (specs.spec(k).requiredPackage().map(platform::hasPackage).orElse(true)) kinds.add(k);
+        }
+        return kinds;
+    }
+
     private Registered register(NewRouter in) {
-        String address = in.host() + ":" + in.port();
-        RouterEndpoint endpoint;
+        Checked checked = check(in);
         Router router;
         try {
+            router = new Router(RouterId.random(), in.name(), checked.endpoint(), false, clock.instant());
+        } catch (IllegalArgumentException e) {
+            gateway.disconnect(checked.endpoint());
+            throw InputRefused.of(List.of(), e.getMessage(), null);
+        }
+        routers.save(router);
+        status.refreshNow();
+        return new Registered(router, checked.platform());
+    }
+
+    /** Checks the input, that no managed router uses the address, logs in and reads the platform (RouterOS 7+). */
+    private Checked check(NewRouter in) {
+        String address = in.host() + ":" + in.port();
+        RouterEndpoint endpoint;
+        try {
             endpoint = new RouterEndpoint(in.host(), in.port(), in.tls(), in.username(), in.password());
-            router = new Router(RouterId.random(), in.name(), endpoint, false, clock.instant());
+            new Router(RouterId.random(), in.name(), endpoint, false, clock.instant()); // checks the name
         } catch (IllegalArgumentException e) {
             throw InputRefused.of(List.of(), e.getMessage(), null);
         }
@@ -162,16 +229,38 @@ public final class RouterRegistration {
             throw InputRefused.of(List.of("username"), e.getMessage() + ": check the user name and password", in.username());
         } catch (RouterException e) {
             gateway.disconnect(endpoint);
-            throw InputRefused.of(List.of("host"), "router at " + address + " did not answer as RouterOS: " + e.getMessage(), address);
+            throw InputRefused.of(List.of("host"), "router at " + address + " did not answer as RouterOS: "
+                    + plainly(address, e), address);
         }
         if (!platform.atLeast(7, 0)) {
             gateway.disconnect(endpoint);
             throw InputRefused.of(List.of("host"), "router at " + address + " runs RouterOS " + platform.version()
                     + "; RouterOS 7 or later is needed", platform.version());
         }
-        routers.save(router);
-        status.refreshNow();
-        return new Registered(router, platform);
+        return new Checked(in, endpoint, platform);
+    }
+
+    /**
+     * Why talking to the router failed, in the words of someone adding it (no stack of socket messages): the
+     * connection refused, no answer in time, an answer that is not RouterOS's API, the router's own refusal.
+     */
+    static String plainly(String address, RouterException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return switch (e) {
+            case RouterException.Trap t -> "the router refused: " + t.routerMessage();
+            case RouterException.Timeout t -> "no answer in time: check the address, and that the router's API service"
+                    + " is enabled (IP > Services > api)";
+            case RouterException.Protocol p -> "the answer is not RouterOS's API: check the port (8728, or 8729 with TLS)";
+            case RouterException.LoginFailed l -> "the user name or password was rejected";
+            case RouterException.Unreachable u when m.contains("refused") -> "the connection was refused: check the"
+                    + " port, and that the router's API service is enabled (IP > Services > api)";
+            case RouterException.Unreachable u when m.contains("timed out") || m.contains("timeout") ->
+                    "no answer in time: check the address, and that the router's API service is enabled (IP > Services > api)";
+            case RouterException.Unreachable u when m.contains("unknown") || m.contains("not known") ->
+                    "the address " + address + " is unknown";
+            case RouterException.Unreachable u -> "it cannot be reached (" + u.getMessage() + ")";
+            default -> e.getMessage();
+        };
     }
 
     private void forget(Router router) {

@@ -176,4 +176,60 @@ class RouterRegistrationTest {
         assertThat(registration.probe(OPERATOR, ROUTER.id()).version()).isEqualTo("7.16.2");
         assertThat(List.of(router.writes())).containsExactly(0);
     }
+
+    @Test
+    void testingAConnectionNamesTheRouterAndWhatAdoptWouldTakeAndSavesAndWritesNothing() {
+        router.row("/system/identity", Map.of("name", "lab-gw"));
+        router.row("/interface/vlan", Map.of("name", "guest", "vlan-id", "20", "interface", "ether1"));
+        router.row("/interface/vlan", Map.of("name", "iot", "vlan-id", "30", "interface", "ether1"));
+        router.row("/interface/vlan", Map.of("name", "auto", "vlan-id", "40", "interface", "ether1", "dynamic", "true"));
+
+        var test = registration.test(OPERATOR, lab("10.0.0.2"));
+
+        assertThat(test.identity()).isEqualTo("lab-gw");
+        assertThat(test.platform().version()).isEqualTo("7.16.2");
+        assertThat(test.adoptable().kinds()).filteredOn(k -> k.kind() == ResourceKind.VLAN).singleElement()
+                .satisfies(k -> {
+                    assertThat(k.count()).isEqualTo(2);
+                    assertThat(k.examples()).containsExactly("guest", "iot");
+                });
+        assertThat(routers.findAll()).isEmpty();
+        assertThat(store.rows).isEmpty();
+        assertThat(store.events).isEmpty();
+        assertThat(router.writes()).isZero();
+        assertThat(routers.refreshes).isZero();
+    }
+
+    @Test
+    void testingAConnectionNeedsAnOperatorAndARejectedLoginIsRefusedNamingTheUserName() {
+        assertThatThrownBy(() -> registration.test(VIEWER, lab("10.0.0.2"))).isInstanceOf(AccessDeniedException.class);
+        loginFails = true;
+
+        assertThatThrownBy(() -> registration.test(OPERATOR, lab("10.0.0.2")))
+                .isInstanceOfSatisfying(InputRefused.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.at()).containsExactly("username");
+                    assertThat(p.value()).isEqualTo("admin");
+                }));
+        assertThat(routers.findAll()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionIsExplainedInPlainWordsNamingTheAddress() {
+        assertThat(RouterRegistration.plainly("10.0.0.2:8728",
+                new RouterException.Unreachable("connect to 10.0.0.2:8728 failed: Connection refused", null, null)))
+                .isEqualTo("the connection was refused: check the port, and that the router's API service is enabled (IP > Services > api)");
+        assertThat(RouterRegistration.plainly("10.0.0.2:8728", new RouterException.Timeout("no reply within PT5S", "/login")))
+                .startsWith("no answer in time");
+        assertThat(RouterRegistration.plainly("x:1", new RouterException.Protocol("bad word length", null, null)))
+                .isEqualTo("the answer is not RouterOS's API: check the port (8728, or 8729 with TLS)");
+    }
+
+    @Test
+    void aRouterOlderThanRouterOs7FailsTheConnectionTestNamingItsVersion() {
+        router.platform = new PlatformInfo("6.49.10", "CHR", "x86_64", Set.of("routeros"));
+
+        assertThatThrownBy(() -> registration.test(OPERATOR, lab("10.0.0.2")))
+                .isInstanceOfSatisfying(InputRefused.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).contains("RouterOS 6.49.10; RouterOS 7 or later is needed")));
+    }
 }

@@ -29,6 +29,10 @@ import com.nasnetconnect.ui.resource.ResourceKindView;
 import com.nasnetconnect.ui.shell.MainLayout;
 import com.nasnetconnect.ui.updates.UpdatesController;
 import com.nasnetconnect.ui.updates.UpdatesView;
+import com.nasnetconnect.ui.routers.AddRouterController;
+import com.nasnetconnect.ui.routers.AddRouterView;
+import com.nasnetconnect.ui.shell.ShellController;
+import com.nasnetconnect.domain.security.Role;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -50,11 +54,17 @@ public final class UiScreens {
     public static Screens table(UiServices s, Clock clock, ZoneId zone) {
         var overviewCharts = new OverviewCharts(s.telemetry(), clock, zone); // one chart set per router, for every session
         return Screens.builder(s.login())
-                .screen(MainLayout.class, () -> new MainLayout(current(), s.login()))
+                .screen(MainLayout.class, () -> new MainLayout(current(), s.login(),
+                        new ShellController(() -> current().map(who -> s.registration().routers(who).stream()
+                                .map(r -> new ShellController.RouterChoice(r.id().value(), r.name())).toList())
+                                .orElse(java.util.List.of()))))
                 .screen(LoginView.class, () -> new LoginView(s.login()))
                 .screen(ChangePasswordView.class, () -> new ChangePasswordView(s.login()))
                 .screen(DashboardView.class, () -> new DashboardView(
-                        new DashboardController(s.routerStatus(), s.databases(), 0, clock)))
+                        new DashboardController(s.routerStatus(), s.databases(), 0, clock,
+                                signedIn().role().allows(Role.OPERATOR))))
+                .screen(AddRouterView.class, () -> new AddRouterView(
+                        new AddRouterController(s.registration(), s.validationRules(), signedIn())))
                 .screen(VlansView.class, () -> {
                     var who = signedIn();
                     return new VlansView(() -> s.resources().routers(who).stream().findFirst().map(Router::id));

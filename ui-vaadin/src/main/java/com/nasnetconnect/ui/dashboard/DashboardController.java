@@ -5,7 +5,9 @@ import com.nasnetconnect.domain.router.RouterStatus;
 import com.nasnetconnect.domain.router.RouterStatusFeed;
 import com.nasnetconnect.domain.state.DatabaseHealth;
 import com.nasnetconnect.domain.state.DatabaseHealthCheck;
+import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.ui.HeadlessController;
+import com.nasnetconnect.ui.RouterRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,7 @@ public final class DashboardController extends HeadlessController<DashboardContr
     private final RouterStatusFeed feed;
     private final DatabaseHealthCheck databases;
     private final Clock clock;
+    private final boolean mayAddRouters;
     private AutoCloseable feedSubscription;
 
     public DashboardController(RouterStatusFeed feed, DatabaseHealthCheck databases, int initialViewportWidth) {
@@ -72,6 +75,12 @@ public final class DashboardController extends HeadlessController<DashboardContr
 
     /** @param clock tells how long ago an unreachable router was last seen */
     public DashboardController(RouterStatusFeed feed, DatabaseHealthCheck databases, int initialViewportWidth, Clock clock) {
+        this(feed, databases, initialViewportWidth, clock, false);
+    }
+
+    /** @param mayAddRouters the viewer's role may add routers (operator or admin): the dashboard offers "Add router" */
+    public DashboardController(RouterStatusFeed feed, DatabaseHealthCheck databases, int initialViewportWidth, Clock clock,
+                               boolean mayAddRouters) {
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(databases, "databases");
         Objects.requireNonNull(clock, "clock");
@@ -80,6 +89,28 @@ public final class DashboardController extends HeadlessController<DashboardContr
         this.feed = feed;
         this.databases = databases;
         this.clock = clock;
+        this.mayAddRouters = mayAddRouters;
+    }
+
+    /** What an empty fleet says, as a friendly start. */
+    public static final String EMPTY_FLEET = "Add your first router";
+
+    /** What an empty fleet explains under {@link #EMPTY_FLEET}, for someone who may add routers or not. */
+    public String emptyFleetHint() {
+        return mayAddRouters
+                ? "Connect NasNetConnect to a MikroTik router running RouterOS 7: test the connection, then add it as it is"
+                        + " or adopt its configuration."
+                : "No router is managed yet. Ask an operator or an administrator to add one.";
+    }
+
+    /** The viewer may add routers: the dashboard shows "Add router". */
+    public boolean mayAddRouters() {
+        return mayAddRouters;
+    }
+
+    /** The address of a router's overview, relative to the application's root. */
+    public static String overviewPath(String routerId) {
+        return RouterRoutes.overview(new RouterId(routerId));
     }
 
     /** The first subscriber arrived: follow the feed (which hands over the current statuses at once). */
@@ -132,7 +163,7 @@ public final class DashboardController extends HeadlessController<DashboardContr
 
     /** The address of a router's Services page, relative to the application's root. */
     public static String servicesPath(String routerId) {
-        return "routers/" + routerId + "/services";
+        return RouterRoutes.services(new RouterId(routerId));
     }
 
     static Layout layoutFor(int width) {

@@ -22,7 +22,7 @@ final class DashboardDesktopPresenter implements DashboardPresenter {
         grid.setId("routers-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(RouterRow::name).setHeader("Router").setAutoWidth(true).setFlexGrow(1);
+        grid.addComponentColumn(DashboardDesktopPresenter::overviewLink).setHeader("Router").setAutoWidth(true).setFlexGrow(1);
         grid.addComponentColumn(DashboardDesktopPresenter::status).setHeader("Status").setWidth("17em").setFlexGrow(0);
         grid.addColumn(RouterRow::identity).setHeader("Identity").setAutoWidth(true);
         grid.addColumn(RouterRow::version).setHeader("RouterOS").setAutoWidth(true);
@@ -31,6 +31,15 @@ final class DashboardDesktopPresenter implements DashboardPresenter {
         live(RouterRow::cpuLoad).setHeader("CPU").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         live(RouterRow::freeMemory).setHeader("Free memory").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addComponentColumn(DashboardDesktopPresenter::servicesLink).setHeader("").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /** The router's name, linking to its overview. */
+    static Anchor overviewLink(RouterRow row) {
+        Anchor link = new Anchor(DashboardController.overviewPath(row.id()), row.name());
+        link.addClassName("router-overview-link");
+        link.getElement().setAttribute("router-link", true); // navigates inside the page, no reload
+        link.getElement().setAttribute("data-router-id", row.id());
+        return link;
     }
 
     /** The router's Services page (the Virtual Interface Factory). */

@@ -33,7 +33,7 @@ final class DashboardMobilePresenter implements DashboardPresenter {
         card.getElement().setAttribute("data-router-id", row.id());
         Span status = new Span(row.status());
         status.addClassName(row.reachable() ? "status-online" : "status-unreachable");
-        H3 title = new H3(row.name());
+        H3 title = new H3(DashboardDesktopPresenter.overviewLink(row));
         DescriptionList facts = new DescriptionList();
         var statusValue = desc(status, "status");
         if (row.reachable()) statusValue.add(DashboardDesktopPresenter.unknown());

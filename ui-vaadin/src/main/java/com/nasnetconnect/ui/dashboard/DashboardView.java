@@ -1,7 +1,11 @@
 package com.nasnetconnect.ui.dashboard;
 
 import com.nasnetconnect.ui.ViewBinding;
+import com.nasnetconnect.ui.RouterRoutes;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -23,6 +27,7 @@ import com.vaadin.flow.router.Route;
 public class DashboardView extends VerticalLayout {
     private final Span summary = new Span();
     private final Div warnings = new Div();
+    private final Div emptyFleet = new Div();
     private DashboardPresenter presenter;
 
     public DashboardView(DashboardController controller) {
@@ -34,9 +39,28 @@ public class DashboardView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
         header.expand(summary);
+        header.addClassName("nnc-dashboard-header");
+        if (controller.mayAddRouters()) {
+            Button add = new Button("Add router", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(RouterRoutes.ADD)));
+            add.setId("add-router");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            header.add(add);
+        }
         warnings.setId("db-warnings");
         warnings.addClassName("nnc-problem");
-        add(header, warnings);
+        emptyFleet.setId("empty-fleet");
+        emptyFleet.addClassName("nnc-empty-fleet");
+        H3 first = new H3(DashboardController.EMPTY_FLEET);
+        emptyFleet.add(first, new Paragraph(controller.emptyFleetHint()));
+        if (controller.mayAddRouters()) {
+            Button start = new Button(DashboardController.EMPTY_FLEET,
+                    e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(RouterRoutes.ADD)));
+            start.setId("add-first-router");
+            start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            emptyFleet.add(start);
+        }
+        emptyFleet.setVisible(false);
+        add(header, warnings, emptyFleet);
         ViewBinding.followViewport(this, controller::viewportResized);
         ViewBinding.follow(this, controller, this::render);
     }
@@ -51,6 +75,8 @@ public class DashboardView extends VerticalLayout {
             add(presenter.component());
         }
         summary.setText(state.summary());
+        emptyFleet.setVisible(state.routers().isEmpty());
+        presenter.component().setVisible(!state.routers().isEmpty());
         warnings.removeAll();
         state.warnings().forEach(w -> warnings.add(new Div(w)));
         warnings.setVisible(!state.warnings().isEmpty());

@@ -1,8 +1,13 @@
 package com.nasnetconnect.ui.shell;
 
 import com.nasnetconnect.domain.security.Principal;
-import com.nasnetconnect.ui.login.LoginHandler;
+import com.nasnetconnect.domain.security.Role;
+import com.nasnetconnect.ui.RouterRoutes;
+import com.nasnetconnect.ui.ViewBinding;
 import com.nasnetconnect.ui.login.Authentication;
+import com.nasnetconnect.ui.login.LoginHandler;
+import com.nasnetconnect.ui.shell.ShellController.RouterChoice;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -10,53 +15,74 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The frame around every signed-in view (Vaadin's automatic {@code @Layout}; the sign-in pages opt out): title bar
- * with the user and sign-out, and the navigation drawer. The drawer lists the {@code @Menu} screens in their order
- * ({@link MenuConfiguration}), without this class knowing any of them: a screen with a {@link MenuRole} only to
- * people (not API keys) whose role reaches it, the others to everyone.
+ * The frame around every signed-in view (Vaadin's automatic {@code @Layout}; the sign-in pages opt out).
+ *
+ * <p>Header, on one line even 360 px wide: the drawer toggle, the title, the current router's name when the
+ * address is in a router, and the user's menu (account, sign out). Navigation drawer: the router switcher (picking
+ * a router opens its overview), the current router's pages ({@link ShellController} decides them), then the fleet
+ * pages: the {@code @Menu} screens in their order ({@link MenuConfiguration}, without this class knowing any of
+ * them: one with a {@link MenuRole} only to people, not API keys, whose role reaches it) and "Add router" for
+ * operators, and sign-out.
  */
 @Layout
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+    private final ShellController shell;
+    private final Span routerName = new Span();
+    private final Select<RouterChoice> switcher = new Select<>();
+    private final Div routerPages = new Div();
 
-    /** @param who the signed-in user, empty before sign-in; @param login signs out */
+    /** Without a router list (tests of a single screen): no switcher entries. */
     public MainLayout(Optional<Principal> who, LoginHandler login) {
-        H1 title = new H1("NasNetConnect");
-        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        title.addClassName("nnc-nowrap");
+        this(who, login, new ShellController(List::of));
+    }
 
-        // on a phone only the name shows, on one line (the role is in the account page and the tooltip)
+    /** @param who the signed-in user, empty before sign-in; @param login signs out; @param shell the current router */
+    public MainLayout(Optional<Principal> who, LoginHandler login, ShellController shell) {
+        this.shell = Objects.requireNonNull(shell, "shell");
+        H1 title = new H1("NasNetConnect");
+        title.addClassNames("nnc-title", "nnc-nowrap");
+
+        routerName.setId("current-router");
+        routerName.addClassName("nnc-current-router");
+
         Span role = new Span(who.map(p -> " · " + p.role().name().toLowerCase()).orElse(""));
         role.addClassName("nnc-user-role");
         Span user = new Span(new Span(who.map(Principal::name).orElse("")), role);
         user.setId("current-user");
         user.addClassName("nnc-current-user");
         who.ifPresent(p -> user.setTitle(p.name() + " · " + p.role().name().toLowerCase()));
-        Button logout = new Button("Sign out", e -> Authentication.logout(login));
-        logout.setId("logout");
-        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-
-        logout.addClassName("nnc-nowrap");
-        HorizontalLayout bar = new HorizontalLayout(title, user, logout);
-        bar.setWidthFull();
-        bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.expand(title);
-        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
-
-        SideNav nav = new SideNav();
-        for (MenuEntry entry : visible(MenuConfiguration.getMenuEntries(), who)) {
-            nav.addItem(new SideNavItem(entry.title(), entry.path()));
+        MenuBar userMenu = new MenuBar();
+        userMenu.setId("user-menu");
+        userMenu.addClassName("nnc-user-menu");
+        userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_END_ALIGNED);
+        Icon caret = VaadinIcon.CHEVRON_DOWN_SMALL.create();
+        caret.addClassName("nnc-user-menu-caret");
+        var top = userMenu.addItem(new Span(user, caret));
+        top.getElement().setAttribute("aria-label", "Account menu of " + who.map(Principal::name).orElse("nobody"));
+        if (who.isPresent() && !who.get().apiKey()) {
+            top.getSubMenu().addItem("My account", e -> UI.getCurrent().navigate("account")).setId("user-menu-account");
         }
+        top.getSubMenu().addItem("Sign out", e -> Authentication.logout(login)).setId("user-menu-sign-out");
+
+        Div bar = new Div(title, routerName, userMenu);
+        bar.addClassName("nnc-navbar");
 
         // shown by the style sheet only while the connection to the server is lost (see AppShell)
         Div connectionLost = new Div("No connection to NasNetConnect: what you see may be out of date. Reconnecting…");
@@ -64,10 +90,71 @@ public class MainLayout extends AppLayout {
         connectionLost.addClassName("nnc-connection-lost");
         connectionLost.getElement().setAttribute("role", "status");
 
+        switcher.setId("router-switcher");
+        switcher.setLabel("Router");
+        switcher.setPlaceholder("Choose a router");
+        switcher.setItemLabelGenerator(RouterChoice::name);
+        switcher.setEmptySelectionAllowed(false);
+        switcher.setWidthFull();
+        switcher.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) UI.getCurrent().navigate(shell.choose(e.getValue().id()));
+        });
+        routerPages.setId("router-pages");
+        routerPages.addClassName("nnc-router-pages");
+
+        SideNav fleet = new SideNav();
+        fleet.setId("fleet-nav");
+        fleet.setLabel("NasNetConnect");
+        for (MenuEntry entry : visible(MenuConfiguration.getMenuEntries(), who)) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            fleet.addItem(item);
+            if (entry.path().isEmpty() || entry.path().equals("/")) {
+                if (who.map(p -> p.role().allows(Role.OPERATOR)).orElse(false)) {
+                    SideNavItem add = new SideNavItem("Add router", RouterRoutes.ADD);
+                    add.setId("nav-add-router");
+                    fleet.addItem(add);
+                }
+            }
+        }
+        Button logout = new Button("Sign out", e -> Authentication.logout(login));
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.addClassName("nnc-drawer-logout");
+
+        Div drawer = new Div(switcher, routerPages, fleet, logout);
+        drawer.addClassName("nnc-drawer");
+
         addToNavbar(new DrawerToggle(), bar, connectionLost);
-        addToDrawer(nav);
+        addToDrawer(drawer);
         setPrimarySection(Section.NAVBAR);
         setDrawerOpened(false);
+        ViewBinding.follow(this, shell, this::render);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        shell.navigated(event.getLocation().getPath());
+    }
+
+    private void render(ShellController.State state) {
+        routerName.setText(state.current().map(RouterChoice::name).orElse(""));
+        routerName.setVisible(state.current().isPresent());
+        switcher.setItems(state.routers());
+        switcher.setVisible(!state.routers().isEmpty());
+        state.current().flatMap(c -> state.routers().stream().filter(c::equals).findFirst()).ifPresentOrElse(
+                switcher::setValue, switcher::clear);
+        routerPages.removeAll();
+        for (ShellController.Section section : state.sections()) {
+            SideNav nav = new SideNav();
+            nav.setLabel(section.title());
+            nav.addClassName("nnc-router-section");
+            for (ShellController.Link link : section.links()) {
+                SideNavItem item = new SideNavItem(link.label(), link.path());
+                item.setId(link.id());
+                nav.addItem(item);
+            }
+            routerPages.add(nav);
+        }
     }
 
     /**

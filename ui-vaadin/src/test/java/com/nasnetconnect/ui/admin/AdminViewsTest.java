@@ -86,7 +86,7 @@ class AdminViewsTest extends BrowserlessTest {
     void anAdminCreatesAKeyReadsItOnceAndRevokesIt() {
         signIn("admin", RealSecurity.ADMIN_PASSWORD);
         navigate(ApiKeysView.class);
-        assertThat(navigation()).containsExactly("Dashboard", "VLANs", "Users", "API keys", "Audit trail", "Updates", "My account");
+        assertThat(navigation()).containsExactly("Dashboard", "Add router", "VLANs", "Users", "API keys", "Audit trail", "Updates", "My account");
 
         test($(TextField.class).id("new-key-name")).setValue("grafana");
         test($(Button.class).id("create-key")).click();
