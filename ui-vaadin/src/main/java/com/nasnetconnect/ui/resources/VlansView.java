@@ -6,7 +6,6 @@ import com.nasnetconnect.ui.RouterRoutes;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.Optional;
@@ -14,10 +13,10 @@ import java.util.function.Supplier;
 
 /**
  * The old address of the VLAN list, kept for bookmarks: forwards to the first router's VLAN page,
- * {@code /routers/{id}/vlan} (the generic resource page), or to the fleet when there is no router.
+ * {@code /routers/{id}/vlan} (the generic resource page), or to the fleet when there is no router. Not in the menu:
+ * the drawer lists each router's VLANs with its other pages.
  */
 @Route("vlans")
-@Menu(title = "VLANs", order = 2)
 @PageTitle("VLANs · NasNetConnect")
 public class VlansView extends Div implements BeforeEnterObserver {
     private final Supplier<Optional<RouterId>> firstRouter;

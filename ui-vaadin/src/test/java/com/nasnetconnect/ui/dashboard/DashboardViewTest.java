@@ -84,7 +84,6 @@ class DashboardViewTest extends BrowserlessTest {
         assertThat($(com.vaadin.flow.component.sidenav.SideNavItem.class).all())
                 .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getLabel, com.vaadin.flow.component.sidenav.SideNavItem::getPath)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("Dashboard", ""),
-                        org.assertj.core.api.Assertions.tuple("VLANs", "vlans"),
                         org.assertj.core.api.Assertions.tuple("Updates", "updates"),
                         org.assertj.core.api.Assertions.tuple("My account", "account"));
     }

@@ -41,6 +41,7 @@ public final class RouterOsSimulator implements AutoCloseable {
     private StateFile stateFile;
     private Scheduler scheduler;
     private volatile boolean running;
+    private final java.util.List<Thread> acceptors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RouterOsSimulator(Builder b) {
         this.config = b;
@@ -122,7 +123,7 @@ public final class RouterOsSimulator implements AutoCloseable {
     }
 
     private void accept(ServerSocket server, String name) {
-        Thread.ofVirtual().name(name).start(() -> {
+        acceptors.add(Thread.ofVirtual().name(name).start(() -> {
             while (running && !server.isClosed()) {
                 try {
                     Socket socket = server.accept();
@@ -137,7 +138,7 @@ public final class RouterOsSimulator implements AutoCloseable {
                     }
                 }
             }
-        });
+        }));
     }
 
     /** The bound API port (useful with port 0). */
@@ -211,6 +212,17 @@ public final class RouterOsSimulator implements AutoCloseable {
         running = false;
         closeQuietly(apiServer);
         closeQuietly(tlsServer);
+        // a socket closed while a virtual thread waits in accept() is released when that thread wakes: wait for it,
+        // so the port is free when close returns (a restarted demo router binds the same port at once)
+        for (Thread t : acceptors) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        acceptors.clear();
         if (control != null) {
             control.close();
         }
