@@ -331,6 +331,13 @@ public final class UpdateChecker implements Updates, AutoCloseable {
             return new Decision(UpdateState.AVAILABLE, "NNC_UPDATE_POLICY=" + settings.policy().label() + ": " + r.severity().label()
                     + " release " + v + " is not applied by itself; apply it from the Updates page", false);
         }
+        // a release the launcher already rolled back is never applied by itself again (no apply → rollback loop)
+        Optional<UpdateRecord> rolledBack = installer.launcherRecords().stream()
+                .filter(rec -> rec.kind() == UpdateRecord.Kind.ROLLBACK && rec.version().equals(v)).findFirst();
+        if (rolledBack.isPresent()) {
+            return new Decision(UpdateState.AWAITING_APPROVAL, r.severity().label() + " release " + v
+                    + " was rolled back on this device (" + rolledBack.get().detail() + "): it waits for your approval", false);
+        }
         return switch (r.severity()) {
             case SECURITY -> new Decision(UpdateState.AVAILABLE, "security release " + v + ": applied at once", true);
             case MINOR -> {

@@ -118,7 +118,7 @@ class UpdateCheckerScheduleTest {
             }
 
             public List<UpdateRecord> launcherRecords() {
-                return List.of();
+                return List.copyOf(launcherRecords);
             }
         };
         return new UpdateChecker(settings, new TrustChain(key.getPublic(), accepted), emptyRepository, installer, memory,
@@ -215,6 +215,23 @@ class UpdateCheckerScheduleTest {
 
         rates.put("interface/ether1/rxBps", 1_000_000.0);
         assertEquals(Optional.empty(), watch.whyNotNow(Instant.parse("2026-12-01T12:00:00Z")));
+    }
+
+    /** What the launcher recorded, newest first (a test adds a rollback). */
+    final List<UpdateRecord> launcherRecords = new java.util.ArrayList<>();
+
+    @Test
+    void aSecurityReleaseTheLauncherRolledBackIsNotAppliedByItselfAgain() {
+        launcherRecords.add(new UpdateRecord(Instant.parse("2026-12-01T11:00:00Z"), UpdateRecord.Kind.ROLLBACK, "1.1.0", false,
+                "1.1.0 did not report healthy within 90 s: exited with 1; back to 1.0.0"));
+        UpdateChecker c = checker("12:00", UpdatePolicy.AUTO);
+
+        var again = c.decide(release(Severity.SECURITY));
+        assertFalse(again.applyNow());
+        assertEquals(UpdateState.AWAITING_APPROVAL, again.state());
+        assertTrue(again.why().contains("was rolled back on this device") && again.why().contains("exited with 1"), again.why());
+        var newer = c.decide(new Release("1.1.1", Severity.SECURITY, "", new TargetFile("1.1.1.jar", 10, "0".repeat(64)), 100));
+        assertTrue(newer.applyNow(), "a fixed release after the rolled-back one is applied as usual");
     }
 
     @Test
