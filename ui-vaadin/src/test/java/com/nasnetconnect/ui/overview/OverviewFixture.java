@@ -73,7 +73,7 @@ import java.util.function.Consumer;
  * resource and service in-ports as the server builds them; no router is ever called), and in-memory fakes of the
  * status feed, the telemetry and the event log that the test sets.
  */
-final class OverviewFixture implements AutoCloseable {
+public final class OverviewFixture implements AutoCloseable {
     static final RouterId LAB = new RouterId("lab");
     static final Principal VIEWER = new Principal("vic", Role.VIEWER, false);
     static final Instant NOW = Instant.parse("2026-12-02T06:00:00Z");
@@ -92,7 +92,7 @@ final class OverviewFixture implements AutoCloseable {
     final FakeEvents events = new FakeEvents();
     final OverviewCharts charts;
 
-    OverviewFixture(Path dir) {
+    public OverviewFixture(Path dir) {
         databases = new DatabaseManager(dir.resolve("data"), DatabaseSettings.defaults(), Clock.systemUTC());
         var cipher = AesGcmSecretCipher.ofKey(new byte[32]);
         routers = new SqliteRouterRepository(databases, cipher, clock);
@@ -108,7 +108,7 @@ final class OverviewFixture implements AutoCloseable {
         charts = new OverviewCharts(telemetry, clock, ZoneOffset.UTC, Duration.ZERO.plusNanos(1));
     }
 
-    OverviewController controller() {
+    public OverviewController controller() {
         return new OverviewController(feed, telemetry, charts, queries, events, factory, VIEWER, clock, ZoneOffset.UTC,
                 Duration.ofSeconds(5));
     }

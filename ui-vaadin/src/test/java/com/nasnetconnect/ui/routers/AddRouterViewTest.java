@@ -49,6 +49,7 @@ class AddRouterViewTest extends BrowserlessTest {
     @TempDir Path dir;
     DatabaseManager databases;
     AddRouterFixture f;
+    com.nasnetconnect.ui.overview.OverviewFixture overview;
 
     /** Runs instead of the inherited set-up: the services and the screens must exist before Vaadin starts. */
     @BeforeEach
@@ -56,6 +57,7 @@ class AddRouterViewTest extends BrowserlessTest {
     protected void initVaadinEnvironment() {
         databases = new DatabaseManager(dir.resolve("data"), DatabaseSettings.defaults(), Clock.systemUTC());
         f = new AddRouterFixture(databases, dir);
+        overview = new com.nasnetconnect.ui.overview.OverviewFixture(dir.resolve("overview"));
         var login = TestScreens.sessionsOf(OPERATOR);
         TestScreens.next(Screens.builder(login)
                 .screen(MainLayout.class, () -> new MainLayout(Authentication.current(), login, new ShellController(
@@ -65,6 +67,8 @@ class AddRouterViewTest extends BrowserlessTest {
                 .screen(AddRouterView.class, () -> new AddRouterView(new AddRouterController(f.registration,
                         AddRouterFixture.addRouterInputRules(), Authentication.signedIn())))
                 .screen(NotFoundView.class, NotFoundView::new)
+                // where an added router lands; the overview's own fakes (its content is OverviewViewTest's)
+                .screen(com.nasnetconnect.ui.overview.OverviewView.class, () -> new com.nasnetconnect.ui.overview.OverviewView(overview.controller()))
                 .build());
         super.initVaadinEnvironment();
         VaadinSession.getCurrent().setAttribute("nnc.sessionToken", Secret.of("otto-session"));
@@ -74,6 +78,7 @@ class AddRouterViewTest extends BrowserlessTest {
     @AfterEach
     void stop() {
         if (f != null) f.close();
+        if (overview != null) overview.close();
         if (databases != null) databases.close();
     }
 
