@@ -10,6 +10,7 @@
 # it must write the `committed` marker (it does so once /health/ready is OK) within the trial timeout. If it exits
 # first, or does not commit in time, it is stopped, the previous slot starts again, and launcher.log says why.
 set -u -f # -f: no globbing (lib/* is for java)
+umask 077 # the data directory holds secrets: what the launcher writes there (slots, markers, its log) is the owner's only
 
 JAR=${NNC_JAR:-/opt/nasnetconnect/nasnetconnect.jar}
 LIB=${NNC_LIB:-$(dirname "$JAR")/lib}

@@ -393,7 +393,8 @@ final class Wiring {
         Path file = dir.resolve("device-id");
         try {
             if (Files.isRegularFile(file)) return Files.readString(file).strip();
-            Files.createDirectories(dir);
+            com.nasnetconnect.storage.db.OwnerOnly.directory(dir); // the data directory's rule: 0700 directories, 0600 files
+            com.nasnetconnect.storage.db.OwnerOnly.file(file);
             String id = java.util.UUID.randomUUID().toString();
             Files.writeString(file, id + "\n");
             return id;

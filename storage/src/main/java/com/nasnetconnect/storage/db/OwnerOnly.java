@@ -15,7 +15,7 @@ import java.util.Set;
  * Where the file system has no POSIX permissions nothing is changed; where a file belongs to someone else
  * (tightening is refused) it is logged and left alone.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
     private static final System.Logger LOG = System.getLogger(OwnerOnly.class.getName());
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -30,7 +30,7 @@ final class OwnerOnly {
     }
 
     /** Creates the directory (and missing parents) as 0700, or tightens an existing one to 0700. */
-    static void directory(Path dir) throws IOException {
+    public static void directory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             tighten(dir);
             return;
@@ -50,7 +50,7 @@ final class OwnerOnly {
     }
 
     /** Creates an empty file as 0600 when there is none; tightens an existing one. */
-    static void file(Path file) throws IOException {
+    public static void file(Path file) throws IOException {
         if (Files.exists(file)) {
             tighten(file);
             return;

@@ -41,8 +41,9 @@ public final class FileAcceptedMetadata implements AcceptedMetadata {
     /** Writes {@code bytes} to {@code target} through a synced temporary file and a rename. */
     static void writeAtomically(Path target, byte[] bytes) {
         try {
-            Files.createDirectories(target.getParent());
+            com.nasnetconnect.storage.db.OwnerOnly.directory(target.getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            com.nasnetconnect.storage.db.OwnerOnly.file(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ch.write(java.nio.ByteBuffer.wrap(bytes));
                 ch.force(true);

@@ -35,7 +35,8 @@ public final class FileUpdateHistory implements UpdateHistory {
         m.put("ok", r.ok());
         m.put("detail", r.detail());
         try {
-            Files.createDirectories(file.getParent());
+            com.nasnetconnect.storage.db.OwnerOnly.directory(file.getParent());
+            com.nasnetconnect.storage.db.OwnerOnly.file(file);
             Files.write(file, (CanonicalJson.encodeToString(m) + "\n").getBytes(StandardCharsets.UTF_8),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             FileAcceptedMetadata.ownerOnly(file);

@@ -84,11 +84,12 @@ public final class FileUpdateInstaller implements UpdateInstaller {
         if (!Files.isRegularFile(verifiedArtifact)) {
             throw new IllegalArgumentException("the artifact of " + version + " is not a file: " + verifiedArtifact);
         }
-        Files.createDirectories(dir);
+        com.nasnetconnect.storage.db.OwnerOnly.directory(dir);
         String slot = "a".equals(currentSlot()) ? "b" : "a";
         Path jar = dir.resolve("slot-" + slot + ".jar");
         Path tmp = dir.resolve("slot-" + slot + ".jar.tmp");
         Files.copy(verifiedArtifact, tmp, StandardCopyOption.REPLACE_EXISTING);
+        com.nasnetconnect.storage.db.OwnerOnly.file(tmp); // tightens the copy to 0600
         move(tmp, jar);
         writeMarker("staged", slot + " " + version);
     }
@@ -164,8 +165,9 @@ public final class FileUpdateInstaller implements UpdateInstaller {
     }
 
     private void writeMarker(String name, String content) throws IOException {
-        Files.createDirectories(dir);
+        com.nasnetconnect.storage.db.OwnerOnly.directory(dir);
         Path tmp = dir.resolve(name + ".tmp");
+        com.nasnetconnect.storage.db.OwnerOnly.file(tmp);
         Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
         move(tmp, dir.resolve(name));
     }

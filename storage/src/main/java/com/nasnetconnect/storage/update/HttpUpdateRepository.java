@@ -81,6 +81,7 @@ public final class HttpUpdateRepository implements UpdateRepository, AutoCloseab
             if (announced > remaining) {
                 throw new IOException(name + " is larger (" + (from + announced) + " bytes) than the " + length + " bytes the signed metadata states");
             }
+            com.nasnetconnect.storage.db.OwnerOnly.file(target);
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
                 copy(name, in, out, remaining, "the " + length + " bytes the signed metadata states");

@@ -32,9 +32,10 @@ public final class StagingDirectoryInstaller implements UpdateInstaller {
 
     @Override
     public void stage(String version, Path verifiedArtifact) throws IOException {
-        Files.createDirectories(dir);
+        com.nasnetconnect.storage.db.OwnerOnly.directory(dir);
         Path tmp = dir.resolve(version + ".jar.tmp");
         Files.copy(verifiedArtifact, tmp, StandardCopyOption.REPLACE_EXISTING);
+        com.nasnetconnect.storage.db.OwnerOnly.file(tmp); // tightens the copy to 0600
         Files.move(tmp, dir.resolve(version + ".jar"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         FileAcceptedMetadata.writeAtomically(dir.resolve("VERSION"), (version + "\n").getBytes(StandardCharsets.UTF_8));
     }
