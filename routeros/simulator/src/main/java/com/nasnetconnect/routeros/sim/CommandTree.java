@@ -1,11 +1,14 @@
 package com.nasnetconnect.routeros.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
@@ -22,13 +25,28 @@ final class CommandTree {
     private static final Set<String> API_ARGS = Set.of(".id", ".proplist", ".tag");
 
     /** The parsed dump of each version, shared read-only by every simulator of that version (many in one process). */
-    private static final java.util.concurrent.ConcurrentHashMap<String, JsonNode> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, Node> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final JsonNode root;
+    /**
+     * One word of the tree, kept compact (the dump has ~35,000 nodes; a JSON tree of it held ~15 MB of heap): a menu
+     * with its words, a command with the names of its arguments, or a leaf (an argument or anything else).
+     */
+    private record Node(Kind kind, Map<String, Node> children, Set<String> args) {
+        private static final Node LEAF = new Node(Kind.OTHER, Map.of(), Set.of());
+        private static final Node ARG = new Node(Kind.ARG, Map.of(), Set.of());
+
+        Node get(String word) {
+            return children.get(word);
+        }
+    }
+
+    private enum Kind { DIR, CMD, ARG, OTHER }
+
+    private final Node root;
     /** Top-level menus this router lacks (a package not installed); the shared tree itself is never changed. */
     private final Set<String> removed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private CommandTree(JsonNode root) {
+    private CommandTree(Node root) {
         this.root = root;
     }
 
@@ -36,31 +54,54 @@ final class CommandTree {
         return new CommandTree(PARSED.computeIfAbsent(version.text(), v -> parse(version)));
     }
 
-    private static JsonNode parse(RosVersion version) {
+    private static Node parse(RosVersion version) {
         String resource = "/routeros/inspect-" + version.text() + ".json.gz";
         try (InputStream raw = CommandTree.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("missing command tree resource " + resource);
             }
-            try (InputStream in = new GZIPInputStream(raw)) {
-                return new ObjectMapper().readTree(in);
+            try (InputStream in = new GZIPInputStream(raw); JsonParser json = new JsonFactory().createParser(in)) {
+                if (json.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
+                return read(json, new HashMap<>());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read command tree " + resource, e);
         }
     }
 
-    /** A resolved command: its node (null for the API-only verbs) and the verb. */
-    record Command(String menu, String verb, JsonNode node) {
+    /** Reads one object of the dump (the parser is past its '{'), keeping only what the tree needs. */
+    private static Node read(JsonParser json, Map<String, String> words) throws IOException {
+        String type = null;
+        Map<String, Node> children = new HashMap<>();
+        for (JsonToken t = json.nextToken(); t == JsonToken.FIELD_NAME; t = json.nextToken()) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.START_OBJECT) {
+                children.put(words.computeIfAbsent(name, w -> w), read(json, words));
+            } else if (value == JsonToken.START_ARRAY) {
+                json.skipChildren();
+            } else if (name.equals("_type")) {
+                type = json.getText();
+            }
+        }
+        return switch (type == null ? "" : type) {
+            case "dir", "path" -> new Node(Kind.DIR, Map.copyOf(children), Set.of());
+            case "cmd" -> {
+                Set<String> args = new java.util.HashSet<>();
+                children.forEach((word, child) -> {
+                    if (child.kind() == Kind.ARG) args.add(word);
+                });
+                yield new Node(Kind.CMD, Map.of(), Set.copyOf(args));
+            }
+            case "arg" -> Node.ARG;
+            default -> children.isEmpty() ? Node.LEAF : new Node(Kind.OTHER, Map.copyOf(children), Set.of());
+        };
+    }
+
+    /** A resolved command: its argument names (null for the API-only verbs, which take any) and the verb. */
+    record Command(String menu, String verb, Set<String> args) {
         boolean accepts(String arg) {
-            if (API_ARGS.contains(arg)) {
-                return true;
-            }
-            if (node == null) {
-                return true;
-            }
-            JsonNode a = node.get(arg);
-            return a != null && "arg".equals(a.path("_type").asText());
+            return API_ARGS.contains(arg) || args == null || args.contains(arg);
         }
     }
 
@@ -74,16 +115,16 @@ final class CommandTree {
             if (path.size() == 1) throw ApiTrap.noSuchCommand();
             throw ApiTrap.noSuchDirectory(path.getFirst());
         }
-        JsonNode node = root;
+        Node node = root;
         for (int i = 0; i < path.size(); i++) {
             String word = path.get(i);
             boolean last = i == path.size() - 1;
             if (word.isEmpty()) {
                 throw ApiTrap.noSuchCommand();
             }
-            JsonNode child = node.get(word);
+            Node child = node.get(word);
             if (child == null || word.startsWith("_")) {
-                if (last && (word.equals("listen") || word.equals("getall")) && node.has("print")) {
+                if (last && (word.equals("listen") || word.equals("getall")) && node.get("print") != null) {
                     return new Command(menuOf(path), word, null);
                 }
                 if (last) {
@@ -91,14 +132,13 @@ final class CommandTree {
                 }
                 throw ApiTrap.noSuchDirectory(word);
             }
-            String type = child.path("_type").asText();
-            if ("cmd".equals(type)) {
+            if (child.kind() == Kind.CMD) {
                 if (!last) {
                     throw ApiTrap.noSuchCommand();
                 }
-                return new Command(menuOf(path), word, child);
+                return new Command(menuOf(path), word, child.args());
             }
-            if (!isDir(type)) {
+            if (child.kind() != Kind.DIR) {
                 throw ApiTrap.noSuchCommand();
             }
             node = child;
@@ -114,13 +154,13 @@ final class CommandTree {
     boolean hasMenu(String menu) {
         String first = menu.substring(1).split("/")[0];
         if (removed.contains(first)) return false;
-        JsonNode node = root;
+        Node node = root;
         for (String w : menu.substring(1).split("/")) {
             if (w.isEmpty()) {
                 continue;
             }
             node = node.get(w);
-            if (node == null || !isDir(node.path("_type").asText())) {
+            if (node == null || node.kind() != Kind.DIR) {
                 return false;
             }
         }
@@ -142,11 +182,6 @@ final class CommandTree {
         } catch (ApiTrap e) {
             return false;
         }
-    }
-
-    /** Menus are "dir" nodes; a few top-level menus (/ip, /interface, /system...) are "path" nodes. */
-    private static boolean isDir(String type) {
-        return "dir".equals(type) || "path".equals(type);
     }
 
     private static String menuOf(List<String> path) {
