@@ -9,6 +9,14 @@
 # When the server exits with 75 and something is staged, the staged version starts ON TRIAL (NNC_UPDATE_TRIAL=<v>):
 # it must write the `committed` marker (it does so once /health/ready is OK) within the trial timeout. If it exits
 # first, or does not commit in time, it is stopped, the previous slot starts again, and launcher.log says why.
+#
+# JVM settings for a small box (README: Footprint): the serial collector with a heap of at most NNC_HEAP (default
+# 64m) that grows only as needed and gives memory back after a full collection, compact object headers, the client
+# compiler only, a small code cache, freed native memory handed back every 5 s, two malloc arenas, no perf-counter
+# file. NNC_JAVA_OPTS is added after them (a later option wins).
+# AOT cache (README: Faster start-up): the first start of a build records one in $UPDATE/aot/ with a short training
+# run of that build (its own temporary data directory and port, stopped after NNC_AOT_TRAINING_TIMEOUT, default
+# 180s); later starts use it. NNC_AOT=off skips both.
 set -u -f # -f: no globbing (lib/* is for java)
 umask 077 # the data directory holds secrets: what the launcher writes there (slots, markers, its log) is the owner's only
 
@@ -19,9 +27,9 @@ UPDATE=${NNC_UPDATE_DIR:-${NNC_DATA_DIR:-./data}/update}
 RESTART=75
 export NNC_UPDATE_DIR="$UPDATE" NNC_LAUNCHER=1
 
-seconds() { # 90s, 2m, 1h or plain seconds
+seconds() { # DURATION [VARIABLE]: 90s, 2m, 1h or plain seconds
   case "$1" in
-    *[!0-9smh]* | "" | [smh]*) echo "nasnetconnect launcher: NNC_UPDATE_TRIAL_TIMEOUT '$1' is not a duration like 90s or 2m" >&2; exit 2 ;;
+    *[!0-9smh]* | "" | [smh]*) echo "nasnetconnect launcher: ${2:-NNC_UPDATE_TRIAL_TIMEOUT} '$1' is not a duration like 90s or 2m" >&2; exit 2 ;;
     *s) echo "${1%s}" ;;
     *m) echo $(( ${1%m} * 60 )) ;;
     *h) echo $(( ${1%h} * 3600 )) ;;
@@ -29,6 +37,20 @@ seconds() { # 90s, 2m, 1h or plain seconds
   esac
 }
 TRIAL_TIMEOUT=$(seconds "${NNC_UPDATE_TRIAL_TIMEOUT:-90s}") || exit 2
+
+HEAP=${NNC_HEAP:-64m}
+case "$HEAP" in
+  *[!0-9kmgKMG]* | "" | [kmgKMG]* | *[kmgKMG]?* | *[0-9]) echo "nasnetconnect launcher: NNC_HEAP '$HEAP' is not a size like 64m or 1g" >&2; exit 2 ;;
+esac
+JVM="-XX:+UseSerialGC -Xms16m -Xmx$HEAP -XX:NewSize=4m -XX:MaxNewSize=12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+-XX:-ShrinkHeapInSteps -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m \
+-XX:TrimNativeHeapInterval=5000 -XX:+PerfDisableSharedMem -Xlog:aot*=error ${NNC_JAVA_OPTS:-}"
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+AOT_TIMEOUT=$(seconds "${NNC_AOT_TRAINING_TIMEOUT:-180s}" NNC_AOT_TRAINING_TIMEOUT) || exit 2
+case "${NNC_AOT:-on}" in
+  on | off) ;;
+  *) echo "nasnetconnect launcher: NNC_AOT '$NNC_AOT' must be on or off" >&2; exit 2 ;;
+esac
 
 mkdir -p "$UPDATE" || exit 2
 RUN=$(mktemp -d) || exit 2
@@ -54,17 +76,55 @@ put_marker() { # FILE CONTENT, renamed into place
   printf '%s\n' "$2" >"$UPDATE/$1.tmp" && mv -f "$UPDATE/$1.tmp" "$UPDATE/$1"
 }
 
-launch() { # SLOT [ARGS]: becomes the JVM of that slot (a or b; anything else: the built jar)
+aot() { # SLOT -> $cache_opt: the option using that build's AOT cache, recorded first when it has none (or a stale one)
+  cache_opt=""
+  [ "${NNC_AOT:-on}" = on ] || return 0
+  case "$1" in a|b) jar="$UPDATE/slot-$1.jar"; name=$1 ;; *) jar=$JAR; name=built ;; esac
+  cache="$UPDATE/aot/$name.aot"
+  # the cache belongs to these jars, this Java and these JVM settings: any change records it again
+  java_bin=$(command -v "$JAVA" 2>/dev/null || echo "$JAVA")
+  key=$( (ls -ln "$jar" "$LIB"; ls -lnL "$(dirname "$java_bin")/../lib/server/libjvm.so"; echo "$JVM") 2>/dev/null | cksum)
+  if [ ! -f "$cache" ] || [ "$(cat "$cache.key" 2>/dev/null)" != "$key" ]; then
+    mkdir -p "$UPDATE/aot" && rm -f "$cache" "$cache.key" || return 0
+    echo "nasnetconnect launcher: recording the AOT cache of this build for a faster start (once)" >&2
+    train=$(mktemp -d) || return 0
+    ( unset NNC_CONFIG NNC_UPDATE_TRIAL NNC_LAUNCHER
+      export NNC_AOT_TRAINING=true NNC_DATA_DIR="$train" NNC_EVENTS_HOT_DIR="$train/hot" NNC_DEMO=true NNC_DEMO_API_PORT=0 \
+        NNC_UPDATE_URL=
+      cache_opt="-XX:AOTCacheOutput=$cache"
+      launch "$1" ) >"$UPDATE/aot/$name.log" 2>&1 </dev/null &
+    echo $! >"$RUN/pid" # a stop signal now ends the training run
+    i=0
+    while kill -0 "$(cat "$RUN/pid")" 2>/dev/null && [ $i -lt "$AOT_TIMEOUT" ] && [ $stopping = 0 ]; do
+      sleep 1; i=$((i + 1))
+    done
+    kill -KILL "$(cat "$RUN/pid")" 2>/dev/null # a training run that hangs must not keep the server from starting
+    wait "$(cat "$RUN/pid")" 2>/dev/null
+    rm -rf "$train" "$RUN/pid"
+    [ $stopping = 0 ] || exit 143
+    if [ ! -f "$cache" ] || [ $i -ge "$AOT_TIMEOUT" ]; then
+      rm -f "$cache"
+      echo "nasnetconnect launcher: no AOT cache was recorded (see $UPDATE/aot/$name.log); starting without one" >&2
+      return 0
+    fi
+    echo "$key" >"$cache.key"
+  fi
+  cache_opt="-XX:AOTCache=$cache"
+}
+
+launch() { # SLOT [ARGS]: becomes the JVM of that slot (a or b; anything else: the built jar), with $cache_opt
   slot=$1; shift
   case "$slot" in
-    a|b) exec "$JAVA" ${NNC_JAVA_OPTS:-} -cp "$UPDATE/slot-$slot.jar:$LIB/*" --enable-native-access=ALL-UNNAMED \
-           com.nasnetconnect.server.Main "$@" ;;
-    *) exec "$JAVA" ${NNC_JAVA_OPTS:-} ${NNC_JAVA_OPTS_BUILT:-} -jar "$JAR" "$@" ;;
+    a|b) exec "$JAVA" $JVM ${cache_opt:+"$cache_opt"} --enable-native-access=ALL-UNNAMED \
+           -cp "$UPDATE/slot-$slot.jar:$LIB/*" com.nasnetconnect.server.Main "$@" ;;
+    *) exec "$JAVA" $JVM ${cache_opt:+"$cache_opt"} --enable-native-access=ALL-UNNAMED -jar "$JAR" "$@" ;;
   esac
 }
 
 start() { # SLOT [TRIAL_VERSION]: the server in the background; its pid in $RUN/pid, its exit code in $RUN/exit
   rm -f "$RUN/pid" "$RUN/exit"
+  cache_opt=""
+  [ -n "${2:-}" ] || aot "$1" # on trial without one: a version that is not kept is not worth recording
   if [ -n "${2:-}" ]; then # on trial: its error output is kept to say why it failed
     rm -f "$RUN/err" "$RUN/err.fifo" && mkfifo "$RUN/err.fifo"
     tee "$RUN/err" <"$RUN/err.fifo" >&2 &

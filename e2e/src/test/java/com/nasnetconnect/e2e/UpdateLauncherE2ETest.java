@@ -133,6 +133,60 @@ class UpdateLauncherE2ETest {
         assertThat(update.resolve("current")).hasContent("b " + version);
     }
 
+    @Test
+    void theFirstStartRecordsAnAotCacheOfTheBuildAndEveryLaterStartUsesItWithoutRecordingAgain() throws Exception {
+        data = tmp.resolve("data");
+        update = data.resolve("update");
+        int port = ServerProcess.freePort();
+        Map<String, String> server = Map.of("NNC_PORT", String.valueOf(port), "NNC_BIND", "127.0.0.1", "NNC_AOT", "on",
+                "NNC_ADMIN_PASSWORD", ServerProcess.ADMIN_PASSWORD, "NNC_DEMO_API_PORT", "0");
+        Path cache = update.resolve("aot/built.aot");
+
+        Process first = launch(server);
+        await("the server answers after recording its AOT cache", Duration.ofSeconds(200), () -> health(port) == 200);
+        assertThat(cache).exists();
+        assertThat(Files.size(cache)).as("a cache of the classes start-up loads, not an empty file").isGreaterThan(10_000_000);
+        assertThat(mapsOfTheServer(first)).as("the server runs with the cache it recorded").contains(cache.toString());
+        assertThat(Files.readString(tmp.resolve("launcher-0.log"))).contains("recording the AOT cache");
+        first.destroy();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        var recorded = Files.getLastModifiedTime(cache);
+
+        Process second = launch(server);
+        await("the server answers again", Duration.ofSeconds(120), () -> health(port) == 200);
+        assertThat(Files.getLastModifiedTime(cache)).as("not recorded again").isEqualTo(recorded);
+        assertThat(Files.readString(tmp.resolve("launcher-1.log"))).doesNotContain("recording the AOT cache");
+        assertThat(mapsOfTheServer(second)).contains(cache.toString());
+    }
+
+    @Test
+    void aTrainingRunThatHangsIsStoppedAndTheServerStartsWithoutACache() throws Exception {
+        installPrevious(); // the build in slot a never ends on its own (nothing is staged), training run or not
+        launch(Map.of("NNC_AOT", "on", "NNC_AOT_TRAINING_TIMEOUT", "3s"));
+        await("the build started after its training run was stopped", Duration.ofSeconds(60), () -> previousStarts() == 2);
+        assertThat(update.resolve("aot/a.aot")).doesNotExist();
+        assertThat(Files.readString(tmp.resolve("launcher-0.log"))).contains("no AOT cache was recorded");
+    }
+
+    @Test
+    void aHeapSizeThatIsNotOneIsRefusedNamingIt() throws Exception {
+        data = tmp.resolve("data");
+        Process p = launch(Map.of("NNC_HEAP", "64"));
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(tmp.resolve("launcher-0.log"))).contains("NNC_HEAP '64' is not a size like 64m or 1g");
+    }
+
+    /** The memory map of the JVM the launcher started (its descendant running java). */
+    private static String mapsOfTheServer(Process launcher) throws IOException {
+        for (ProcessHandle h : launcher.descendants().toList()) {
+            if (h.info().command().map(c -> c.endsWith("java")).orElse(false)) {
+                return Files.readString(Path.of("/proc", String.valueOf(h.pid()), "maps"));
+            }
+        }
+        throw new AssertionError("no java process under the launcher");
+    }
+
     /** Slot a holds the committed "1.0.0": a small jar that asks for the restart while something is staged. */
     private void installPrevious() throws Exception {
         data = tmp.resolve("data");
@@ -157,6 +211,7 @@ class UpdateLauncherE2ETest {
         all.put("NNC_JAR", ServerProcess.jar().toAbsolutePath().toString());
         all.put("NNC_JAVA", ServerProcess.java().toString());
         all.put("NNC_DATA_DIR", data.toString());
+        all.putIfAbsent("NNC_AOT", "off"); // the A/B tests are about switching; the AOT tests below turn it on
         ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toAbsolutePath().toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("launcher-" + launchers.size() + ".log").toFile());
         pb.environment().putAll(all);

@@ -44,6 +44,21 @@ public final class Main {
         if (code != 0) System.exit(code);
     }
 
+    /**
+     * The AOT training run ({@code ./nnc aot}, the launcher's first start) serves on a free loopback port of its own,
+     * whatever NNC_PORT and NNC_BIND say, so it never collides with the server it prepares.
+     */
+    static Map<String, String> trainingEnvironment(Map<String, String> env) {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            copy.put("NNC_PORT", String.valueOf(probe.getLocalPort()));
+        } catch (java.io.IOException e) {
+            throw new StartupException("no free loopback port for the AOT training run: " + e.getMessage(), e);
+        }
+        copy.put("NNC_BIND", "127.0.0.1");
+        return copy;
+    }
+
     /** Our logging.properties, unless the user named their own. */
     private static void configureLogging() {
         if (System.getProperty("java.util.logging.config.file") != null) return;
@@ -84,14 +99,20 @@ public final class Main {
     }
 
     private static int serve(Map<String, String> env, PrintStream out) {
+        boolean training = "true".equals(env.get("NNC_AOT_TRAINING"));
+        if (training) env = trainingEnvironment(env);
         ServerConfig config = ServerConfig.load(env);
         Application app = Wiring.start(config, env, Clock.systemUTC(), out);
+        // Start-up's garbage (schema parsing, Vaadin and Jetty set-up) peaks well above what the running server keeps.
+        // One full collection now lets a heap that may shrink (the launcher's settings) give that memory back at once
+        // instead of holding it until the first full collection, which on an idle box may never come.
+        if (!training) System.gc();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "shutdown"));
-        if ("true".equals(env.get("NNC_AOT_TRAINING"))) {
+        if (training) {
             Training.exercise(app, out);
             app.close();
             return 0;

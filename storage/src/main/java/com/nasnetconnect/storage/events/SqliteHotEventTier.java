@@ -195,7 +195,10 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
             st.execute("PRAGMA synchronous = OFF");
             st.execute("PRAGMA temp_store = MEMORY");
             st.execute("PRAGMA busy_timeout = 5000");
-            st.execute("PRAGMA cache_size = -32768"); // 32 MiB of pages per connection: the indexes stay in memory
+            // 4 MiB of pages per connection: the tier lives on tmpfs, so a page the cache lacks is a memory copy away,
+            // and a larger cache would hold a second copy of the tier in the server's own memory (32 MiB per
+            // connection before issue 16)
+            st.execute("PRAGMA cache_size = -4096");
             st.execute("PRAGMA wal_autocheckpoint = 8192");
         }
         return c;
