@@ -107,8 +107,10 @@ public final class Main {
         // One full collection now lets a heap that may shrink (the launcher's settings) give that memory back at once
         // instead of holding it until the first full collection, which on an idle box may never come.
         if (!training) System.gc();
+        HeapTrim trim = training ? null : HeapTrim.startIfSerial();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (trim != null) trim.close();
             app.close();
             stopped.countDown();
         }, "shutdown"));
