@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,50 +25,70 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start-up and footprint numbers of the packaged server (issue #2), printed as a table. A benchmark, not a
- * test: it is tagged {@code bench}, excluded from {@code ./nnc test}, and run by {@code ./nnc bench}.
+ * Start-up and footprint of the server as {@code ./nnc run} and the container image run it: through the launcher
+ * ({@code server/src/main/docker/entrypoint.sh}) with its JVM settings for a small box. A benchmark, not a test:
+ * tagged {@code bench}, excluded from {@code ./nnc test}, run by {@code ./nnc bench}, which prints its lines (and
+ * those of the other benchmarks) as one table. It writes {@code target/bench/startup.txt}:
  * <ul>
- *   <li>process start → first HTTP 200 on {@code /}, median of 5, without and with the AOT cache</li>
- *   <li>resident memory (VmRSS) of the idle server after one signed-in UI session</li>
- *   <li>size of the jar plus its dependencies</li>
+ *   <li>launcher start → first HTTP 200 on {@code /}, median of 5 restarts, without (NNC_AOT=off) and with the AOT
+ *       cache the launcher records on a build's first start (that first start is timed too)</li>
+ *   <li>resident memory (VmRSS) of the idle server after one signed-in UI session, and again with 100 more routers
+ *       registered (simulated in another process) after a second UI session</li>
+ *   <li>size of the jar plus its dependencies and of the AOT cache</li>
  * </ul>
  */
 @Tag("bench")
 class StartupBenchmark {
     static final int RUNS = 5;
+    static final int ROUTERS = 100;
+    static final Path LAUNCHER = Path.of("../server/src/main/docker/entrypoint.sh").toAbsolutePath().normalize();
 
     @Test
     void measure() throws Exception {
         Path jar = BenchSupport.jar();
-        Path aot = jar.resolveSibling("nasnetconnect.aot");
         long size = Files.size(jar);
         try (Stream<Path> libs = Files.list(jar.resolveSibling("lib"))) {
             size += libs.mapToLong(p -> p.toFile().length()).sum();
         }
+        Path plainData = Files.createTempDirectory("nnc-bench-plain");
+        timeToFirst200(plainData, Map.of("NNC_AOT", "off")); // first start: creates the databases
         List<Long> plain = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) plain.add(timeToFirst200(List.of()));
-        recordAotCache(jar, aot);
-        List<Long> withAot = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) withAot.add(timeToFirst200(List.of("-XX:AOTCache=" + aot)));
-        long rssKib = rssAfterOneUiSession();
-        String factory = benchFactory();
+        for (int i = 0; i < RUNS; i++) plain.add(timeToFirst200(plainData, Map.of("NNC_AOT", "off")));
 
+        Path aotData = Files.createTempDirectory("nnc-bench-aot");
+        long recording = timeToFirst200(aotData, Map.of("NNC_AOT", "on"));
+        Path cache = aotData.resolve("update/aot/built.aot");
+        if (!Files.exists(cache)) throw new IllegalStateException("the launcher recorded no AOT cache in " + cache);
+        List<Long> withAot = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) withAot.add(timeToFirst200(aotData, Map.of("NNC_AOT", "on")));
+
+        long[] rss = rssWithOneSessionThenWithRouters(aotData);
+
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("| start → first 200 on /, no AOT cache (median of %d restarts) | %d ms (runs: %s) |", RUNS, median(plain), plain));
+        lines.add(String.format("| start → first 200 on /, AOT cache (median of %d restarts) | %d ms (runs: %s) |", RUNS, median(withAot), withAot));
+        lines.add(String.format("| first start of a build, recording its AOT cache | %d ms |", recording));
+        lines.add(String.format("| idle RSS, 1 UI session (demo router) | %.1f MiB |", rss[0] / 1024.0));
+        lines.add(String.format("| idle RSS, 1 UI session and %d more routers | %.1f MiB |", ROUTERS, rss[1] / 1024.0));
+        lines.add(String.format("| jar + dependencies | %.1f MiB (%s + lib/) |", size / 1048576.0, jar.getFileName()));
+        lines.add(String.format("| AOT cache file | %.1f MiB |", Files.size(cache) / 1048576.0));
+        lines.add(String.format("| service install (bench factory: Tor on a loopback simulator, image pull excluded) | %s |", benchFactory()));
+        write("startup.txt", lines);
+    }
+
+    /** Writes a benchmark's table rows to target/bench/NAME (for ./nnc bench) and to the console. */
+    static void write(String name, List<String> lines) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
         System.out.println();
-        System.out.println("| measure | value |");
-        System.out.println("|---|---|");
-        System.out.printf("| start → first 200 on /, plain (median of %d) | %d ms (runs: %s) |%n", RUNS, median(plain), plain);
-        System.out.printf("| start → first 200 on /, AOT cache (median of %d) | %d ms (runs: %s) |%n", RUNS, median(withAot), withAot);
-        System.out.printf("| idle RSS after one UI session | %.1f MiB |%n", rssKib / 1024.0);
-        System.out.printf("| jar + dependencies | %.1f MiB (%s + lib/) |%n", size / 1048576.0, jar.getFileName());
-        System.out.printf("| AOT cache file | %.1f MiB |%n", Files.size(aot) / 1048576.0);
-        System.out.printf("| service install (bench factory: Tor on a loopback simulator, image pull excluded) | %s |%n", factory);
+        lines.forEach(System.out::println);
     }
 
     /** The summary line of {@code bench factory} (install and uninstall p50/p99, objects, round trips). */
     static String benchFactory() throws Exception {
         Path log = Files.createTempFile("nnc-bench-factory", ".log");
         Process p = BenchSupport.launch(List.of(), Map.of(), log, List.of("bench", "factory", "--iterations", "30"));
-        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             return "did not finish within 5 minutes (" + log + ")";
         }
@@ -80,27 +101,49 @@ class StartupBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Milliseconds from launching the JVM to the first 200 answer on "/", with a fresh data directory. */
-    static long timeToFirst200(List<String> jvmOptions) throws Exception {
+    /** The server through the launcher on its own port; the caller stops it. */
+    static Process launcher(Path data, int port, Map<String, String> extra) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("launcher.log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.putAll(env(port, data));
+        env.put("NNC_JAR", BenchSupport.jar().toAbsolutePath().toString());
+        env.put("NNC_JAVA", javaBinary());
+        env.putAll(extra);
+        return pb.start();
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void stop(Process launcher) throws InterruptedException {
+        launcher.destroy();
+        if (!launcher.waitFor(30, TimeUnit.SECONDS)) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Milliseconds from starting the launcher to the first 200 answer on "/". */
+    static long timeToFirst200(Path data, Map<String, String> extra) throws Exception {
         int port = BenchSupport.freePort();
-        Map<String, String> env = env(port, Files.createTempDirectory("nnc-bench"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         long start = System.nanoTime();
-        Process p = BenchSupport.launch(jvmOptions, env, Files.createTempFile("nnc-bench", ".log"));
+        Process p = launcher(data, port, extra);
         try {
-            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(300)) {
                 try {
                     var res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                     if (res.statusCode() == 200) return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 } catch (IOException notYet) {
-                    Thread.sleep(10);
+                    Thread.sleep(5);
                 }
             }
-            throw new IllegalStateException("no 200 within 60 s");
+            throw new IllegalStateException("no 200 within 300 s (" + data.resolve("launcher.log") + ")");
         } finally {
-            p.destroy();
-            p.waitFor(20, TimeUnit.SECONDS);
+            stop(p);
         }
     }
 
@@ -109,42 +152,101 @@ class StartupBenchmark {
         env.put("NNC_PORT", String.valueOf(port));
         env.put("NNC_BIND", "127.0.0.1");
         env.put("NNC_DATA_DIR", dataDir.toString());
+        env.put("NNC_EVENTS_HOT_DIR", dataDir.resolve("hot").toString()); // not the machine-wide /dev/shm tier
         env.put("NNC_ADMIN_PASSWORD", BenchSupport.ADMIN_PASSWORD);
         env.put("NNC_DEMO_API_PORT", "0");
         return env;
     }
 
-    /** The same training run as {@code ./nnc aot}. */
-    static void recordAotCache(Path jar, Path aot) throws Exception {
-        Files.deleteIfExists(aot);
-        Map<String, String> env = env(BenchSupport.freePort(), Files.createTempDirectory("nnc-bench-aot"));
-        env.put("NNC_AOT_TRAINING", "true");
-        Process p = BenchSupport.launch(List.of("-XX:AOTCacheOutput=" + aot), env, Files.createTempFile("nnc-aot", ".log"));
-        if (!p.waitFor(180, TimeUnit.SECONDS) || !Files.exists(aot)) throw new IllegalStateException("AOT training run failed");
-    }
-
-    /** Signs in with a real browser, watches the dashboard update, closes the browser, lets the server idle. */
-    static long rssAfterOneUiSession() throws Exception {
+    /**
+     * VmRSS (KiB) of the idle server (launcher, AOT cache) after one signed-in UI session; then, with {@value #ROUTERS}
+     * simulated routers registered over GraphQL and a second UI session on the dashboard listing them all, again.
+     */
+    static long[] rssWithOneSessionThenWithRouters(Path data) throws Exception {
         int port = BenchSupport.freePort();
-        Process p = BenchSupport.launch(List.of(), env(port, Files.createTempDirectory("nnc-bench-rss")),
-                Files.createTempFile("nnc-bench-rss", ".log"));
+        Process launcher = launcher(data, port, Map.of("NNC_AOT", "on"));
+        Process simulator = null;
         try {
             BenchSupport.awaitHealthy(port);
-            BenchSupport.openBrowser();
+            long pid = serverPid(launcher);
+            uiSession(port, "/routers/demo", "");
+            Thread.sleep(20_000);
+            long oneSession = rss(pid);
+
+            int simPort = BenchSupport.freePort() + 1;
+            Path simLog = data.resolve("simulator.log");
+            simulator = BenchSupport.launch(List.of(), Map.of(), simLog, List.of("simulate", "--routers", String.valueOf(ROUTERS),
+                    "--port", String.valueOf(simPort), "--version", "7.16.2", "--user", "admin", "--password", "bench-router-pw"));
+            awaitLine(simLog, "listening");
+            String key = apiKey(data);
+            for (int i = 0; i < ROUTERS; i++) addRouter(port, key, "bench-" + (i + 1), simPort + i);
+            uiSession(port, "/", "bench-" + ROUTERS);
+            Thread.sleep(30_000); // idle: a polling round of every router, the UI session closed
+            return new long[] {oneSession, rss(pid)};
+        } finally {
+            stop(launcher);
+            if (simulator != null) {
+                simulator.destroy();
+                simulator.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static void uiSession(int port, String page, String shows) throws Exception {
+        BenchSupport.openBrowser();
+        try {
             open("http://127.0.0.1:" + port + "/");
             $("input[name='username']").setValue("admin");
             $("input[name='password']").setValue(BenchSupport.ADMIN_PASSWORD).pressEnter();
-            $("#routers-grid").shouldBe(visible).shouldHave(text("Online"));
+            $("#routers-grid").shouldBe(visible);
+            open("http://127.0.0.1:" + port + page);
+            if (shows.isEmpty()) $("#overview-cpu-chart svg").shouldBe(com.codeborne.selenide.Condition.exist, Duration.ofSeconds(60));
+            else $("body").shouldHave(text(shows), Duration.ofSeconds(60));
             Thread.sleep(5000);
-            BenchSupport.closeBrowser();
-            Thread.sleep(15000);
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-            throw new IllegalStateException("no VmRSS");
         } finally {
-            p.destroy();
-            p.waitFor(20, TimeUnit.SECONDS);
+            BenchSupport.closeBrowser();
+        }
+    }
+
+    static long serverPid(Process launcher) {
+        return launcher.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("no server JVM under the launcher"));
+    }
+
+    static long rss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    static void awaitLine(Path log, String text) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("'" + text + "' not in " + log);
+    }
+
+    /** An admin API key, made with the jar's own CLI against the running server's data directory. */
+    static String apiKey(Path data) throws Exception {
+        Path log = Files.createTempFile("nnc-bench-key", ".log");
+        Process p = BenchSupport.launch(List.of(), Map.of("NNC_DATA_DIR", data.toString()), log,
+                List.of("apikey", "create", "--name", "bench", "--role", "admin", "--data-dir", data.toString()));
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("apikey create failed: " + log);
+        return Files.readAllLines(log).stream().filter(l -> l.startsWith("nnc_")).findFirst().orElseThrow().strip();
+    }
+
+    static void addRouter(int port, String key, String name, int routerPort) throws Exception {
+        String body = """
+                {"query":"mutation($i: AddRouterInput!) { addRouter(input: $i) { router { id } userErrors { message } } }",
+                 "variables":{"i":{"name":"%s","host":"127.0.0.1","port":%d,"username":"admin","password":"bench-router-pw"}}}"""
+                .formatted(name, routerPort);
+        var res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200 || !res.body().contains("\"id\"")) {
+            throw new IllegalStateException("addRouter " + name + ": " + res.statusCode() + " " + res.body());
         }
     }
 }
