@@ -194,8 +194,9 @@ final class FleetBenchmark {
         try {
             int firstPort = simPort != 0 ? simPort : freeBlock(routers);
             simulator = startSimulator(firstPort, work.resolve("simulator.log"));
-            String key = createApiKey(data);
             server = startServer(data, work.resolve("server.log"));
+            String key = createApiKey(data); // once the server made the data directory (and its keys)
+            server.key = key;
 
             Registration first = register(server, key, firstPort, 0, 100);
             awaitReachable(server, 100);
@@ -221,6 +222,7 @@ final class FleetBenchmark {
             out.printf("  per router (100 -> %d): %+.1f KB RSS, %+.1f KB RSS after GC, %+.1f KB live heap, %+.3f threads%n",
                     routers, (atN.rss() - at100.rss()) / 1024.0 / added, (atN.rssAfterGc() - at100.rssAfterGc()) / 1024.0 / added,
                     (atN.liveHeap() - at100.liveHeap()) / 1024.0 / added, (atN.threads() - at100.threads()) / (double) added);
+            out.println("  threads at " + routers + " routers: " + atN.threadGroups());
             out.println("  live heap growth by class (100 -> " + routers + "): " + histogramGrowth(at100, atN, 6));
             out.printf("  routers query at %d routers: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d requests (after %d), %d KB each%n",
                     routers, query.p50(), query.p99(), query.max(), requests, WARM_UP, query.lastBody().length() / 1024);
@@ -319,6 +321,7 @@ final class FleetBenchmark {
         final int port;
         final Path log;
         final Path data;
+        String key;
         long pid;
         boolean healthy;
 
@@ -489,8 +492,9 @@ final class FleetBenchmark {
     }
 
     private Map<String, Double> metrics(Server server) throws Exception {
-        var res = http.send(HttpRequest.newBuilder(server.uri("/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var res = http.send(HttpRequest.newBuilder(server.uri("/metrics")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + server.key).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) throw new IllegalStateException("/metrics answered " + res.statusCode());
         var out = new TreeMap<String, Double>();
         res.body().lines().filter(l -> !l.startsWith("#") && l.contains(" ")).forEach(l -> {
             int sp = l.lastIndexOf(' ');
@@ -504,7 +508,18 @@ final class FleetBenchmark {
     }
 
     private record Sample(int routers, long rss, long rssAfterGc, long liveHeap, long objects, int threads, int openFiles,
-                          int openRouterDbs, int routerDbFiles, Map<String, Long> bytesByClass) {
+                          int openRouterDbs, int routerDbFiles, Map<String, Long> bytesByClass, String threadGroups) {
+    }
+
+    /** The most common thread names (digits folded), e.g. "HikariPool-# housekeeper x32". */
+    private static String threadGroups(String threadDump, int top) {
+        var counts = new TreeMap<String, Integer>();
+        threadDump.lines().filter(l -> l.startsWith("\"")).forEach(l -> {
+            String name = l.substring(1, Math.max(1, l.indexOf('"', 1))).replaceAll("[0-9]+", "#");
+            counts.merge(name, 1, Integer::sum);
+        });
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .limit(top).map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
     private Sample sample(Server server, int n) throws Exception {
@@ -520,6 +535,7 @@ final class FleetBenchmark {
         try (var files = Files.list(server.data)) {
             dbFiles = (int) files.filter(f -> f.getFileName().toString().matches("router-.*\\.db")).count();
         }
+        String threadGroups = threadGroups(jcmd(server.pid, "Thread.print"), 5);
         // the class histogram runs a full GC first: its total is the live heap
         String histogram = jcmd(server.pid, "GC.class_histogram");
         jcmd(server.pid, "GC.run");
@@ -535,7 +551,7 @@ final class FleetBenchmark {
                 live = Long.parseLong(f[2]);
             }
         }
-        return new Sample(n, rss, rssAfterGc, live, objects, threads, openFiles, openDbs, dbFiles, byClass);
+        return new Sample(n, rss, rssAfterGc, live, objects, threads, openFiles, openDbs, dbFiles, byClass, threadGroups);
     }
 
     /** A {@code /proc/<pid>/status} field in bytes (kB fields) or as a count. */

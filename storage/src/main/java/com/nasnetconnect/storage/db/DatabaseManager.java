@@ -85,6 +85,8 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
     private final ConcurrentHashMap<RouterId, Object> openLocks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RouterId, DatabaseHealth.QuarantinedDatabase> quarantined = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    /** The housekeeping (idle connections, leak checks) of every router database's pool: one thread, not one per pool. */
+    private final ScheduledExecutorService poolHousekeeping;
     private volatile boolean closed;
 
     /** Opens (creating if needed) and migrates {@code dataDir/system.db}; starts the idle sweeper. */
@@ -113,7 +115,14 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
-        this.system = pool("system", systemFile, settings.systemPoolSize());
+        var housekeeping = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "db-pool-housekeeper");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.setRemoveOnCancelPolicy(true); // a closed pool's task leaves the queue
+        this.poolHousekeeping = housekeeping;
+        this.system = pool("system", systemFile, settings.systemPoolSize(), 1);
         try {
             quarantinedInSystemDb().forEach(q -> quarantined.put(new RouterId(q.routerId()), q));
         } catch (RuntimeException e) {
@@ -411,6 +420,7 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
             db.dataSource().close();
         }
         system.close();
+        poolHousekeeping.shutdownNow();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -477,7 +487,7 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
                 if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
                 routerMigrations.migrate(c, clock);
             }
-            ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize());
+            ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize(), 0);
             return new RouterDb(router, ds, clock.instant());
         } catch (SQLException | IOException | RuntimeException e) {
             if (ds != null) ds.close();
@@ -680,12 +690,18 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         return sqlite;
     }
 
-    private HikariDataSource pool(String name, SQLiteDataSource sqlite, int size) {
+    /**
+     * A pool of at most {@code size} connections that keeps {@code minimumIdle} open while unused (router databases:
+     * none, a connection is opened on demand and the sweeper closes the whole database when it idles), its
+     * housekeeping on the one shared thread.
+     */
+    private HikariDataSource pool(String name, SQLiteDataSource sqlite, int size, int minimumIdle) {
         var hc = new HikariConfig();
         hc.setPoolName(name);
         hc.setDataSource(sqlite);
         hc.setMaximumPoolSize(size);
-        hc.setMinimumIdle(1);
+        hc.setMinimumIdle(minimumIdle);
+        hc.setScheduledExecutor(poolHousekeeping);
         hc.setConnectionTimeout(Math.max(250, settings.busyTimeout().toMillis() + 1000));
         hc.setInitializationFailTimeout(-1); // the file was just checked on a plain connection
         return new HikariDataSource(hc);
