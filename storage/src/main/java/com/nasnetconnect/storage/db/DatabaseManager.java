@@ -84,6 +84,14 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
     private final ConcurrentHashMap<RouterId, RouterDb> open = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RouterId, Object> openLocks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RouterId, DatabaseHealth.QuarantinedDatabase> quarantined = new ConcurrentHashMap<>();
+    /**
+     * The file as this process left it when it closed a checked, healthy router database: reopening the same
+     * unchanged file skips {@code PRAGMA quick_check} (which reads every page). With more routers than
+     * {@link DatabaseSettings#maxOpenRouterDatabases()} polled in turn, databases are closed and reopened all the
+     * time; a file changed by anyone else since is checked again.
+     */
+    private final ConcurrentHashMap<RouterId, FileStamp> checkedAtClose = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder integrityChecks = new java.util.concurrent.atomic.LongAdder();
     private final ScheduledExecutorService sweeper;
     /** The housekeeping (idle connections, leak checks) of every router database's pool: one thread, not one per pool. */
     private final ScheduledExecutorService poolHousekeeping;
@@ -484,7 +492,11 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
             // instead of a pool retrying until its connection timeout
             SQLiteDataSource sqlite = sqlite(file);
             try (Connection c = sqlite.getConnection()) {
-                if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
+                FileStamp left = checkedAtClose.remove(router);
+                if (settings.checkIntegrityOnOpen() && (left == null || !left.equals(FileStamp.of(file)))) {
+                    integrityChecks.increment();
+                    checkIntegrity(c);
+                }
                 routerMigrations.migrate(c, clock);
             }
             ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize(), 0);
@@ -523,6 +535,7 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
 
     /** Moves the damaged file (if still there) to quarantine/, and records the quarantine in system.db. */
     private DatabaseHealth.QuarantinedDatabase moveAside(RouterId router, Path file, String problem) {
+        checkedAtClose.remove(router);
         Instant now = clock.instant();
         // one line (an integrity check lists every damaged page), and no server paths in what users may see
         String[] lines = problem.replace(dataDir + java.io.File.separator, "").strip().split("\\R");
@@ -667,7 +680,29 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         if (!db.markClosedIfIdle()) return false;
         open.remove(db.id(), db);
         db.dataSource().close();
+        FileStamp.ofExisting(routerFile(db.id())).ifPresent(stamp -> checkedAtClose.put(db.id(), stamp));
         return true;
+    }
+
+    /** How many times a router database was integrity-checked on open; for tests. */
+    long integrityChecks() {
+        return integrityChecks.sum();
+    }
+
+    /** What tells a file changed: its identity (inode), size and modification time. */
+    private record FileStamp(Object key, long size, java.nio.file.attribute.FileTime modified) {
+        static FileStamp of(Path file) {
+            return ofExisting(file).orElse(null);
+        }
+
+        static Optional<FileStamp> ofExisting(Path file) {
+            try {
+                var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return Optional.of(new FileStamp(a.fileKey(), a.size(), a.lastModifiedTime()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     private void sweepQuietly() {

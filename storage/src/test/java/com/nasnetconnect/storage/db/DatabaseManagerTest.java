@@ -179,6 +179,22 @@ class DatabaseManagerTest {
     }
 
     @Test
+    void aRouterDatabaseReopenedUnchangedIsNotCheckedAgainButOneChangedSinceItWasClosedIs() throws Exception {
+        open();
+        databases.withRouter(A, c -> null);
+        assertThat(databases.integrityChecks()).isEqualTo(1);
+        databases.closeRouter(A);
+
+        databases.withRouter(A, c -> null); // e.g. the next telemetry round of a fleet larger than the cap
+        assertThat(databases.integrityChecks()).as("checks after reopening the file as it was left").isEqualTo(1);
+
+        databases.closeRouter(A);
+        Files.setLastModifiedTime(databases.routerFile(A), java.nio.file.attribute.FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        databases.withRouter(A, c -> null);
+        assertThat(databases.integrityChecks()).as("checks after the file changed behind our back").isEqualTo(2);
+    }
+
+    @Test
     void openingBeyondTheCapClosesTheLeastRecentlyUsedDatabase() {
         open(DatabaseSettings.defaults().withMaxOpenRouterDatabases(2));
         databases.withRouter(A, c -> null);
