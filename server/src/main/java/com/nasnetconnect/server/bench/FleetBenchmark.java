@@ -214,9 +214,9 @@ final class FleetBenchmark {
                     first.seconds(), first.p50(), first.p99(), routers - 100, rest.seconds(), rest.p50(), rest.p99(), throttled);
             for (Sample s : List.of(at100, atN)) {
                 out.printf("  %d routers: RSS %d MB (%d MB after a full GC), live heap %.1f MB in %,d objects, %d threads,"
-                                + " %d open files, open router DBs %d (of %d files)%n",
+                                + " %d open files, open router DBs %d (of %d files), CPU %.0f%% of a core while idle%n",
                         s.routers(), mb(s.rss()), mb(s.rssAfterGc()), s.liveHeap() / 1048576.0, s.objects(), s.threads(),
-                        s.openFiles(), s.openRouterDbs(), s.routerDbFiles());
+                        s.openFiles(), s.openRouterDbs(), s.routerDbFiles(), s.cpuPercent());
             }
             int added = routers - 100;
             out.printf("  per router (100 -> %d): %+.1f KB RSS, %+.1f KB RSS after GC, %+.1f KB live heap, %+.3f threads%n",
@@ -508,7 +508,8 @@ final class FleetBenchmark {
     }
 
     private record Sample(int routers, long rss, long rssAfterGc, long liveHeap, long objects, int threads, int openFiles,
-                          int openRouterDbs, int routerDbFiles, Map<String, Long> bytesByClass, String threadGroups) {
+                          int openRouterDbs, int routerDbFiles, Map<String, Long> bytesByClass, String threadGroups,
+                          double cpuPercent) {
     }
 
     /** The most common thread names (digits folded), e.g. "HikariPool-# housekeeper x32". */
@@ -523,7 +524,10 @@ final class FleetBenchmark {
     }
 
     private Sample sample(Server server, int n) throws Exception {
+        long ticks = cpuTicks(server.pid);
+        long began = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(idle.toMillis()); // the server idles: polling rounds run, nothing is asked of it
+        double cpuPercent = (cpuTicks(server.pid) - ticks) / 100.0 / ((System.nanoTime() - began) / 1e9) * 100;
         long rss = status(server.pid, "VmRSS");
         int threads = (int) status(server.pid, "Threads");
         int openFiles;
@@ -551,7 +555,14 @@ final class FleetBenchmark {
                 live = Long.parseLong(f[2]);
             }
         }
-        return new Sample(n, rss, rssAfterGc, live, objects, threads, openFiles, openDbs, dbFiles, byClass, threadGroups);
+        return new Sample(n, rss, rssAfterGc, live, objects, threads, openFiles, openDbs, dbFiles, byClass, threadGroups, cpuPercent);
+    }
+
+    /** User and system CPU time of the process in clock ticks (USER_HZ, 100 a second on Linux). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 (utime, stime)
     }
 
     /** A {@code /proc/<pid>/status} field in bytes (kB fields) or as a count. */
