@@ -45,7 +45,7 @@ final class FleetBenchmark {
     static final String USAGE = """
             Usage: java -jar nasnetconnect.jar bench fleet [--routers N] [--sim-port P] [--idle-seconds S] [--requests R]
                                                            [--launcher FILE|none] [--keep]
-              Registers N simulated routers (default 1000, at least 100) with a server in its own JVM and measures
+              Registers N simulated routers (default 1000, at least 200) with a server in its own JVM and measures
               it at 100 and at N routers. The first line reads
               fleet: 100 routers RSS X MB; N routers RSS Y MB, routers p50 A ms p99 B ms, open router DBs C
               --sim-port P     first of N consecutive ports for the simulated routers (default: a free block)
@@ -112,7 +112,7 @@ final class FleetBenchmark {
             String value = args.get(++i);
             try {
                 switch (option) {
-                    case "--routers" -> routers = number(option, value, 100, 5000);
+                    case "--routers" -> routers = number(option, value, 200, 5000);
                     case "--sim-port" -> simPort = number(option, value, 1024, 65535);
                     case "--idle-seconds" -> idleSeconds = number(option, value, 0, 600);
                     case "--requests" -> requests = number(option, value, 10, 100_000);
@@ -193,7 +193,14 @@ final class FleetBenchmark {
         Server server = null;
         try {
             int firstPort = simPort != 0 ? simPort : freeBlock(routers);
-            simulator = startSimulator(firstPort, work.resolve("simulator.log"));
+            for (int attempt = 1; simulator == null; attempt++) {
+                try {
+                    simulator = startSimulator(firstPort, work.resolve("simulator.log"));
+                } catch (IllegalStateException portTaken) {
+                    if (simPort != 0 || attempt == 3) throw portTaken;
+                    firstPort = freeBlock(routers); // another process took a port of the block meanwhile
+                }
+            }
             server = startServer(data, work.resolve("server.log"));
             String key = createApiKey(data); // once the server made the data directory (and its keys)
             server.key = key;
@@ -238,7 +245,7 @@ final class FleetBenchmark {
         } finally {
             if (server != null) server.stop();
             if (simulator != null) stop(simulator);
-            if (!keep && server != null && server.healthy) deleteTree(work);
+            if (!keep && (server == null || server.healthy)) deleteTree(work); // a server that never came up keeps its log
         }
     }
 
