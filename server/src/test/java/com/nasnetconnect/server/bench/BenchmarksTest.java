@@ -69,7 +69,7 @@ class BenchmarksTest {
     @org.junit.jupiter.api.Test
     void benchFleetNeedsThePackagedJarBecauseItStartsTheServerFromIt() {
         var err = new ByteArrayOutputStream();
-        int code = Benchmarks.run(List.of("fleet", "--routers", "100"), new PrintStream(new ByteArrayOutputStream()),
+        int code = Benchmarks.run(List.of("fleet", "--routers", "200"), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("java -jar server/target/nasnetconnect.jar bench fleet");
