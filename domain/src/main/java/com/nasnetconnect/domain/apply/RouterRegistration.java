@@ -201,7 +201,7 @@ public final class RouterRegistration {
             throw InputRefused.of(List.of(), e.getMessage(), null);
         }
         routers.save(router);
-        status.refreshNow();
+        status.refresh(router.id()); // only the new router: a thousand others need no poll for it
         return new Registered(router, checked.platform());
     }
 

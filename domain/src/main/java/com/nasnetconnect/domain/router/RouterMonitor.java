@@ -41,6 +41,7 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final DatabaseStatus databases;
     private final FailureLog failures;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     /** Routers polled at the same time at most: enough for a thousand in a 2 s period, few enough to cause no burst. */
     static final int MAX_IN_FLIGHT = 32;
 
@@ -83,9 +84,46 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** Requests while a round asked for is still waiting to run join that round: a burst of requests polls once. */
     @Override
     public void refreshNow() {
-        scheduler.execute(() -> pollSafely(Duration.ZERO));
+        if (!refreshQueued.compareAndSet(false, true)) return;
+        scheduler.execute(() -> {
+            refreshQueued.set(false);
+            pollSafely(Duration.ZERO);
+        });
+    }
+
+    /**
+     * Polls only this router (just added) and publishes the list with it; the others keep their last status. With
+     * a thousand routers, adding one no longer polls them all, and adding many does not queue a round per router.
+     */
+    @Override
+    public void refresh(RouterId router) {
+        scheduler.execute(() -> {
+            try {
+                pollOne(router);
+            } catch (RuntimeException e) {
+                failures.failed("poll " + router.value(), "poll of router " + router.value(), e.toString());
+            }
+        });
+    }
+
+    /** Polls one router now and publishes; a router no longer registered leaves the list. Visible for tests. */
+    void pollOne(RouterId id) {
+        Optional<Router> router = routers.find(id);
+        RouterStatus polled = router.map(this::poll).orElse(null);
+        if (polled != null) {
+            var q = quarantined().get(id.value());
+            if (q != null) polled = withProblem(polled, polled.problem().map(p -> p + "; ").orElse("") + q.problem());
+        }
+        List<RouterStatus> snapshot;
+        synchronized (this) {
+            if (polled == null) latest.remove(id);
+            else latest.put(id, polled);
+            snapshot = List.copyOf(latest.values());
+        }
+        publish(snapshot);
     }
 
     /** How far apart a scheduled round starts its routers' polls: over half the period, so many routers make no burst. */
@@ -158,6 +196,10 @@ public final class RouterMonitor implements RouterStatusFeed, AutoCloseable {
             latest.putAll(next);
             snapshot = List.copyOf(latest.values());
         }
+        publish(snapshot);
+    }
+
+    private void publish(List<RouterStatus> snapshot) {
         for (var listener : listeners) {
             try {
                 listener.accept(snapshot);

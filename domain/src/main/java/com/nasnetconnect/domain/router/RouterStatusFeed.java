@@ -16,4 +16,9 @@ public interface RouterStatusFeed {
 
     /** Polls now instead of waiting for the next round (e.g. a user pressed refresh). */
     void refreshNow();
+
+    /** Polls this one router now (e.g. it was just added); by default, everything is polled. */
+    default void refresh(RouterId router) {
+        refreshNow();
+    }
 }

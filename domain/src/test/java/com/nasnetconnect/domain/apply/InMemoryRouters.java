@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 public final class InMemoryRouters implements RouterRepository, RouterStatusFeed {
     final Map<RouterId, Router> saved = new LinkedHashMap<>();
     int refreshes;
+    /** The routers polled on their own (a router just added), in order. */
+    final List<RouterId> refreshed = new ArrayList<>();
 
     public InMemoryRouters with(Router r) {
         saved.put(r.id(), r);
@@ -30,4 +32,5 @@ public final class InMemoryRouters implements RouterRepository, RouterStatusFeed
     @Override public List<RouterStatus> current() { return List.of(); }
     @Override public AutoCloseable subscribe(Consumer<List<RouterStatus>> listener) { return () -> { }; }
     @Override public void refreshNow() { refreshes++; }
+    @Override public void refresh(RouterId router) { refreshes++; refreshed.add(router); }
 }

@@ -79,6 +79,7 @@ class RouterRegistrationTest {
         assertThat(added.addedAt()).isEqualTo(CLOCK.instant());
         assertThat(routers.findAll()).containsExactly(added);
         assertThat(routers.refreshes).isEqualTo(1);
+        assertThat(routers.refreshed).as("only the added router is polled, not the whole fleet").containsExactly(added.id());
     }
 
     @Test

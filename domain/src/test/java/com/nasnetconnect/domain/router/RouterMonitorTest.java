@@ -23,7 +23,7 @@ class RouterMonitorTest {
                 false, CLOCK.instant());
     }
 
-    static final class Repo implements RouterRepository {
+    static class Repo implements RouterRepository {
         final List<Router> routers = new ArrayList<>();
         public List<Router> findAll() { return List.copyOf(routers); }
         public Optional<Router> find(RouterId id) { return routers.stream().filter(r -> r.id().equals(id)).findFirst(); }
@@ -196,6 +196,92 @@ class RouterMonitorTest {
             assertThat(most).as("routers polled at the same time").hasValue(RouterMonitor.MAX_IN_FLIGHT);
             assertThat(monitor.current()).hasSize(100).allMatch(RouterStatus::reachable);
             assertThat(monitor.current()).extracting(s -> s.routerId().value()).startsWith("r0", "r1", "r2").endsWith("r99");
+        }
+    }
+
+    @Test
+    void refreshingAJustAddedRouterPollsOnlyThatRouterAndKeepsTheOthersLastStatus() {
+        Repo repo = new Repo();
+        for (int i = 0; i < 50; i++) repo.save(router("r" + i, 1));
+        var polled = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var gateway = new Gateway() {
+            @Override
+            public RouterReply execute(RouterEndpoint r, RouterCommand c, Duration t) {
+                if (c.path().equals("/system/resource/print")) polled.add(r.address());
+                return super.execute(r, c, t);
+            }
+        };
+        try (var monitor = new RouterMonitor(repo, gateway, CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.pollOnce();
+            polled.clear();
+            List<List<RouterStatus>> seen = new ArrayList<>();
+            monitor.subscribe(seen::add);
+            Router added = new Router(new RouterId("new"), "R new", new RouterEndpoint("10.0.0.9", 1, false, "admin",
+                    Secret.of("pw")), false, CLOCK.instant());
+            repo.save(added);
+
+            monitor.pollOne(added.id());
+
+            assertThat(polled).as("routers polled for the one added").containsExactly("10.0.0.9:1");
+            assertThat(seen.getLast()).hasSize(51).allMatch(RouterStatus::reachable);
+            assertThat(seen.getLast().getLast().routerId()).isEqualTo(added.id());
+        }
+    }
+
+    @Test
+    void aRouterRefreshedAfterItWasRemovedLeavesTheList() {
+        Repo repo = new Repo();
+        repo.save(router("a", 1));
+        repo.save(router("b", 1));
+        try (var monitor = new RouterMonitor(repo, new Gateway(), CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.pollOnce();
+            repo.delete(new RouterId("b"));
+
+            monitor.pollOne(new RouterId("b"));
+
+            assertThat(monitor.current()).extracting(s -> s.routerId().value()).containsExactly("a");
+        }
+    }
+
+    @Test
+    void refreshRequestsWhileOneIsWaitingMakeOneRoundNotOneEach() throws Exception {
+        Router last = router("last", 3); // refreshed on its own after the requests: known to find(), not to findAll()
+        Repo repo = new Repo() {
+            @Override
+            public Optional<Router> find(RouterId id) {
+                return id.equals(last.id()) ? Optional.of(last) : super.find(id);
+            }
+        };
+        repo.save(router("a", 1));
+        var inFirstRound = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var lastPolled = new java.util.concurrent.CountDownLatch(1);
+        var rounds = new java.util.concurrent.atomic.AtomicInteger();
+        var gateway = new Gateway() {
+            @Override
+            public RouterReply execute(RouterEndpoint r, RouterCommand c, Duration t) {
+                if (c.path().equals("/system/resource/print") && r.port() == 3) lastPolled.countDown();
+                if (c.path().equals("/system/resource/print") && r.port() == 1 && rounds.incrementAndGet() == 1) {
+                    inFirstRound.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.execute(r, c, t);
+            }
+        };
+        try (var monitor = new RouterMonitor(repo, gateway, CLOCK, Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            monitor.refreshNow();
+            assertThat(inFirstRound.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 20; i++) monitor.refreshNow(); // e.g. twenty routers removed while a round runs
+            monitor.refresh(last.id()); // runs after whatever the twenty requests queued (one thread, in order)
+            release.countDown();
+
+            assertThat(lastPolled.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the blocked round and one round for the twenty requests: not 21 rounds
+            assertThat(rounds).hasValue(2);
         }
     }
 }

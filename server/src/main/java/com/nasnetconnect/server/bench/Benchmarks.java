@@ -14,6 +14,10 @@ public final class Benchmarks {
               factory: installs Tor and uninstalls it again (Virtual Interface Factory, image pull excluded), on the
                        same kind of simulator and store. The first line reads
               factory: install p50 X ms p99 Y ms, N objects, R round trips; uninstall p50 X ms p99 Y ms, R round trips
+            Usage: java -jar nasnetconnect.jar bench fleet [--routers N] (see bench fleet --help)
+              fleet:   a server in its own JVM with N simulated routers (default 1000), measured at 100 and N. The
+                       first line reads
+              fleet: 100 routers RSS X MB; N routers RSS Y MB, routers p50 A ms p99 B ms, open router DBs C
             """;
 
     private Benchmarks() {
@@ -22,6 +26,7 @@ public final class Benchmarks {
     /** Runs a benchmark named by {@code args[0]}; returns the process exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.getFirst().equals("events")) return EventsBenchmark.run(args.subList(1, args.size()), out, err);
+        if (!args.isEmpty() && args.getFirst().equals("fleet")) return FleetBenchmark.run(args.subList(1, args.size()), out, err);
         if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;

@@ -53,4 +53,35 @@ class BenchmarksTest {
         String last = line.substring(line.lastIndexOf(' ') + 1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(last);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fleet --routers 50", "fleet --routers many", "fleet --idle-seconds -1", "fleet --launcher /no/such/entrypoint.sh",
+            "fleet --sim-port 80", "fleet --fast"})
+    void aBadBenchFleetCommandLineIsRefusedNamingTheBadValue(String line) {
+        var err = new ByteArrayOutputStream();
+        int code = Benchmarks.run(List.of(line.split(" ")), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        String last = line.substring(line.lastIndexOf(' ') + 1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(last);
+    }
+
+    @org.junit.jupiter.api.Test
+    void benchFleetNeedsThePackagedJarBecauseItStartsTheServerFromIt() {
+        var err = new ByteArrayOutputStream();
+        int code = Benchmarks.run(List.of("fleet", "--routers", "200"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("java -jar server/target/nasnetconnect.jar bench fleet");
+    }
+
+    @org.junit.jupiter.api.Test
+    void benchFleetHelpShowsItsFirstLine() {
+        var out = new ByteArrayOutputStream();
+        int code = Benchmarks.run(List.of("fleet", "--help"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("fleet: 100 routers RSS X MB; N routers RSS Y MB, routers p50 A ms p99 B ms, open router DBs C");
+    }
 }

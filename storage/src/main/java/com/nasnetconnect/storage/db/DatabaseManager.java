@@ -84,7 +84,17 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
     private final ConcurrentHashMap<RouterId, RouterDb> open = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RouterId, Object> openLocks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RouterId, DatabaseHealth.QuarantinedDatabase> quarantined = new ConcurrentHashMap<>();
+    /**
+     * The file as this process left it when it closed a checked, healthy router database: reopening the same
+     * unchanged file skips {@code PRAGMA quick_check} (which reads every page). With more routers than
+     * {@link DatabaseSettings#maxOpenRouterDatabases()} polled in turn, databases are closed and reopened all the
+     * time; a file changed by anyone else since is checked again.
+     */
+    private final ConcurrentHashMap<RouterId, FileStamp> checkedAtClose = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder integrityChecks = new java.util.concurrent.atomic.LongAdder();
     private final ScheduledExecutorService sweeper;
+    /** The housekeeping (idle connections, leak checks) of every router database's pool: one thread, not one per pool. */
+    private final ScheduledExecutorService poolHousekeeping;
     private volatile boolean closed;
 
     /** Opens (creating if needed) and migrates {@code dataDir/system.db}; starts the idle sweeper. */
@@ -113,7 +123,14 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("cannot open or migrate " + this.dataDir.resolve("system.db") + ": " + e.getMessage(), e);
         }
-        this.system = pool("system", systemFile, settings.systemPoolSize());
+        var housekeeping = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "db-pool-housekeeper");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.setRemoveOnCancelPolicy(true); // a closed pool's task leaves the queue
+        this.poolHousekeeping = housekeeping;
+        this.system = pool("system", systemFile, settings.systemPoolSize(), 1);
         try {
             quarantinedInSystemDb().forEach(q -> quarantined.put(new RouterId(q.routerId()), q));
         } catch (RuntimeException e) {
@@ -411,6 +428,7 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
             db.dataSource().close();
         }
         system.close();
+        poolHousekeeping.shutdownNow();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -474,10 +492,14 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
             // instead of a pool retrying until its connection timeout
             SQLiteDataSource sqlite = sqlite(file);
             try (Connection c = sqlite.getConnection()) {
-                if (settings.checkIntegrityOnOpen()) checkIntegrity(c);
+                FileStamp left = checkedAtClose.remove(router);
+                if (settings.checkIntegrityOnOpen() && (left == null || !left.equals(FileStamp.of(file)))) {
+                    integrityChecks.increment();
+                    checkIntegrity(c);
+                }
                 routerMigrations.migrate(c, clock);
             }
-            ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize());
+            ds = pool("router-" + router.value(), sqlite, settings.routerPoolSize(), 0);
             return new RouterDb(router, ds, clock.instant());
         } catch (SQLException | IOException | RuntimeException e) {
             if (ds != null) ds.close();
@@ -513,6 +535,7 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
 
     /** Moves the damaged file (if still there) to quarantine/, and records the quarantine in system.db. */
     private DatabaseHealth.QuarantinedDatabase moveAside(RouterId router, Path file, String problem) {
+        checkedAtClose.remove(router);
         Instant now = clock.instant();
         // one line (an integrity check lists every damaged page), and no server paths in what users may see
         String[] lines = problem.replace(dataDir + java.io.File.separator, "").strip().split("\\R");
@@ -657,7 +680,29 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         if (!db.markClosedIfIdle()) return false;
         open.remove(db.id(), db);
         db.dataSource().close();
+        FileStamp.ofExisting(routerFile(db.id())).ifPresent(stamp -> checkedAtClose.put(db.id(), stamp));
         return true;
+    }
+
+    /** How many times a router database was integrity-checked on open; for tests. */
+    long integrityChecks() {
+        return integrityChecks.sum();
+    }
+
+    /** What tells a file changed: its identity (inode), size and modification time. */
+    private record FileStamp(Object key, long size, java.nio.file.attribute.FileTime modified) {
+        static FileStamp of(Path file) {
+            return ofExisting(file).orElse(null);
+        }
+
+        static Optional<FileStamp> ofExisting(Path file) {
+            try {
+                var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return Optional.of(new FileStamp(a.fileKey(), a.size(), a.lastModifiedTime()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     private void sweepQuietly() {
@@ -680,12 +725,18 @@ public final class DatabaseManager implements DatabaseStatus, FreshStarts, AutoC
         return sqlite;
     }
 
-    private HikariDataSource pool(String name, SQLiteDataSource sqlite, int size) {
+    /**
+     * A pool of at most {@code size} connections that keeps {@code minimumIdle} open while unused (router databases:
+     * none, a connection is opened on demand and the sweeper closes the whole database when it idles), its
+     * housekeeping on the one shared thread.
+     */
+    private HikariDataSource pool(String name, SQLiteDataSource sqlite, int size, int minimumIdle) {
         var hc = new HikariConfig();
         hc.setPoolName(name);
         hc.setDataSource(sqlite);
         hc.setMaximumPoolSize(size);
-        hc.setMinimumIdle(1);
+        hc.setMinimumIdle(minimumIdle);
+        hc.setScheduledExecutor(poolHousekeeping);
         hc.setConnectionTimeout(Math.max(250, settings.busyTimeout().toMillis() + 1000));
         hc.setInitializationFailTimeout(-1); // the file was just checked on a plain connection
         return new HikariDataSource(hc);

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param maxOpenRouterDatabases at most this many router databases stay open; opening one more closes the
  *                             least recently used idle one (default 32)
  * @param busyTimeout          how long a connection waits for SQLite's write lock (default 5 s)
- * @param routerPoolSize       connections per router database (default 4)
+ * @param routerPoolSize       connections per router database, opened on demand (default 2: SQLite writes one at a
+ *                             time, and a thousand routers each holding four would be a thousand idle connections)
  * @param systemPoolSize       connections to system.db (default 8)
  * @param sweepInterval        how often the background sweeper runs; {@link Duration#ZERO} disables it (tests
  *                             then call {@link DatabaseManager#sweepIdle()}) (default 30 s)
@@ -38,7 +39,7 @@ public record DatabaseSettings(Duration routerIdleTimeout, int maxOpenRouterData
     }
 
     public static DatabaseSettings defaults() {
-        return new DatabaseSettings(Duration.ofMinutes(5), 32, Duration.ofSeconds(5), 4, 8, Duration.ofSeconds(30), true, 2);
+        return new DatabaseSettings(Duration.ofMinutes(5), 32, Duration.ofSeconds(5), 2, 8, Duration.ofSeconds(30), true, 2);
     }
 
     public DatabaseSettings withRouterIdleTimeout(Duration d) {

@@ -134,6 +134,67 @@ class DatabaseManagerTest {
     }
 
     @Test
+    void routerDatabasesShareOneHousekeepingThreadInsteadOfOnePerPool() {
+        open();
+        for (int i = 0; i < 20; i++) databases.withRouter(new RouterId("shared-keeping-" + i), c -> null);
+
+        assertThat(databases.openRouterCount()).isEqualTo(20);
+        var names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+        assertThat(names).as("a housekeeping thread per router pool")
+                .noneMatch(n -> n.startsWith("router-shared-keeping-") && n.endsWith("housekeeper"));
+        assertThat(names).contains("db-pool-housekeeper");
+    }
+
+    @Test
+    void aRouterDatabaseHasAtMostTwoConnectionsByDefault() throws Exception {
+        open();
+        var inside = new java.util.concurrent.CountDownLatch(2);
+        var leave = new java.util.concurrent.CountDownLatch(1);
+        var third = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 2; i++) {
+                threads.submit(() -> databases.withRouter(A, c -> {
+                    inside.countDown();
+                    try {
+                        leave.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }));
+            }
+            assertThat(inside.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var waiting = threads.submit(() -> databases.withRouter(A, c -> {
+                third.set(true);
+                return null;
+            }));
+            // the third user waits for a connection (the pool's wait is longer than this): it gets one once one is back
+            assertThatThrownBy(() -> waiting.get(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            assertThat(third).isFalse();
+            leave.countDown();
+            waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(third).isTrue();
+        }
+    }
+
+    @Test
+    void aRouterDatabaseReopenedUnchangedIsNotCheckedAgainButOneChangedSinceItWasClosedIs() throws Exception {
+        open();
+        databases.withRouter(A, c -> null);
+        assertThat(databases.integrityChecks()).isEqualTo(1);
+        databases.closeRouter(A);
+
+        databases.withRouter(A, c -> null); // e.g. the next telemetry round of a fleet larger than the cap
+        assertThat(databases.integrityChecks()).as("checks after reopening the file as it was left").isEqualTo(1);
+
+        databases.closeRouter(A);
+        Files.setLastModifiedTime(databases.routerFile(A), java.nio.file.attribute.FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        databases.withRouter(A, c -> null);
+        assertThat(databases.integrityChecks()).as("checks after the file changed behind our back").isEqualTo(2);
+    }
+
+    @Test
     void openingBeyondTheCapClosesTheLeastRecentlyUsedDatabase() {
         open(DatabaseSettings.defaults().withMaxOpenRouterDatabases(2));
         databases.withRouter(A, c -> null);

@@ -155,4 +155,19 @@ class SqliteRouterRepositoryTest {
         assertThat(opened).as("decryptions after using one password twice").hasValue(1);
     }
 
+    @Test
+    void registeringTwoHundredRoutersOpensNoRouterDatabaseUntilOneIsUsed() throws Exception {
+        for (int i = 1; i <= 200; i++) routers.save(router("r" + i, "Router " + i, "pw" + i, clock.instant()));
+        assertThat(routers.findAll()).hasSize(200);
+        for (int i = 1; i <= 200; i++) assertThat(routers.find(new RouterId("r" + i))).isPresent();
+
+        assertThat(databases.openRouterCount()).as("router databases open after registering and listing").isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("router-"));
+        }
+
+        databases.withRouter(new RouterId("r7"), c -> null);
+        assertThat(databases.openRouterCount()).isEqualTo(1);
+        assertThat(databases.routerDatabases()).containsExactly(new RouterId("r7"));
+    }
 }

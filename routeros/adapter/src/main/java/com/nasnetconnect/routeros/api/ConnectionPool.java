@@ -25,7 +25,8 @@ final class ConnectionPool implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier nanoTime;
     private final Semaphore permits;
-    private final Deque<RouterOsConnection> idle = new ArrayDeque<>();
+    /** Idle connections, the most recently used first. */
+    private final Deque<Idle> idle = new ArrayDeque<>();
     private final Set<RouterOsConnection> open = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
     private long backoffNanos;
@@ -113,10 +114,11 @@ final class ConnectionPool implements AutoCloseable {
     private RouterOsConnection take(long deadline) {
         synchronized (this) {
             if (closed) throw new RouterException.Unreachable("gateway closed", null, null);
-            RouterOsConnection c;
-            while ((c = idle.pollFirst()) != null) {
-                if (!c.broken()) return c;
-                c.close();
+            closeLongIdle();
+            Idle i;
+            while ((i = idle.pollFirst()) != null) {
+                if (!i.connection().broken()) return i.connection();
+                i.connection().close();
             }
         }
         return connect(deadline, true);
@@ -157,11 +159,31 @@ final class ConnectionPool implements AutoCloseable {
     private void giveBack(RouterOsConnection c) {
         synchronized (this) {
             if (!closed && !c.broken()) {
-                idle.addFirst(c);
+                idle.addFirst(new Idle(c, nanoTime.getAsLong()));
                 return;
             }
         }
         c.close();
+    }
+
+    /**
+     * Closes the connections idle for longer than {@link #IDLE_LIMIT} (the least recently used end): a burst that
+     * opened a second connection to a router does not keep it, and its two reader threads, for good. The one the
+     * status poll reuses every few seconds stays.
+     */
+    private void closeLongIdle() {
+        long now = nanoTime.getAsLong();
+        Idle oldest;
+        while ((oldest = idle.peekLast()) != null && now - oldest.since() > IDLE_LIMIT.toNanos()) {
+            idle.pollLast();
+            oldest.connection().close();
+        }
+    }
+
+    /** How long an unused connection stays open. */
+    static final java.time.Duration IDLE_LIMIT = java.time.Duration.ofSeconds(30);
+
+    private record Idle(RouterOsConnection connection, long since) {
     }
 
     @Override

@@ -105,6 +105,34 @@ class ConnectionPoolTest {
     }
 
     @Test
+    void aSecondConnectionOpenedForABurstIsClosedOnceItIdledPastTheLimitAndTheReusedOneStays() throws Exception {
+        var now = new AtomicLong(0);
+        var settings = new GatewaySettings(Duration.ofSeconds(5), Duration.ofSeconds(2), 2, Duration.ofMillis(100),
+                Duration.ofSeconds(1));
+        try (var sim = RouterOsSimulator.builder().version("7.16.2").credentials("admin", "pw").apiPort(0).build().start();
+             var gateway = new RouterOsGateway(settings, new FileCertificatePins(dir.resolve("pins")), now::get)) {
+            var router = new RouterEndpoint("127.0.0.1", sim.apiPort(), false, "admin", Secret.of("pw"));
+            var identity = RouterCommand.of("/system/identity/print");
+            try (var first = gateway.session(router); var second = gateway.session(router)) {
+                first.execute(identity);
+                second.execute(identity); // two callers at once: two connections
+            }
+            assertThat(gateway.openConnections()).isEqualTo(2);
+
+            now.addAndGet(ConnectionPool.IDLE_LIMIT.toNanos() / 2);
+            gateway.execute(router, identity);
+            assertThat(gateway.openConnections()).as("both idle for less than the limit").isEqualTo(2);
+
+            now.addAndGet(ConnectionPool.IDLE_LIMIT.toNanos() / 2 + 1);
+            gateway.execute(router, identity); // the connection used a moment ago is reused; the other idled too long
+            assertThat(gateway.openConnections()).isEqualTo(1);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (sim.connectionCount() > 1 && System.nanoTime() < until) Thread.onSpinWait();
+            assertThat(sim.connectionCount()).as("connections open at the router").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aChangedPasswordOrDisconnectDropsTheOldConnections() throws Exception {
         var settings = new GatewaySettings(Duration.ofSeconds(5), Duration.ofSeconds(2), 2, Duration.ofMillis(10),
                 Duration.ofMillis(20));
