@@ -155,7 +155,8 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         if (!rateLimiter.tryAcquire(who.get().name())) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(rateLimiter.retryAfterSeconds()));
             send(res, Status.TOO_MANY_REQUESTS_429, mediaType, errors("rate limit exceeded for '" + who.get().name()
-                    + "': at most " + engine.limits().requestsPerSecond() + " requests per second"));
+                    + "': at most " + engine.limits().rateText() + (engine.limits().requestsPerSecond() == 1 ? " request" : " requests")
+                    + " per second"));
             return;
         }
         GraphQlEngine.Request request;
