@@ -52,6 +52,7 @@ public final class GraphQlEngine {
     private final AuditTrail refusals;
     private final java.util.Set<String> sensitiveNames;
     private final DocumentCache documents = DocumentCache.defaults();
+    private final Fetchers fetchers;
 
     public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits) {
         this(directives, backend, redactor, limits, null);
@@ -65,7 +66,8 @@ public final class GraphQlEngine {
         var names = new java.util.HashSet<String>();
         redactor.typesWithSecrets().forEach(t -> names.addAll(redactor.sensitiveFields(t)));
         this.sensitiveNames = java.util.Set.copyOf(names);
-        this.schema = GraphQlWiring.schema(directives, new Fetchers(backend, limits.maxBufferedUpdates()), redactor);
+        this.fetchers = new Fetchers(backend, limits.maxBufferedUpdates());
+        this.schema = GraphQlWiring.schema(directives, fetchers, redactor);
         DataFetcherExceptionHandler errors = this::mapException;
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
@@ -129,7 +131,17 @@ public final class GraphQlEngine {
     /** Extension {@code code} of an error that refused a request over its key's cost budget. */
     public static final String RATE_LIMITED = "RATE_LIMITED";
 
-    private static ExecutionInput input(Request request, Principal who, CostBudget budget) {
+    private static final org.dataloader.DataLoaderRegistry EMPTY_LOADERS = org.dataloader.DataLoaderRegistry.newRegistry().build();
+
+    /**
+     * A document that may select a batched field ({@code ServiceInstance.policies}, {@code …resources}) names it in
+     * its text; the others (most: {@code routers}, {@code resources} pages…) skip building the request's loaders.
+     */
+    private static boolean batched(String query) {
+        return query != null && (query.contains("policies") || query.contains("resources"));
+    }
+
+    private ExecutionInput input(Request request, Principal who, CostBudget budget) {
         Map<Object, Object> context = new HashMap<>();
         context.put(Principal.class, who);
         context.put(RefusalAudited.class, new RefusalAudited());
@@ -139,6 +151,7 @@ public final class GraphQlEngine {
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .graphQLContext(context)
+                .dataLoaderRegistry(batched(request.query()) ? fetchers.loaders(who) : EMPTY_LOADERS)
                 .build();
     }
 
