@@ -129,7 +129,8 @@ final class GraphQlBenchmark {
             out.printf(java.util.Locale.ROOT, "graphql: %.0f q/s, /health %.0f q/s, ratio %.2f (%d connections, %s)%n",
                     graphQlRate, healthRate, graphQlRate / healthRate, CONNECTIONS, load);
             out.println("  query: " + QUERY + " (one demo router), operator API key, " + seconds + " s each after "
-                    + warmUp + " s of warm-up, server in a child JVM " + childJvmOptions());
+                    + warmUp + " s of warm-up, server in a child JVM"
+                    + (childJvmOptions().isEmpty() ? "" : " with " + String.join(" ", childJvmOptions())));
             out.println("  target: ratio >= 0.35");
         } finally {
             if (server != null) {
