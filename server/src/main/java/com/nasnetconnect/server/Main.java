@@ -31,7 +31,7 @@ public final class Main {
               events      event log: events archive --older-than DURATION --cold-dir C [--data-dir D]
               release     a signed update repository: release keygen --out DIR | publish --key K --repo R --version V
                           --severity S --artifact F [--expires D] [--notes T] | refresh | rotate-root (release --help)
-              bench       measure: bench apply|factory|events [--version 7.16.2|7.23.3] [--iterations N] (first line: the summary)
+              bench       measure: bench apply|factory|events|graphql|fleet (bench --help; first line: the summary)
               help        show this text
             """;
 

@@ -234,7 +234,8 @@ final class Wiring {
                 security.services().apiKeys(), services, policies, eventLog, telemetry, driftResolution, clock).withSecrets(secrets).withUpdates(updates);
         GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
-                Limits.defaults(), LoadLimits.defaults(), WebSocketLimits.defaults(), security.services().audit()));
+                graphQlLimits(config), LoadLimits.defaults().following(graphQlLimits(config)), WebSocketLimits.defaults(),
+                security.services().audit()));
 
         // User interface (internal Jetty) and the public front door
         UiServices ui = new UiServices(monitor, new DatabaseHealthCheck(databases), new UiLogin(security.services().authenticator(), security.services().sessions(),
@@ -262,6 +263,11 @@ final class Wiring {
 
         printWelcome(out, config, server.port(), security.tls().isPresent(), demoPort);
         return app;
+    }
+
+    /** GraphQL's limits with the request rate and burst per key from NNC_GRAPHQL_RATE and NNC_GRAPHQL_BURST. */
+    static Limits graphQlLimits(ServerConfig config) {
+        return Limits.defaults().withRate(config.graphQlRate(), config.graphQlBurst());
     }
 
     /**

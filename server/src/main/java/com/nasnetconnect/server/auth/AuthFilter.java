@@ -131,6 +131,8 @@ public final class AuthFilter implements Filter {
     /** Collapses "//" and resolves "." and ".." so "/x/../graphql" cannot slip past the prefix check. */
     static String normalize(String decodedPath) {
         String p = decodedPath == null || decodedPath.isEmpty() ? "/" : decodedPath;
+        // the usual path ("/graphql") has nothing to collapse or resolve: returned as it is, without splitting
+        if (p.length() > 1 && p.charAt(0) == '/' && p.charAt(p.length() - 1) != '/' && !p.contains("//") && !p.contains("/.")) return p;
         java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
         for (String seg : p.split("/")) {
             if (seg.isEmpty() || seg.equals(".")) continue;

@@ -3,10 +3,10 @@ package com.nasnetconnect.server.bench;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The {@code bench} command: {@code bench apply|factory|events [--version V] [--iterations N]}. */
+/** The {@code bench} command: {@code bench apply|factory|events|graphql|fleet [--version V] [--iterations N]}. */
 public final class Benchmarks {
     static final String USAGE = """
-            Usage: java -jar nasnetconnect.jar bench apply|factory|events [--version 7.16.2|7.23.3] [--iterations N]
+            Usage: java -jar nasnetconnect.jar bench apply|factory|events|graphql [--version 7.16.2|7.23.3] [--iterations N]
               apply:   applies one resource and a 12-object plan, again and again, to an in-process RouterOS
                        simulator with a real SQLite store in a temporary directory (removed afterwards). The first
                        line reads
@@ -14,6 +14,8 @@ public final class Benchmarks {
               factory: installs Tor and uninstalls it again (Virtual Interface Factory, image pull excluded), on the
                        same kind of simulator and store. The first line reads
               factory: install p50 X ms p99 Y ms, N objects, R round trips; uninstall p50 X ms p99 Y ms, R round trips
+              graphql: GraphQL over HTTP against /health on the same server (bench graphql --help). The first line reads
+              graphql: X q/s, /health Y q/s, ratio Z (8 connections, wrk|java)
             Usage: java -jar nasnetconnect.jar bench fleet [--routers N] (see bench fleet --help)
               fleet:   a server in its own JVM with N simulated routers (default 1000), measured at 100 and N. The
                        first line reads
@@ -27,6 +29,7 @@ public final class Benchmarks {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.getFirst().equals("events")) return EventsBenchmark.run(args.subList(1, args.size()), out, err);
         if (!args.isEmpty() && args.getFirst().equals("fleet")) return FleetBenchmark.run(args.subList(1, args.size()), out, err);
+        if (!args.isEmpty() && args.getFirst().equals("graphql")) return GraphQlBenchmark.run(args.subList(1, args.size()), out, err);
         if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
             (args.isEmpty() ? err : out).print(USAGE);
             return args.isEmpty() ? 2 : 0;

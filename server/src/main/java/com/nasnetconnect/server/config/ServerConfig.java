@@ -43,16 +43,20 @@ import java.util.Set;
  *                           written like 5s, 90s, 12h; from 1s to 1h; default 5s)
  * @param updates            pull-based signed updates (NNC_UPDATE_URL, NNC_UPDATE_ROOT_KEY, NNC_UPDATE_INTERVAL…;
  *                           see {@link UpdateConfig})
+ * @param graphQlRate        GraphQL requests per second per API key or user, sustained (NNC_GRAPHQL_RATE, 1 to
+ *                           1,000,000; default 50)
+ * @param graphQlBurst       GraphQL requests a key may make at once above that rate (NNC_GRAPHQL_BURST, 1 to
+ *                           10,000,000; default twice the rate, 100 at the default rate)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<Secret> adminPassword, boolean demo,
                            int demoApiPort, String demoVersion, Duration pollInterval, Duration serviceCheckInterval,
                            Optional<String> eventsHotDir, Optional<Path> eventsColdDir, EventRetention eventRetention,
-                           Duration telemetryInterval, UpdateConfig updates) {
+                           Duration telemetryInterval, UpdateConfig updates, int graphQlRate, int graphQlBurst) {
 
     static final Set<String> KEYS = java.util.stream.Stream.concat(UpdateConfig.KEYS.stream(), Set.of("port", "bind", "data-dir", "admin-password", "demo", "demo-api-port",
             "demo-version", "poll-seconds", "service-check-interval", "events-hot-dir", "events-cold-dir",
             "events-retention-critical", "events-retention-normal", "events-retention-low", "events-retention-types",
-            "telemetry-interval").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            "telemetry-interval", "graphql-rate", "graphql-burst").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Critical and normal events stay this long in the hot tier too (unless their warm retention is shorter). */
     static final Duration HOT_WINDOW = Duration.ofHours(24);
 
@@ -99,7 +103,9 @@ public record ServerConfig(int port, String bindAddress, Path dataDir, Optional<
                 retention(values),
                 interval(values, "telemetry-interval", Duration.ofSeconds(5), Duration.ofHours(1)),
                 UpdateConfig.read(k -> values.containsKey(k) ? values.get(k).value() : null,
-                        k -> values.containsKey(k) ? values.get(k).origin() : "NNC_" + k.toUpperCase().replace('-', '_')));
+                        k -> values.containsKey(k) ? values.get(k).origin() : "NNC_" + k.toUpperCase().replace('-', '_')),
+                intIn(values, "graphql-rate", 50, 1, 1_000_000),
+                intIn(values, "graphql-burst", 2 * intIn(values, "graphql-rate", 50, 1, 1_000_000), 1, 10_000_000));
     }
 
     /**

@@ -192,22 +192,71 @@ final class Fetchers {
         return backend.removeRoutingPolicy(principal(env), env.getArgument("id"));
     }
 
-    /** {@code ServiceInstance.policies}, fetched only when a query selects it. */
+    /** {@code ServiceInstance.policies}, fetched only when a query selects it; batched per request by router. */
     Object instancePolicies(DataFetchingEnvironment env) {
         ServiceInstance i = env.getSource();
-        return backend.routingPolicies(principal(env), i.getRouterId(), i.getId());
+        return env.<InstanceKey, List<RoutingPolicy>>getDataLoader(POLICIES).load(new InstanceKey(i.getRouterId(), i.getId()));
     }
 
-    /** {@code ServiceInstance.resources}, fetched only when a query selects it. */
+    /** {@code ServiceInstance.resources}, fetched only when a query selects it; batched per request. */
     Object instanceResources(DataFetchingEnvironment env) {
         ServiceInstance i = env.getSource();
-        return backend.resourcesByUuid(principal(env), i.getResourceIds());
+        return resources(env, i.getResourceIds());
     }
 
-    /** {@code RoutingPolicy.resources}, fetched only when a query selects it. */
+    /** {@code RoutingPolicy.resources}, fetched only when a query selects it; batched per request. */
     Object policyResources(DataFetchingEnvironment env) {
         RoutingPolicy p = env.getSource();
-        return backend.resourcesByUuid(principal(env), p.getResourceIds());
+        return resources(env, p.getResourceIds());
+    }
+
+    /** The resources of these uuids that exist now, in the given order, loaded with every other list's in one call. */
+    private static java.util.concurrent.CompletableFuture<List<Resource>> resources(DataFetchingEnvironment env, List<String> uuids) {
+        return env.<String, Resource>getDataLoader(RESOURCES).loadMany(uuids)
+                .thenApply(found -> found.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    // ---- DataLoaders: where a list fans out ----------------------------------------------------------------
+
+    static final String POLICIES = "routingPoliciesOfInstances";
+    static final String RESOURCES = "resourcesByUuid";
+
+    /** One service instance of one router, the key of its policies. */
+    record InstanceKey(String routerId, String instanceId) {
+    }
+
+    /**
+     * The DataLoaders of one request by {@code who}: the policies a list of service instances asks for cost one
+     * backend call per router, the resources a list of instances or policies asks for one call in all, dispatched
+     * when graphql-java has collected a level's fields. Fresh per request, so nothing outlives it.
+     */
+    org.dataloader.DataLoaderRegistry loaders(Principal who) {
+        org.dataloader.MappedBatchLoader<InstanceKey, List<RoutingPolicy>> policies = keys -> {
+            var out = new java.util.HashMap<InstanceKey, List<RoutingPolicy>>();
+            var byRouter = new java.util.LinkedHashMap<String, java.util.List<String>>();
+            keys.forEach(k -> byRouter.computeIfAbsent(k.routerId(), r -> new java.util.ArrayList<>()).add(k.instanceId()));
+            try {
+                byRouter.forEach((router, ids) -> backend.routingPoliciesOfInstances(who, router, ids)
+                        .forEach((id, list) -> out.put(new InstanceKey(router, id), list)));
+            } catch (RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            keys.forEach(k -> out.putIfAbsent(k, List.of()));
+            return java.util.concurrent.CompletableFuture.completedFuture(out);
+        };
+        org.dataloader.MappedBatchLoader<String, Resource> resources = uuids -> {
+            try {
+                var out = new java.util.HashMap<String, Resource>();
+                backend.resourcesByUuid(who, List.copyOf(uuids)).forEach(r -> out.put(r.getUuid(), r));
+                return java.util.concurrent.CompletableFuture.completedFuture(out);
+            } catch (RuntimeException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        };
+        return org.dataloader.DataLoaderRegistry.newRegistry()
+                .register(POLICIES, org.dataloader.DataLoaderFactory.newMappedDataLoader(policies))
+                .register(RESOURCES, org.dataloader.DataLoaderFactory.newMappedDataLoader(resources))
+                .build();
     }
 
     // ---- Subscription ------------------------------------------------------------------------------------

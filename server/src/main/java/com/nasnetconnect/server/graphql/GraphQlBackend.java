@@ -158,6 +158,19 @@ public interface GraphQlBackend {
     /** The routing policies that send traffic through one instance. */
     List<com.nasnetconnect.domain.schema.types.RoutingPolicy> routingPolicies(Principal who, String routerId, String instanceId);
 
+    /**
+     * The routing policies of several instances of one router at once (a list of instances asking for their
+     * policies costs one call): instance id -> its policies, every id given present. By default one
+     * {@link #routingPolicies(Principal, String, String)} per instance; the domain backend reads the router's
+     * policies once.
+     */
+    default java.util.Map<String, List<com.nasnetconnect.domain.schema.types.RoutingPolicy>> routingPoliciesOfInstances(
+            Principal who, String routerId, java.util.Collection<String> instanceIds) {
+        var out = new java.util.LinkedHashMap<String, List<com.nasnetconnect.domain.schema.types.RoutingPolicy>>();
+        for (String id : instanceIds) out.put(id, routingPolicies(who, routerId, id));
+        return out;
+    }
+
     /** The resources of these uuids as they are now; uuids of resources that are gone are left out. */
     List<Resource> resourcesByUuid(Principal who, List<String> uuids);
 

@@ -11,7 +11,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
@@ -19,7 +18,6 @@ import graphql.execution.CoercedVariables;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.SubscriptionExecutionStrategy;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -54,6 +52,7 @@ public final class GraphQlEngine {
     private final AuditTrail refusals;
     private final java.util.Set<String> sensitiveNames;
     private final DocumentCache documents = DocumentCache.defaults();
+    private final Fetchers fetchers;
 
     public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits) {
         this(directives, backend, redactor, limits, null);
@@ -67,15 +66,15 @@ public final class GraphQlEngine {
         var names = new java.util.HashSet<String>();
         redactor.typesWithSecrets().forEach(t -> names.addAll(redactor.sensitiveFields(t)));
         this.sensitiveNames = java.util.Set.copyOf(names);
-        this.schema = GraphQlWiring.schema(directives, new Fetchers(backend, limits.maxBufferedUpdates()), redactor);
+        this.fetchers = new Fetchers(backend, limits.maxBufferedUpdates());
+        this.schema = GraphQlWiring.schema(directives, fetchers, redactor);
         DataFetcherExceptionHandler errors = this::mapException;
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(errors))
                 .preparsedDocumentProvider(documents)
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        new DepthLimit(limits.maxDepth()), new CostLimit(limits.maxCost()))))
+                .instrumentation(new OperationLimits(limits.maxDepth(), limits.maxCost()))
                 .build();
     }
 
@@ -132,7 +131,17 @@ public final class GraphQlEngine {
     /** Extension {@code code} of an error that refused a request over its key's cost budget. */
     public static final String RATE_LIMITED = "RATE_LIMITED";
 
-    private static ExecutionInput input(Request request, Principal who, CostBudget budget) {
+    private static final org.dataloader.DataLoaderRegistry EMPTY_LOADERS = org.dataloader.DataLoaderRegistry.newRegistry().build();
+
+    /**
+     * A document that may select a batched field ({@code ServiceInstance.policies}, {@code …resources}) names it in
+     * its text; the others (most: {@code routers}, {@code resources} pages…) skip building the request's loaders.
+     */
+    private static boolean batched(String query) {
+        return query != null && (query.contains("policies") || query.contains("resources"));
+    }
+
+    private ExecutionInput input(Request request, Principal who, CostBudget budget) {
         Map<Object, Object> context = new HashMap<>();
         context.put(Principal.class, who);
         context.put(RefusalAudited.class, new RefusalAudited());
@@ -142,6 +151,7 @@ public final class GraphQlEngine {
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .graphQLContext(context)
+                .dataLoaderRegistry(batched(request.query()) ? fetchers.loaders(who) : EMPTY_LOADERS)
                 .build();
     }
 
@@ -228,67 +238,84 @@ public final class GraphQlEngine {
     }
 
     /**
-     * Refuses a query nested deeper than the limit, before execution. An introspection query (only {@code __schema},
-     * {@code __type} and {@code __typename} at its root, as GraphiQL and other tools send, type references nested
-     * 13 deep) is exempt: graphql-java's good-faith introspection check bounds those.
+     * Refuses, before any fetcher runs, an operation nested deeper than {@code maxDepth} or whose {@link QueryCost} is
+     * above {@code maxCost}, and charges the caller's budget (when the transport gave one) for the others.
+     *
+     * <p>An introspection query (only {@code __schema}, {@code __type} and {@code __typename} at its root, as GraphiQL
+     * and other tools send, type references nested 13 deep) is exempt from the depth limit: graphql-java's good-faith
+     * introspection check bounds those. The depth is counted as graphql-java's {@code MaxQueryDepthInstrumentation}
+     * counts it (a root field is depth 1).
+     *
+     * <p>One instrumentation, not a chain of two: graphql-java then skips its per-field instrumentation calls. Depth
+     * and cost of an operation without variables depend only on its document, so they are measured once per document
+     * ({@link DocumentCache} hands out the same document for the same text) and remembered while it is in use.
      */
-    private static final class DepthLimit extends MaxQueryDepthInstrumentation {
-        DepthLimit(int max) {
-            super(max);
+    static final class OperationLimits extends SimplePerformantInstrumentation {
+        private final int maxDepth;
+        private final int maxCost;
+        /** Document (by identity, weakly) -> operation name ("" for the only one) -> its measure. */
+        private final com.github.benmanes.caffeine.cache.Cache<Document, java.util.concurrent.ConcurrentHashMap<String, Measure>> measured =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+
+        OperationLimits(int maxDepth, int maxCost) {
+            this.maxDepth = maxDepth;
+            this.maxCost = maxCost;
         }
 
-        @Override
-        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                             InstrumentationState state) {
-            if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
-                return SimpleInstrumentationContext.noOp();
-            }
-            return super.beginExecuteOperation(parameters, state);
-        }
-
-        private static boolean introspectionOnly(OperationDefinition operation) {
-            return operation.getSelectionSet().getSelections().stream()
-                    .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int depth, int max) {
-            return new AbortExecutionException("query too deep: depth " + depth + " exceeds the limit of " + max);
-        }
-    }
-
-    /**
-     * Refuses an operation whose {@link QueryCost} is above the limit, and charges the caller's budget (when the
-     * transport gave one) for the others; both before any fetcher runs.
-     */
-    private static final class CostLimit extends SimplePerformantInstrumentation {
-        private final int max;
-
-        CostLimit(int max) {
-            this.max = max;
+        record Measure(int depth, int cost) {
         }
 
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                              InstrumentationState state) {
             var ec = parameters.getExecutionContext();
-            int cost = QueryCost.of(ec.getGraphQLSchema(), ec.getDocument(), ec.getExecutionInput().getOperationName(),
-                    ec.getCoercedVariables());
-            if (cost > max) {
-                throw new AbortExecutionException("query too costly: estimated cost " + cost + " exceeds the limit of " + max
+            Measure m = measure(ec);
+            if (m.depth() > maxDepth && !introspectionOnly(ec.getOperationDefinition())) {
+                throw new AbortExecutionException("query too deep: depth " + m.depth() + " exceeds the limit of " + maxDepth);
+            }
+            if (m.cost() > maxCost) {
+                throw new AbortExecutionException("query too costly: estimated cost " + m.cost() + " exceeds the limit of " + maxCost
                         + " (time travel, events and impact cost 25 each, other fields 1; a connection's fields count"
                         + " once per requested item, an alias once per use)");
             }
             CostBudget budget = ec.getGraphQLContext().get(CostBudget.class);
             Principal who = ec.getGraphQLContext().get(Principal.class);
-            long wait = budget == null ? 0 : budget.charge(who, cost);
+            long wait = budget == null ? 0 : budget.charge(who, m.cost());
             if (wait > 0) {
                 throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                        .message("rate limit exceeded for '" + who.name() + "': this request costs " + cost
+                        .message("rate limit exceeded for '" + who.name() + "': this request costs " + m.cost()
                                 + "; try again in " + wait + " s")
-                        .extensions(Map.of("code", RATE_LIMITED, "cost", cost, "retryAfterSeconds", wait)).build()));
+                        .extensions(Map.of("code", RATE_LIMITED, "cost", m.cost(), "retryAfterSeconds", wait)).build()));
             }
             return SimpleInstrumentationContext.noOp();
+        }
+
+        private Measure measure(graphql.execution.ExecutionContext ec) {
+            if (!ec.getCoercedVariables().toMap().isEmpty()) return measureNow(ec);
+            String operation = java.util.Objects.requireNonNullElse(ec.getExecutionInput().getOperationName(), "");
+            return measured.get(ec.getDocument(), d -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(operation, o -> measureNow(ec));
+        }
+
+        private static Measure measureNow(graphql.execution.ExecutionContext ec) {
+            String operation = ec.getExecutionInput().getOperationName();
+            int depth = graphql.analysis.QueryTraverser.newQueryTraverser().schema(ec.getGraphQLSchema())
+                    .document(ec.getDocument()).operationName(operation).coercedVariables(ec.getCoercedVariables()).build()
+                    .reducePreOrder((field, deepest) -> Math.max(pathLength(field.getParentEnvironment()), deepest), 0);
+            int cost = QueryCost.of(ec.getGraphQLSchema(), ec.getDocument(), operation, ec.getCoercedVariables());
+            return new Measure(depth, cost);
+        }
+
+        /** 1 + the fields above: a root field's parent is null, so a root field is depth 1. */
+        private static int pathLength(graphql.analysis.QueryVisitorFieldEnvironment parent) {
+            int length = 1;
+            for (var p = parent; p != null; p = p.getParentEnvironment()) length++;
+            return length;
+        }
+
+        private static boolean introspectionOnly(OperationDefinition operation) {
+            return operation.getSelectionSet().getSelections().stream()
+                    .allMatch(s -> s instanceof graphql.language.Field f && f.getName().startsWith("__"));
         }
     }
 }

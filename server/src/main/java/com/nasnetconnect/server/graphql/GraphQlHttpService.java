@@ -113,7 +113,7 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
                 throw new Refusal(Status.UNSUPPORTED_MEDIA_TYPE_415,
                         "Content-Type must be application/json, was: '" + contentType + "'");
             }
-            JsonNode body = parseJson(new String(readBounded(req), StandardCharsets.UTF_8), "request body");
+            JsonNode body = parseJson(readBounded(req), "request body");
             if (!body.isObject()) throw new Refusal(Status.BAD_REQUEST_400, "request body must be a JSON object");
             JsonNode q = body.get("query");
             if (q == null || !q.isTextual()) throw new Refusal(Status.BAD_REQUEST_400, "'query' must be a string, was: " + q);
@@ -155,7 +155,8 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         if (!rateLimiter.tryAcquire(who.get().name())) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(rateLimiter.retryAfterSeconds()));
             send(res, Status.TOO_MANY_REQUESTS_429, mediaType, errors("rate limit exceeded for '" + who.get().name()
-                    + "': at most " + engine.limits().requestsPerSecond() + " requests per second"));
+                    + "': at most " + engine.limits().rateText() + (engine.limits().requestsPerSecond() == 1 ? " request" : " requests")
+                    + " per second"));
             return;
         }
         GraphQlEngine.Request request;
@@ -228,13 +229,24 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
                     + " bytes is larger than the limit of " + max + " bytes");
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(max + 1);
+            // a declared length is read into an array of that size (readNBytes(max + 1) grows buffers of 8 KiB,
+            // and a declared length cannot be exceeded: Helidon ends the body there)
+            byte[] bytes = length.isPresent() ? in.readNBytes((int) length.getAsLong()) : in.readNBytes(max + 1);
             if (bytes.length > max) {
                 throw new Refusal(Status.REQUEST_ENTITY_TOO_LARGE_413, "request body is larger than the limit of " + max + " bytes");
             }
             return bytes;
         } catch (IOException e) {
             throw new Refusal(Status.BAD_REQUEST_400, "cannot read request body");
+        }
+    }
+
+    private static JsonNode parseJson(byte[] utf8, String what) {
+        try {
+            return MAPPER.readTree(utf8);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new Refusal(Status.BAD_REQUEST_400, what + " is not valid JSON: " + reason);
         }
     }
 

@@ -25,6 +25,17 @@ public record Limits(int maxRequestBytes, int maxDepth, int maxCost, double requ
         if (maxBufferedUpdates < 1) throw new IllegalArgumentException("maxBufferedUpdates < 1: " + maxBufferedUpdates);
     }
 
+    /** These limits with another sustained rate and burst per key (NNC_GRAPHQL_RATE, NNC_GRAPHQL_BURST). */
+    public Limits withRate(double requestsPerSecond, int burst) {
+        return new Limits(maxRequestBytes, maxDepth, maxCost, requestsPerSecond, burst, initTimeout, maxBufferedUpdates);
+    }
+
+    /** The sustained rate as people write it: 50, not 50.0. */
+    String rateText() {
+        return requestsPerSecond == Math.rint(requestsPerSecond) ? Long.toString((long) requestsPerSecond)
+                : Double.toString(requestsPerSecond);
+    }
+
     /** 100 KiB, depth 12, cost 5000, 50 requests/s with bursts of 100, 10 s to init, 1000 buffered updates. */
     public static Limits defaults() {
         return new Limits(100 * 1024, 12, 5000, 50, 100, Duration.ofSeconds(10), 1000);

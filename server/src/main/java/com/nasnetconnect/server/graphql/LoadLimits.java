@@ -38,4 +38,15 @@ public record LoadLimits(double costPerSecond, int costBurst, int maxConcurrentP
         return new LoadLimits(2_000, 10_000, 2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 Duration.ofSeconds(1));
     }
+
+    /**
+     * These bounds with a cost budget that grows with the request rate: 40 cost units a second per request a
+     * second and 100 per request of burst (the defaults are exactly that at 50 requests/s with bursts of 100),
+     * never less than these limits give. A key allowed more requests (NNC_GRAPHQL_RATE) may spend more.
+     */
+    public LoadLimits following(Limits requests) {
+        return new LoadLimits(Math.max(costPerSecond, 40 * requests.requestsPerSecond()),
+                (int) Math.min(Integer.MAX_VALUE, Math.max(costBurst, 100L * requests.burst())),
+                maxConcurrentPerKey, maxConcurrent, queueWait);
+    }
 }

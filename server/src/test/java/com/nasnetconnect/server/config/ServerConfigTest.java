@@ -110,6 +110,43 @@ class ServerConfigTest {
     }
 
     @Test
+    void theGraphQlRateIs50PerKeyWithBurstsOfTwiceTheRateUnlessSet() {
+        ServerConfig defaults = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString()));
+        assertThat(defaults.graphQlRate()).isEqualTo(50);
+        assertThat(defaults.graphQlBurst()).isEqualTo(100);
+
+        ServerConfig faster = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_GRAPHQL_RATE", "400"));
+        assertThat(faster.graphQlRate()).isEqualTo(400);
+        assertThat(faster.graphQlBurst()).isEqualTo(800);
+
+        ServerConfig both = ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_GRAPHQL_RATE", "5",
+                "NNC_GRAPHQL_BURST", "7"));
+        assertThat(both.graphQlRate()).isEqualTo(5);
+        assertThat(both.graphQlBurst()).isEqualTo(7);
+    }
+
+    @Test
+    void aBadGraphQlRateOrBurstStopsTheStartNamingTheVariableAndTheValue() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_GRAPHQL_RATE", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable NNC_GRAPHQL_RATE must be a whole number from 1 to 1000000, not '0'");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_GRAPHQL_RATE", "fast")))
+                .hasMessage("environment variable NNC_GRAPHQL_RATE must be a whole number from 1 to 1000000, not 'fast'");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString(), "NNC_GRAPHQL_BURST", "-3")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment variable NNC_GRAPHQL_BURST must be a whole number from 1 to 10000000, not '-3'");
+    }
+
+    @Test
+    void theGraphQlRateMayComeFromTheConfigFile() throws Exception {
+        Files.writeString(dir.resolve("nasnetconnect.properties"), "graphql-rate=20\ngraphql-burst=abc\n");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString())))
+                .hasMessage(dir.resolve("nasnetconnect.properties") + " key graphql-burst must be a whole number from 1 to 10000000, not 'abc'");
+        Files.writeString(dir.resolve("nasnetconnect.properties"), "graphql-rate=20\n");
+        assertThat(ServerConfig.load(Map.of("NNC_DATA_DIR", dir.toString())).graphQlRate()).isEqualTo(20);
+    }
+
+    @Test
     void aBrokenConfigFileIsOneClearLine() throws Exception {
         Path file = dir.resolve("broken.properties");
         Files.writeString(file, "prot=8080\n");

@@ -435,6 +435,18 @@ public final class DomainGraphQlBackend implements GraphQlBackend {
     }
 
     @Override
+    public java.util.Map<String, List<com.nasnetconnect.domain.schema.types.RoutingPolicy>> routingPoliciesOfInstances(Principal who, String routerId,
+                                                                            java.util.Collection<String> instanceIds) {
+        var out = new java.util.LinkedHashMap<String, List<com.nasnetconnect.domain.schema.types.RoutingPolicy>>();
+        instanceIds.forEach(id -> out.put(id, new java.util.ArrayList<>()));
+        services.map(s -> s.policies(who, routerId)).orElse(List.of()).forEach(p -> {
+            var mine = out.get(p.getInstanceId());
+            if (mine != null) mine.add(p);
+        });
+        return out;
+    }
+
+    @Override
     public List<Resource> resourcesByUuid(Principal who, List<String> uuids) {
         return services.map(s -> s.resources(who, uuids)).orElse(List.of());
     }

@@ -124,6 +124,11 @@ final class ServicePayloads {
                 .map(ServicePayloads::policy).toList();
     }
 
+    /** The routing policies of all the router's instances (oldest first). */
+    List<com.nasnetconnect.domain.schema.types.RoutingPolicy> policies(Principal who, String routerId) {
+        return policies.list(who, requireRouterId(routerId)).stream().map(ServicePayloads::policy).toList();
+    }
+
     /** The resources of these uuids that exist now, in the given order. */
     List<Resource> resources(Principal who, List<String> uuids) {
         var out = new ArrayList<Resource>();
