@@ -25,9 +25,24 @@ import java.util.Optional;
 public final class SqliteRouterRepository implements RouterRepository {
     private static final String COLUMNS = "id, name, host, port, tls, username, password_sealed, demo, added_at";
 
+    /** How long a read of every router is reused: a GraphQL client polling {@code routers} reads system.db at most this often. */
+    static final long LIST_REUSE_NANOS = 1_000_000_000L;
+
     private final DatabaseManager databases;
     private final SecretCipher cipher;
     private final Clock clock;
+    /** The last {@link #findAll} and when it was read; every write here forgets it. */
+    private volatile Listed listed;
+    /** Counts writes: a list read while one ran is not kept (it may predate the write). */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Listed(List<Router> routers, long readAtNanos) {
+    }
+
+    private void forgetList() {
+        writes.incrementAndGet();
+        listed = null;
+    }
 
     public SqliteRouterRepository(DatabaseManager databases, SecretCipher cipher, Clock clock) {
         this.databases = Objects.requireNonNull(databases, "databases");
@@ -37,7 +52,16 @@ public final class SqliteRouterRepository implements RouterRepository {
 
     @Override
     public List<Router> findAll() {
-        return databases.withSystem(c -> query(c, "SELECT " + COLUMNS + " FROM routers WHERE deleted_at IS NULL ORDER BY added_at, id"));
+        Listed last = listed;
+        if (last != null && System.nanoTime() - last.readAtNanos() < LIST_REUSE_NANOS) return last.routers();
+        long readAt = System.nanoTime();
+        long writesBefore = writes.get();
+        List<Router> routers = List.copyOf(databases.withSystem(
+                c -> query(c, "SELECT " + COLUMNS + " FROM routers WHERE deleted_at IS NULL ORDER BY added_at, id")));
+        synchronized (writes) {
+            if (writes.get() == writesBefore) listed = new Listed(routers, readAt);
+        }
+        return routers;
     }
 
     /** Soft-deleted routers, most recently deleted first (for archive views). */
@@ -57,6 +81,7 @@ public final class SqliteRouterRepository implements RouterRepository {
         Objects.requireNonNull(router, "router");
         String sealed = cipher.seal(router.endpoint().password());
         String now = clock.instant().toString();
+        forgetList();
         databases.inSystemTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO routers (id, name, host, port, tls, username, password_sealed, demo, added_at, updated_at, deleted_at)
@@ -80,12 +105,16 @@ public final class SqliteRouterRepository implements RouterRepository {
             }
             return null;
         });
+        synchronized (writes) {
+            forgetList();
+        }
     }
 
     /** Soft delete; deleting an unknown or already deleted id does nothing. */
     @Override
     public void delete(RouterId id) {
         Objects.requireNonNull(id, "id");
+        forgetList();
         int changed = databases.inSystemTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE routers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")) {
                 ps.setString(1, clock.instant().toString());
@@ -93,6 +122,9 @@ public final class SqliteRouterRepository implements RouterRepository {
                 return ps.executeUpdate();
             }
         });
+        synchronized (writes) {
+            forgetList();
+        }
         if (changed > 0) databases.closeRouter(id);
     }
 

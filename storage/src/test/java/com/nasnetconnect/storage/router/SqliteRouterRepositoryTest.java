@@ -71,6 +71,20 @@ class SqliteRouterRepositoryTest {
     }
 
     @Test
+    void listingAgainWithinASecondReadsNoDatabaseButEverySaveOrDeleteHereIsListedAtOnce() {
+        routers.save(router("a", "First", "x", Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(routers.findAll()).extracting(Router::name).containsExactly("First");
+        // a row changed behind the repository's back (not through it) is not seen while the list is reused
+        databases.inSystemTransaction(c -> c.createStatement().executeUpdate("UPDATE routers SET name = 'Renamed' WHERE id = 'a'"));
+        assertThat(routers.findAll()).extracting(Router::name).as("reused, no read").containsExactly("First");
+
+        routers.save(router("b", "Second", "x", Instant.parse("2026-01-02T00:00:00Z")));
+        assertThat(routers.findAll()).extracting(Router::name).containsExactly("Renamed", "Second");
+        routers.delete(new RouterId("a"));
+        assertThat(routers.findAll()).extracting(Router::name).containsExactly("Second");
+    }
+
+    @Test
     void findAllListsRoutersInTheOrderTheyWereAdded() {
         routers.save(router("b", "Second", "x", Instant.parse("2026-01-02T00:00:00Z")));
         routers.save(router("a", "First", "x", Instant.parse("2026-01-01T00:00:00Z")));
