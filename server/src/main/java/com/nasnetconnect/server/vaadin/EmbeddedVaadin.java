@@ -59,13 +59,14 @@ public final class EmbeddedVaadin implements AutoCloseable {
      */
     static final int SESSION_TIMEOUT_SECONDS = 5 * 60;
     /**
-     * Threads of Atmosphere's shared broadcaster pools (message dispatch, and asynchronous writes to the push
-     * connections), each. Atmosphere's defaults are an unbounded pool for dispatch and a "fixed" pool of 200
-     * platform threads for writes, which starts a new thread for every write until it has all 200: pushing the
-     * overview's live values to 8 open pages left 120 of them behind, a few hundred KB of RSS each. A write only
-     * hands the message to the websocket, so a few threads serve every open page; idle ones end after 30 s.
+     * Threads of Atmosphere's shared pool of asynchronous writes to the push connections. Its default is a
+     * "fixed" pool of 200 platform threads, which starts a new thread for every write until it has all 200:
+     * pushing the overview's live values to 8 open pages left 120 of them behind, a few hundred KB of RSS each. A
+     * write only hands the message to the websocket (or the long-polling response), so a few threads serve every
+     * open page; idle ones end after 30 s. (The dispatch pool keeps Atmosphere's default: it grows only with
+     * concurrent broadcasts, and its loop tasks must not wait behind each other.)
      */
-    static final int PUSH_THREADS = 4;
+    static final int PUSH_WRITE_THREADS = 4;
     static final String VAADIN_SERVLET = "com.vaadin.flow.server.VaadinServlet";
 
     private final Server server;
@@ -122,8 +123,7 @@ public final class EmbeddedVaadin implements AutoCloseable {
         ServletHolder vaadin = context.addServlet(VAADIN_SERVLET, "/*");
         vaadin.setAsyncSupported(true);
         vaadin.setInitOrder(1);
-        vaadin.setInitParameter("org.atmosphere.cpr.broadcaster.maxProcessingThreads", String.valueOf(PUSH_THREADS));
-        vaadin.setInitParameter("org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", String.valueOf(PUSH_THREADS));
+        vaadin.setInitParameter("org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", String.valueOf(PUSH_WRITE_THREADS));
 
         server.setHandler(new FrontDoorOnly(secret, context));
     }
