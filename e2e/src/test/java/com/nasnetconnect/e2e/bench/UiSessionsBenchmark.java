@@ -22,17 +22,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Per-session memory of the UI (issue #14): the packaged server with its demo router, one warm-up session, then
- * {@value #N} more browser sessions (each its own Chromium, own cookies, so its own Vaadin session), every one
- * signed in and showing the demo router's overview with its live charts, pushed while open. After a full GC
- * (jcmd GC.run) before and after, it prints
- * {@code ui sessions: N=20 RSS +X KB/session, heap +Y KB/session} (VmRSS of the server process; live heap from
- * jcmd GC.heap_info) and the classes whose instances grew most (jcmd GC.class_histogram), so a growth above the
- * 300 KB target can be traced. A benchmark, not a test: tagged {@code bench}, run by {@code ./nnc bench}.
+ * Per-session memory of the UI (issues #14, #16): the packaged server with its demo router, one warm-up session,
+ * then N more browser sessions (20, or the system property {@code nnc.bench.sessions}), each its own Chromium with
+ * its own cookies, so its own Vaadin session, every one signed in and showing the demo router's overview with its
+ * live charts, pushed while open. After a full GC before and after, it prints
+ * {@code ui sessions: N=20 RSS +X KB/session, heap +Y KB/session} (VmRSS of the server process; live heap: the
+ * total of jcmd GC.class_histogram, which counts live objects right after its own full GC), then the classes
+ * whose instances grew most, the server's thread count and its sessions, UIs and state nodes, so a growth above
+ * the 300 KB target can be traced. With {@code -Dnnc.bench.heapDump=/path/x.hprof} it also leaves a heap dump
+ * of the server taken after the last session. A benchmark, not a test: tagged {@code bench}, run by
+ * {@code ./nnc bench}.
  */
 @Tag("bench")
 class UiSessionsBenchmark {
-    static final int N = 20;
+    static final int N = Integer.getInteger("nnc.bench.sessions", 20);
     static final Duration SETTLE = Duration.ofSeconds(10);
 
     @Test
@@ -53,9 +56,11 @@ class UiSessionsBenchmark {
             for (int i = 0; i < N; i++) browsers.add(session(overview));
             Thread.sleep(SETTLE.toMillis());
             Footprint after = footprint(server.pid());
+            String dump = System.getProperty("nnc.bench.heapDump", "");
+            if (!dump.isBlank()) jcmd(server.pid(), "GC.heap_dump " + Path.of(dump).toAbsolutePath());
 
             long rss = (after.rssKb() - before.rssKb()) / N;
-            long heap = (after.heapKb() - before.heapKb()) / N;
+            long heap = (after.liveKb() - before.liveKb()) / N;
             System.out.println();
             System.out.printf("ui sessions: N=%d RSS +%d KB/session, heap +%d KB/session%n", N, rss, heap);
             System.out.printf("| UI sessions of the router overview (N=%d, after a full GC) | RSS +%d KB/session, heap +%d KB/session (target ≤ 300 KB) |%n",
@@ -65,6 +70,13 @@ class UiSessionsBenchmark {
                     .map(e -> Map.entry(e.getKey(), e.getValue() - before.histogram().getOrDefault(e.getKey(), 0L)))
                     .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(15)
                     .forEach(e -> System.out.printf("  %7.1f  %s%n", e.getValue() / 1024.0 / N, e.getKey()));
+            System.out.printf("heap in use (GC.heap_info, noisier: it counts what was allocated since the GC): +%d KB/session%n",
+                    (after.heapKb() - before.heapKb()) / N);
+            System.out.printf("server threads: %d before, %d after%n", before.threads(), after.threads());
+            System.out.println("live Vaadin objects after (instances):");
+            after.instances().entrySet().stream().filter(e -> VAADIN_COUNTED.contains(e.getKey())).sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> System.out.printf("  %7d  %s (before %d)%n", e.getValue(), e.getKey(),
+                            before.instances().getOrDefault(e.getKey(), 0L)));
         } finally {
             for (WebDriver b : browsers) b.quit();
             server.destroy();
@@ -87,7 +99,13 @@ class UiSessionsBenchmark {
         return browser;
     }
 
-    record Footprint(long rssKb, long heapKb, Map<String, Long> histogram) {
+    /** Classes whose instance counts tell how many sessions, UIs and nodes the server holds. */
+    static final java.util.Set<String> VAADIN_COUNTED = java.util.Set.of("com.vaadin.flow.server.VaadinSession",
+            "com.vaadin.flow.server.WrappedHttpSession", "com.vaadin.flow.component.internal.UIInternals",
+            "com.vaadin.flow.internal.StateNode", "com.vaadin.flow.server.communication.AtmospherePushConnection");
+
+    /** @param liveKb bytes of all live objects (the class histogram's total, taken right after its own full GC) */
+    record Footprint(long rssKb, long heapKb, long liveKb, Map<String, Long> histogram, Map<String, Long> instances, long threads) {
     }
 
     /** After a full GC: the process' VmRSS, the heap in use, and bytes per class. */
@@ -98,13 +116,23 @@ class UiSessionsBenchmark {
         if (!used.find()) throw new IllegalStateException("no heap use in: " + heapInfo);
         long heap = Long.parseLong(used.group(1));
         Map<String, Long> histogram = new HashMap<>();
-        Matcher row = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE).matcher(jcmd(pid, "GC.class_histogram"));
-        while (row.find()) histogram.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        Map<String, Long> instances = new HashMap<>();
+        String classes = jcmd(pid, "GC.class_histogram");
+        Matcher total = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)", Pattern.MULTILINE).matcher(classes);
+        if (!total.find()) throw new IllegalStateException("no total in the class histogram");
+        long live = Long.parseLong(total.group(1)) / 1024;
+        Matcher row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE).matcher(classes);
+        while (row.find()) {
+            histogram.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
+            instances.merge(row.group(3), Long.parseLong(row.group(1)), Long::sum);
+        }
         long rss = 0;
+        long threads = 0;
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("\\D", ""));
+            if (line.startsWith("Threads:")) threads = Long.parseLong(line.replaceAll("\\D", ""));
         }
-        return new Footprint(rss, heap, histogram);
+        return new Footprint(rss, heap, live, histogram, instances, threads);
     }
 
     static String jcmd(long pid, String command) throws Exception {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -57,6 +58,16 @@ public final class EmbeddedVaadin implements AutoCloseable {
      * watches live values is not closed for want of clicks. A page reopened after that signs in again.
      */
     static final int SESSION_TIMEOUT_SECONDS = 5 * 60;
+    /**
+     * Threads of Atmosphere's shared pool of asynchronous writes to the push connections. Its default is a
+     * "fixed" pool of 200 platform threads, which starts a new thread for every write until it has all 200:
+     * pushing the overview's live values to 8 open pages left 120 of them behind, a few hundred KB of RSS each. A
+     * write only hands the message to the websocket (or the long-polling response), so a few threads serve every
+     * open page; idle ones end after 30 s. (The dispatch pool keeps Atmosphere's default: it grows only with
+     * concurrent broadcasts, and its loop tasks must not wait behind each other.)
+     */
+    static final int PUSH_WRITE_THREADS = 4;
+    static final String VAADIN_SERVLET = "com.vaadin.flow.server.VaadinServlet";
 
     private final Server server;
     private final String secret;
@@ -83,6 +94,9 @@ public final class EmbeddedVaadin implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new ForwardedRequestCustomizer());
         http.setSendServerVersion(false);
+        // No per-connection cache of request header fields (Jetty's default holds a 1024-entry trie, ~100 KB, per
+        // connection): the only client is the front door on loopback, and parsing a header again costs nothing.
+        http.setHeaderCacheSize(0);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -104,6 +118,12 @@ public final class EmbeddedVaadin implements AutoCloseable {
         context.getSessionHandler().setMaxInactiveInterval(SESSION_TIMEOUT_SECONDS);
         context.setInitParameter("heartbeatInterval", String.valueOf(HEARTBEAT_SECONDS));
         context.setInitParameter("closeIdleSessions", "false");
+        // The Vaadin servlet, registered here rather than by Vaadin's automatic deployment, which it then skips: the
+        // only way to hand Atmosphere its settings (Vaadin initialises push from the servlet's own init parameters).
+        ServletHolder vaadin = context.addServlet(VAADIN_SERVLET, "/*");
+        vaadin.setAsyncSupported(true);
+        vaadin.setInitOrder(1);
+        vaadin.setInitParameter("org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", String.valueOf(PUSH_WRITE_THREADS));
 
         server.setHandler(new FrontDoorOnly(secret, context));
     }

@@ -1,11 +1,6 @@
 package com.nasnetconnect.ui.overview;
 
 import com.nasnetconnect.ui.charts.SvgChart;
-import com.nasnetconnect.ui.overview.OverviewController.DriftRow;
-import com.nasnetconnect.ui.overview.OverviewController.EventRow;
-import com.nasnetconnect.ui.overview.OverviewController.InterfaceRow;
-import com.nasnetconnect.ui.overview.OverviewController.KindCount;
-import com.nasnetconnect.ui.overview.OverviewController.ServiceRow;
 import com.nasnetconnect.ui.overview.OverviewController.State;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -13,14 +8,14 @@ import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 
 /**
  * The overview's cards, kept and updated in place: each section is rebuilt only when its part of the state
  * changed, so a poll round that changes only the uptime sends only the uptime. Both presenters use the same
- * cards; {@code phone} lists interfaces as lines instead of a table and makes every link a 44 px tap target.
+ * cards; {@code phone} lists interfaces as lines instead of a table and makes every link a 44 px tap target. The
+ * lists' rows are markup ({@link OverviewMarkup}), not components: a session keeps one node per list.
  */
 final class OverviewCards {
     private final boolean phone;
@@ -81,6 +76,11 @@ final class OverviewCards {
         trafficCharts.addClassName("overview-traffic-charts");
         traffic.add(new H3("Traffic"), trafficCharts);
         interfacesNote.addClassName("nnc-stale-note");
+        interfaceList.setId("overview-interface-list");
+        countList.setId("overview-count-list");
+        driftList.setId("overview-drift-list");
+        eventList.setId("overview-event-list");
+        serviceList.setId("overview-service-list");
         interfaces.add(new H3("Interfaces"), interfacesNote, interfaceList);
         counts.add(new H3("Resources"), countList);
         drift.add(new H3("Drift"), driftList);
@@ -140,89 +140,32 @@ final class OverviewCards {
     }
 
     private void interfaces(State s) {
-        interfaceList.removeAll();
         interfacesNote.setText(s.interfacesAsOf().map(a -> "State " + a + ": the router does not answer now.").orElse(""));
         interfacesNote.setVisible(s.interfacesAsOf().isPresent());
-        if (s.interfaces().isEmpty()) {
-            interfaceList.add(empty("No interfaces read yet."));
-            return;
-        }
-        interfaceList.setClassName(phone ? "overview-interface-lines" : "overview-interface-table");
-        if (!phone) {
-            Div head = new Div(new Span("Name"), new Span("Type"), new Span("State"));
-            head.addClassName("overview-interface-head");
-            interfaceList.add(head);
-        }
-        for (InterfaceRow row : s.interfaces()) {
-            Span state = new Span(row.state());
-            state.setClassName("nnc-badge " + (row.disabled() ? "nnc-badge-contrast" : row.running() ? "nnc-badge-success" : "nnc-badge-error"));
-            Div line = phone
-                    ? new Div(new Div(strong(row.name()), small(row.type())), state)
-                    : new Div(strong(row.name()), new Span(row.type()), state);
-            line.addClassName("overview-interface");
-            line.getElement().setAttribute("data-interface", row.name());
-            interfaceList.add(line);
-        }
+        interfaceList.setClassName(s.interfaces().isEmpty() ? "" : phone ? "overview-interface-lines" : "overview-interface-table");
+        markup(interfaceList, OverviewMarkup.interfaces(s.interfaces(), phone));
     }
 
     private void counts(State s) {
-        countList.removeAll();
         countList.setClassName("overview-count-list", !s.counts().isEmpty());
-        if (s.counts().isEmpty()) {
-            countList.add(empty("No managed resources yet."));
-            return;
-        }
-        for (KindCount k : s.counts()) {
-            Anchor a = link(k.link(), "");
-            a.add(new Span(k.label()), strong(String.valueOf(k.count())));
-            a.addClassName("overview-count");
-            a.getElement().setAttribute("data-kind", com.nasnetconnect.ui.RouterRoutes.slug(k.kind()));
-            countList.add(a);
-        }
+        markup(countList, OverviewMarkup.counts(s.counts()));
     }
 
     private void drift(State s) {
-        driftList.removeAll();
-        if (s.drift().isEmpty()) {
-            driftList.add(empty("No drift: the router matches what was applied."));
-            return;
-        }
-        for (DriftRow d : s.drift()) {
-            Anchor a = link(d.link(), "");
-            a.add(strong(d.resource()), small(d.what()));
-            a.addClassName("overview-drift-row");
-            driftList.add(a);
-        }
+        markup(driftList, OverviewMarkup.drift(s.drift()));
     }
 
     private void events(State s) {
-        eventList.removeAll();
-        if (s.events().isEmpty()) {
-            eventList.add(empty("No events yet."));
-            return;
-        }
-        for (EventRow e : s.events()) {
-            Div line = new Div(small(e.time()), new Span(e.text()), small(e.actor()));
-            line.addClassName("overview-event");
-            eventList.add(line);
-        }
+        markup(eventList, OverviewMarkup.events(s.events()));
     }
 
     private void services(State s) {
-        serviceList.removeAll();
-        if (s.services().isEmpty()) {
-            serviceList.add(empty("No services installed."));
-            return;
-        }
-        for (ServiceRow r : s.services()) {
-            Span state = new Span(r.state());
-            state.setClassName("nnc-badge nnc-badge-contrast");
-            Span health = new Span(r.health());
-            health.setClassName("nnc-badge " + (r.healthy() ? "nnc-badge-success" : "nnc-badge-contrast"));
-            Div line = new Div(new Div(strong(r.name()), small(r.interfaceName())), new Div(state, health));
-            line.addClassName("overview-service");
-            serviceList.add(line);
-        }
+        markup(serviceList, OverviewMarkup.services(s.services()));
+    }
+
+    /** One list's rows, as the element's content (see {@link OverviewMarkup}). */
+    private static void markup(Div list, String html) {
+        list.getElement().setProperty("innerHTML", html);
     }
 
     private static Div card(String id) {
@@ -248,23 +191,5 @@ final class OverviewCards {
         Anchor a = new Anchor(href, text);
         a.getElement().setAttribute("router-link", true);
         return a;
-    }
-
-    private static Span strong(String text) {
-        Span s = new Span(text);
-        s.addClassName("overview-strong");
-        return s;
-    }
-
-    private static Span small(String text) {
-        Span s = new Span(text);
-        s.addClassName("overview-small");
-        return s;
-    }
-
-    private static Paragraph empty(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("overview-empty");
-        return p;
     }
 }

@@ -80,11 +80,11 @@ class OverviewViewTest extends BrowserlessTest {
         assertThat($(Span.class).id("overview-cpu").getText()).as("the status's latest reading").isEqualTo("7 %");
         assertThat($(SvgChart.class).id("overview-cpu-chart").markup()).startsWith("<svg").contains("nnc-chart-line");
         assertThat($(SvgChart.class).id("overview-cpu-chart").getElement().getProperty("innerHTML")).contains("viewBox");
-        assertThat(texts($(Div.class).withClassName("overview-interface").all()))
-                .containsExactly("ether1 ether running", "wg0 wg disabled");
-        Anchor vlans = $(Anchor.class).withClassName("overview-count").single();
-        assertThat(vlans.getHref()).isEqualTo("routers/lab/vlan");
-        assertThat(vlans.getElement().getTextRecursively()).isEqualTo("VLAN1");
+        assertThat(html("overview-interface-list")).contains(
+                "<div class=\"overview-interface\" data-interface=\"ether1\"><span class=\"overview-strong\">ether1</span><span>ether</span><span class=\"nnc-badge nnc-badge-success\">running</span></div>",
+                "<div class=\"overview-interface\" data-interface=\"wg0\"><span class=\"overview-strong\">wg0</span><span>wg</span><span class=\"nnc-badge nnc-badge-contrast\">disabled</span></div>");
+        assertThat(html("overview-count-list")).as("one count, linking to the kind's page")
+                .isEqualTo("<a href=\"routers/lab/vlan\" router-link class=\"overview-count\" data-kind=\"vlan\"><span>VLAN</span><span class=\"overview-strong\">1</span></a>");
         assertThat($(Anchor.class).id("overview-services-link").getHref()).isEqualTo("routers/lab/services");
         assertThat($(Div.class).id("overview-wide").isVisible()).isTrue();
     }
@@ -126,15 +126,19 @@ class OverviewViewTest extends BrowserlessTest {
         assertThat(column.getChildren().allMatch(card -> card.getElement().getClassList().contains("nnc-phone"))).isTrue();
         assertThat(descendants(column).filter(d -> d.getElement().getClassList().contains("overview-interface-lines")).count())
                 .isEqualTo(1);
-        assertThat(descendants(column).anyMatch(d -> d.getElement().getClassList().contains("overview-interface-head")))
-                .as("no table header on a phone").isFalse();
+        String interfaces = descendants(column).filter(d -> "overview-interface-list".equals(d.getId().orElse(""))).findFirst()
+                .orElseThrow().getElement().getProperty("innerHTML");
+        assertThat(interfaces).as("lines of name and type above each other").contains(
+                "<div class=\"overview-interface\" data-interface=\"ether1\"><div><span class=\"overview-strong\">ether1</span><span class=\"overview-small\">ether</span></div>");
+        assertThat(interfaces).as("no table header on a phone").doesNotContain("overview-interface-head");
     }
 
     private static Stream<Component> descendants(Component c) {
         return Stream.concat(Stream.of(c), c.getChildren().flatMap(OverviewViewTest::descendants));
     }
 
-    private static List<String> texts(List<? extends Component> cs) {
-        return cs.stream().map(c -> c.getChildren().map(ch -> ch.getElement().getTextRecursively()).reduce((a, b) -> a + " " + b).orElse("")).toList();
+    /** The rows of one of the overview's lists, as the browser is sent them. */
+    private String html(String listId) {
+        return $(Div.class).id(listId).getElement().getProperty("innerHTML");
     }
 }
