@@ -221,8 +221,12 @@ class ContainerImageE2ETest {
 
         @Override
         public void close() throws Exception {
+            List<ProcessHandle> inside = process.descendants().toList();
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            // as when RouterOS stops a container: nothing of it outlives it (a launcher left as the namespace's first
+            // process once survived the stop here, with its JVM gone)
+            inside.forEach(ProcessHandle::destroyForcibly);
         }
     }
 }
