@@ -83,7 +83,7 @@ aot() { # SLOT -> $cache_opt: the option using that build's AOT cache, recorded 
   cache="$UPDATE/aot/$name.aot"
   # the cache belongs to these jars, this Java and these JVM settings: any change records it again
   java_bin=$(command -v "$JAVA" 2>/dev/null || echo "$JAVA")
-  key=$( (ls -ln "$jar" "$LIB"; ls -lnL "$(dirname "$java_bin")/../lib/server/libjvm.so"; echo "$JVM") 2>/dev/null | cksum)
+  key=$( (ls -ln "$jar" "$LIB"; ls -lnL "$(dirname "$java_bin")/../lib/server/libjvm.so"; echo "$JVM") 2>/dev/null | md5sum)
   if [ ! -f "$cache" ] || [ "$(cat "$cache.key" 2>/dev/null)" != "$key" ]; then
     mkdir -p "$UPDATE/aot" && rm -f "$cache" "$cache.key" || return 0
     echo "nasnetconnect launcher: recording the AOT cache of this build for a faster start (once)" >&2
