@@ -148,6 +148,9 @@ final class Wiring {
         CompletableFuture<EmbeddedVaadin> vaadinStarting = CompletableFuture.supplyAsync(Wiring::startVaadin,
                 task -> Thread.ofPlatform().name("vaadin-start").daemon().start(task));
         app.own(() -> vaadinStarting.thenAccept(Wiring::closeQuietly));
+        if (config.demo()) { // the demo router's command tree (35,000 words) is read alongside storage and security
+            Thread.ofPlatform().name("demo-router-tree").daemon().start(() -> RouterOsSimulator.prepare(config.demoVersion()));
+        }
 
         // Storage, the event log's tiers, secrets and security (the first admin is created, and a generated password
         // printed, here; its audit events go to the event log too)

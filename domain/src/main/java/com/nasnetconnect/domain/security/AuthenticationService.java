@@ -17,7 +17,13 @@ public final class AuthenticationService implements Authenticator {
     private final SessionStore sessions;
     private final LoginThrottle throttle;
     private final AuditTrail audit;
-    private final String dummyHash;
+    /**
+     * What an unknown user's password is checked against, so that refusing one takes as long as refusing a wrong
+     * password. Hashing it costs as much as a login (Argon2id), so it is made on a thread of its own instead of
+     * holding up start-up; every check waits for it, known user or not, so the first login after a start shows no
+     * difference either.
+     */
+    private final java.util.concurrent.CompletableFuture<String> dummyHash;
 
     public AuthenticationService(UserStore users, PasswordHasher hasher, SessionStore sessions, LoginThrottle throttle,
                                  AuditTrail audit) {
@@ -26,7 +32,14 @@ public final class AuthenticationService implements Authenticator {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.dummyHash = hasher.hash(Secret.of(Tokens.generate("dummy-")));
+        this.dummyHash = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("dummy-password-hash").start(() -> {
+            try {
+                dummyHash.complete(hasher.hash(Secret.of(Tokens.generate("dummy-"))));
+            } catch (RuntimeException | Error e) {
+                dummyHash.completeExceptionally(e);
+            }
+        });
     }
 
     @Override
@@ -56,10 +69,11 @@ public final class AuthenticationService implements Authenticator {
     private UserAccount check(String user, Secret password, String source) {
         if (user == null || password == null || user.length() > 256) throw new AuthenticationFailedException();
         if (throttle.locked(user, source)) throw new AuthenticationFailedException();
+        String dummy = dummyHash.join();
         Optional<UserAccount> found = users.find(user);
         boolean ok = found.isPresent()
                 ? hasher.verify(password, found.get().passwordHash())
-                : hasher.verify(password, dummyHash) && false;
+                : hasher.verify(password, dummy) && false;
         if (!ok) {
             throttle.failed(found.map(UserAccount::name).orElse(null), source);
             boolean nowLocked = throttle.locked(user, source);

@@ -66,6 +66,14 @@ public final class RouterOsSimulator implements AutoCloseable {
         state.nextRun(scheduler::nextRunText);
     }
 
+    /**
+     * Reads the command tree of a RouterOS version now (it is shared by every simulator of that version), so that a
+     * caller can do it alongside other start-up work; a simulator built meanwhile waits for it.
+     */
+    public static void prepare(String version) {
+        CommandTree.load(RosVersion.parse(version));
+    }
+
     public static Builder builder() {
         return new Builder();
     }
