@@ -148,6 +148,8 @@ final class Wiring {
         CompletableFuture<EmbeddedVaadin> vaadinStarting = CompletableFuture.supplyAsync(Wiring::startVaadin,
                 task -> Thread.ofPlatform().name("vaadin-start").daemon().start(task));
         app.own(() -> vaadinStarting.thenAccept(Wiring::closeQuietly));
+        CompletableFuture<SchemaDirectives> schemaReading = CompletableFuture.supplyAsync(SchemaDirectives::fromClasspath,
+                task -> Thread.ofPlatform().name("schema-read").daemon().start(task)); // schema.graphql, parsed alongside
         if (config.demo()) { // the demo router's command tree (35,000 words) is read alongside storage and security
             Thread.ofPlatform().name("demo-router-tree").daemon().start(() -> RouterOsSimulator.prepare(config.demoVersion()));
         }
@@ -172,7 +174,7 @@ final class Wiring {
                 databases));
 
         // Universal State v2 and apply-confirm-merge, driven by schema.graphql (field maps, rules, redaction)
-        SchemaDirectives schema = SchemaDirectives.fromClasspath();
+        SchemaDirectives schema = schemaReading.join();
         AuditedSecretReveals reveals = new AuditedSecretReveals(new AuditTrailEvents(new SqliteAuditLog(databases.system()), eventLog));
         ResourceKindSpecs specs = ResourceKindSpecs.defaults(); // field maps and secrets generated from schema.graphql
         var rules = new SchemaRulesAdapter(schema.validationRules()).and(new BasicSchemaRules(specs));

@@ -29,10 +29,12 @@ import java.util.Set;
  */
 public final class SchemaDirectives {
     private final String text;
+    /** Parsed once (a parse is a tenth of start-up); {@link #registry()} hands out copies. */
+    private final TypeDefinitionRegistry parsed;
 
     private SchemaDirectives(String text) {
         this.text = text;
-        new SchemaParser().parse(text); // fail at start-up on a schema that does not parse
+        this.parsed = new SchemaParser().parse(text); // fail at start-up on a schema that does not parse
     }
 
     /** The schema packaged with the server. */
@@ -63,7 +65,7 @@ public final class SchemaDirectives {
 
     /** A fresh copy of the parsed type definitions (graphql-java consumes registries while building). */
     public TypeDefinitionRegistry registry() {
-        return new SchemaParser().parse(text);
+        return new TypeDefinitionRegistry().merge(parsed);
     }
 
     public ValidationRules validationRules() {
