@@ -140,7 +140,15 @@ start() { # SLOT [TRIAL_VERSION]: the server in the background; its pid in $RUN/
 running() { [ ! -f "$RUN/exit" ]; }
 
 finish() { # waits for the server started last; its exit code in $code
-  while running; do wait "$wrapper"; done # a trapped signal interrupts wait: wait again
+  while running; do
+    wait "$wrapper"; status=$? # a trapped signal interrupts wait: wait again
+    if running && ! kill -0 "$wrapper" 2>/dev/null; then
+      # the wrapper itself was killed (a signal to the whole process group) and cannot write the server's exit
+      # code: wait for the server by its pid, then take the wrapper's status (waiting again would spin)
+      while [ -s "$RUN/pid" ] && kill -0 "$(cat "$RUN/pid")" 2>/dev/null; do sleep 1; done
+      running && echo "$status" >"$RUN/exit"
+    fi
+  done
   code=$(cat "$RUN/exit")
 }
 

@@ -177,6 +177,20 @@ class UpdateLauncherE2ETest {
         assertThat(Files.readString(tmp.resolve("launcher-0.log"))).contains("NNC_HEAP '64' is not a size like 64m or 1g");
     }
 
+    @Test
+    void aStopSignalToTheWholeProcessGroupEndsTheLauncherWithTheServer() throws Exception {
+        installPrevious(); // runs until it is stopped (nothing is staged)
+        Process p = launch(Map.of(), "setsid"); // its own process group, as a terminal or a process supervisor gives it
+        await("the build runs", Duration.ofSeconds(60), () -> previousStarts() == 1);
+        // TERM to every process of the group at once: the launcher, its wrapper subshell and the server. The
+        // wrapper dies before it can write the server's exit code; the launcher spun on a lost child before.
+        Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("the group was signalled").isTrue();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended with its server").isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(p.descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
     /** The memory map of the JVM the launcher started (its descendant running java). */
     private static String mapsOfTheServer(Process launcher) throws IOException {
         for (ProcessHandle h : launcher.descendants().toList()) {
@@ -206,13 +220,15 @@ class UpdateLauncherE2ETest {
         Files.writeString(update.resolve("staged"), slot + " " + version + "\n");
     }
 
-    private Process launch(Map<String, String> env) throws IOException {
+    private Process launch(Map<String, String> env, String... before) throws IOException {
         Map<String, String> all = new HashMap<>(env);
         all.put("NNC_JAR", ServerProcess.jar().toAbsolutePath().toString());
         all.put("NNC_JAVA", ServerProcess.java().toString());
         all.put("NNC_DATA_DIR", data.toString());
         all.putIfAbsent("NNC_AOT", "off"); // the A/B tests are about switching; the AOT tests below turn it on
-        ProcessBuilder pb = new ProcessBuilder("sh", LAUNCHER.toAbsolutePath().toString()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(before));
+        command.addAll(List.of("sh", LAUNCHER.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("launcher-" + launchers.size() + ".log").toFile());
         pb.environment().putAll(all);
         Process p = pb.start();
