@@ -57,6 +57,8 @@ import com.nasnetconnect.domain.state.DatabaseHealthCheck;
 import com.nasnetconnect.server.auth.SecurityWiring;
 import com.nasnetconnect.server.graphql.backend.DomainGraphQlBackend;
 import com.nasnetconnect.server.graphql.GraphQlEndpoint;
+import com.nasnetconnect.server.graphql.GraphQlBackend;
+import com.nasnetconnect.server.graphql.GraphQlEngine;
 import com.nasnetconnect.server.graphql.Limits;
 import com.nasnetconnect.server.graphql.LoadLimits;
 import com.nasnetconnect.server.graphql.WebSocketLimits;
@@ -150,6 +152,11 @@ final class Wiring {
         app.own(() -> vaadinStarting.thenAccept(Wiring::closeQuietly));
         CompletableFuture<SchemaDirectives> schemaReading = CompletableFuture.supplyAsync(SchemaDirectives::fromClasspath,
                 task -> Thread.ofPlatform().name("schema-read").daemon().start(task)); // schema.graphql, parsed alongside
+        // ... and made executable right after (a quarter of start-up's work); its fetchers wait for the backend
+        CompletableFuture<GraphQlBackend> graphQlBackend = new CompletableFuture<>();
+        CompletableFuture<GraphQlEngine.Prepared> graphQlSchema = schemaReading.thenApplyAsync(
+                directives -> GraphQlEngine.prepare(directives, graphQlBackend, graphQlLimits(config)),
+                task -> Thread.ofPlatform().name("graphql-schema").daemon().start(task));
         if (config.demo()) { // the demo router's command tree (35,000 words) is read alongside storage and security
             Thread.ofPlatform().name("demo-router-tree").daemon().start(() -> RouterOsSimulator.prepare(config.demoVersion()));
         }
@@ -237,7 +244,8 @@ final class Wiring {
         RevealSecret secrets = new RevealSecret(locator, new Redactor(schema.sensitiveFields(), reveals, clock));
         DomainGraphQlBackend backend = new DomainGraphQlBackend(registration, queries, changes, monitor,
                 security.services().apiKeys(), services, policies, eventLog, telemetry, driftResolution, clock).withSecrets(secrets).withUpdates(updates);
-        GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(schema, backend, reveals,
+        graphQlBackend.complete(backend);
+        GraphQlEndpoint graphQl = app.own(new GraphQlEndpoint(graphQlSchema.join(), reveals,
                 token -> security.services().apiKeys().authenticate(token), security.webSocketAuth()::principal, clock,
                 graphQlLimits(config), LoadLimits.defaults().following(graphQlLimits(config)), WebSocketLimits.defaults(),
                 security.services().audit()));

@@ -19,6 +19,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -31,12 +32,21 @@ final class Fetchers {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private final GraphQlBackend backend;
+    /** Complete before the first fetch: the schema may be built (the slow part of start-up) before the backend is. */
+    private final CompletableFuture<GraphQlBackend> backend;
     private final int maxBufferedUpdates;
 
     Fetchers(GraphQlBackend backend, int maxBufferedUpdates) {
+        this(CompletableFuture.completedFuture(backend), maxBufferedUpdates);
+    }
+
+    Fetchers(CompletableFuture<GraphQlBackend> backend, int maxBufferedUpdates) {
         this.backend = backend;
         this.maxBufferedUpdates = maxBufferedUpdates;
+    }
+
+    private GraphQlBackend backend() {
+        return backend.join();
     }
 
     static Principal principal(DataFetchingEnvironment env) {
@@ -48,43 +58,43 @@ final class Fetchers {
     // ---- Query -------------------------------------------------------------------------------------------
 
     Object routers(DataFetchingEnvironment env) {
-        return backend.routers(principal(env));
+        return backend().routers(principal(env));
     }
 
     Object router(DataFetchingEnvironment env) {
-        return backend.router(principal(env), env.getArgument("id")).orElse(null);
+        return backend().router(principal(env), env.getArgument("id")).orElse(null);
     }
 
     Object resource(DataFetchingEnvironment env) {
-        return backend.resource(principal(env), env.getArgument("uuid")).orElse(null);
+        return backend().resource(principal(env), env.getArgument("uuid")).orElse(null);
     }
 
     Object resources(DataFetchingEnvironment env) {
         String kind = env.getArgument("kind");
-        return backend.resources(principal(env), env.getArgument("routerId"),
+        return backend().resources(principal(env), env.getArgument("routerId"),
                 kind == null ? null : ResourceKind.valueOf(kind), env.<Integer>getArgument("first"), env.getArgument("after"));
     }
 
     Object resourceAt(DataFetchingEnvironment env) {
-        return backend.resourceAt(principal(env), env.getArgument("uuid"), env.<Instant>getArgument("at")).orElse(null);
+        return backend().resourceAt(principal(env), env.getArgument("uuid"), env.<Instant>getArgument("at")).orElse(null);
     }
 
     Object impact(DataFetchingEnvironment env) {
-        return backend.impact(principal(env), env.getArgument("uuid"));
+        return backend().impact(principal(env), env.getArgument("uuid"));
     }
 
     Object events(DataFetchingEnvironment env) {
-        return backend.events(principal(env), env.getArgument("routerId"), env.getArgument("since"),
+        return backend().events(principal(env), env.getArgument("routerId"), env.getArgument("since"),
                 env.getArgument("until"), env.<Integer>getArgument("first"), env.getArgument("after"));
     }
 
     Object eventLog(DataFetchingEnvironment env) {
-        return backend.eventLog(principal(env), env.getArgument("routerId"), env.getArgument("classes"), env.getArgument("types"),
+        return backend().eventLog(principal(env), env.getArgument("routerId"), env.getArgument("classes"), env.getArgument("types"),
                 env.getArgument("since"), env.getArgument("until"), env.<Integer>getArgument("first"), env.getArgument("after"));
     }
 
     Object eventStorage(DataFetchingEnvironment env) {
-        return backend.eventStorage(principal(env));
+        return backend().eventStorage(principal(env));
     }
 
     /** {@code LogEvent.class}: the generated getter cannot be named {@code getClass}. */
@@ -95,101 +105,101 @@ final class Fetchers {
     // ---- Mutation ----------------------------------------------------------------------------------------
 
     Object apiKeys(DataFetchingEnvironment env) {
-        return backend.apiKeys(principal(env));
+        return backend().apiKeys(principal(env));
     }
 
     Object createApiKey(DataFetchingEnvironment env) {
-        return backend.createApiKey(principal(env), env.getArgument("name"),
+        return backend().createApiKey(principal(env), env.getArgument("name"),
                 com.nasnetconnect.domain.schema.types.AccessRole.valueOf(env.<String>getArgument("role")),
                 env.<java.time.Instant>getArgument("expiresAt"));
     }
 
     Object revokeApiKey(DataFetchingEnvironment env) {
-        return backend.revokeApiKey(principal(env), env.getArgument("name"));
+        return backend().revokeApiKey(principal(env), env.getArgument("name"));
     }
 
     Object addRouter(DataFetchingEnvironment env) {
-        return backend.addRouter(principal(env), input(env, "input", AddRouterInput.class));
+        return backend().addRouter(principal(env), input(env, "input", AddRouterInput.class));
     }
 
     Object adoptRouter(DataFetchingEnvironment env) {
-        return backend.adoptRouter(principal(env), input(env, "input", AddRouterInput.class));
+        return backend().adoptRouter(principal(env), input(env, "input", AddRouterInput.class));
     }
 
     Object removeRouter(DataFetchingEnvironment env) {
-        return backend.removeRouter(principal(env), env.getArgument("id"));
+        return backend().removeRouter(principal(env), env.getArgument("id"));
     }
 
     /** {@code create<Kind>(routerId, input)}: the input class is the generated one, so a rename fails compilation. */
     DataFetcher<Object> create(ResourceKind kind, Class<?> inputType) {
-        return env -> backend.create(principal(env), env.getArgument("routerId"), kind, input(env, "input", inputType));
+        return env -> backend().create(principal(env), env.getArgument("routerId"), kind, input(env, "input", inputType));
     }
 
     DataFetcher<Object> update(ResourceKind kind, Class<?> inputType) {
-        return env -> backend.update(principal(env), env.getArgument("uuid"), kind, input(env, "input", inputType));
+        return env -> backend().update(principal(env), env.getArgument("uuid"), kind, input(env, "input", inputType));
     }
 
     Object deleteResource(DataFetchingEnvironment env) {
-        return backend.delete(principal(env), env.getArgument("uuid"), Boolean.TRUE.equals(env.getArgument("cascade")));
+        return backend().delete(principal(env), env.getArgument("uuid"), Boolean.TRUE.equals(env.getArgument("cascade")));
     }
 
     Object applyPlan(DataFetchingEnvironment env) {
         List<Map<String, Object>> raw = env.getArgument("changes");
         List<PlanChangeInput> changes = raw.stream().map(m -> MAPPER.convertValue(m, PlanChangeInput.class)).toList();
-        return backend.applyPlan(principal(env), env.getArgument("routerId"), changes);
+        return backend().applyPlan(principal(env), env.getArgument("routerId"), changes);
     }
 
     /** Resource.runtime: the poller's latest when it has one (the backend decides). */
     Object runtime(DataFetchingEnvironment env) {
-        return backend.runtime(principal(env), env.<Resource>getSource());
+        return backend().runtime(principal(env), env.<Resource>getSource());
     }
 
     /** Resource.telemetry: recent points from the event log's hot tier. */
     Object telemetry(DataFetchingEnvironment env) {
-        return backend.telemetry(principal(env), env.<Resource>getSource());
+        return backend().telemetry(principal(env), env.<Resource>getSource());
     }
 
     Object checkDrift(DataFetchingEnvironment env) {
-        return backend.checkDrift(principal(env), env.getArgument("routerId"));
+        return backend().checkDrift(principal(env), env.getArgument("routerId"));
     }
 
     Object acceptRouterValues(DataFetchingEnvironment env) {
-        return backend.acceptRouterValues(principal(env), env.getArgument("uuid"));
+        return backend().acceptRouterValues(principal(env), env.getArgument("uuid"));
     }
 
     Object reapplyResource(DataFetchingEnvironment env) {
-        return backend.reapplyResource(principal(env), env.getArgument("uuid"));
+        return backend().reapplyResource(principal(env), env.getArgument("uuid"));
     }
 
     /** Reveals one sensitive configuration field through the domain's reveal in-port (admin only, audited). */
     Object revealSecret(DataFetchingEnvironment env) {
-        return backend.revealSecret(principal(env), env.getArgument("uuid"), env.getArgument("field"), env.getArgument("reason"));
+        return backend().revealSecret(principal(env), env.getArgument("uuid"), env.getArgument("field"), env.getArgument("reason"));
     }
 
     // ---- Services (the Virtual Interface Factory) --------------------------------------------------------
 
     Object serviceTemplates(DataFetchingEnvironment env) {
-        return backend.serviceTemplates(principal(env));
+        return backend().serviceTemplates(principal(env));
     }
 
     Object serviceInstances(DataFetchingEnvironment env) {
-        return backend.serviceInstances(principal(env), env.getArgument("routerId"));
+        return backend().serviceInstances(principal(env), env.getArgument("routerId"));
     }
 
     Object installService(DataFetchingEnvironment env) {
-        return backend.installService(principal(env), env.getArgument("routerId"), input(env, "input", InstallServiceInput.class));
+        return backend().installService(principal(env), env.getArgument("routerId"), input(env, "input", InstallServiceInput.class));
     }
 
     Object uninstallService(DataFetchingEnvironment env) {
-        return backend.uninstallService(principal(env), env.getArgument("id"));
+        return backend().uninstallService(principal(env), env.getArgument("id"));
     }
 
     Object routeThroughService(DataFetchingEnvironment env) {
-        return backend.routeThroughService(principal(env), input(env, "input", RoutingPolicyInput.class));
+        return backend().routeThroughService(principal(env), input(env, "input", RoutingPolicyInput.class));
     }
 
     Object removeRoutingPolicy(DataFetchingEnvironment env) {
-        return backend.removeRoutingPolicy(principal(env), env.getArgument("id"));
+        return backend().removeRoutingPolicy(principal(env), env.getArgument("id"));
     }
 
     /** {@code ServiceInstance.policies}, fetched only when a query selects it; batched per request by router. */
@@ -236,7 +246,7 @@ final class Fetchers {
             var byRouter = new java.util.LinkedHashMap<String, java.util.List<String>>();
             keys.forEach(k -> byRouter.computeIfAbsent(k.routerId(), r -> new java.util.ArrayList<>()).add(k.instanceId()));
             try {
-                byRouter.forEach((router, ids) -> backend.routingPoliciesOfInstances(who, router, ids)
+                byRouter.forEach((router, ids) -> backend().routingPoliciesOfInstances(who, router, ids)
                         .forEach((id, list) -> out.put(new InstanceKey(router, id), list)));
             } catch (RuntimeException e) {
                 return java.util.concurrent.CompletableFuture.failedFuture(e);
@@ -247,7 +257,7 @@ final class Fetchers {
         org.dataloader.MappedBatchLoader<String, Resource> resources = uuids -> {
             try {
                 var out = new java.util.HashMap<String, Resource>();
-                backend.resourcesByUuid(who, List.copyOf(uuids)).forEach(r -> out.put(r.getUuid(), r));
+                backend().resourcesByUuid(who, List.copyOf(uuids)).forEach(r -> out.put(r.getUuid(), r));
                 return java.util.concurrent.CompletableFuture.completedFuture(out);
             } catch (RuntimeException e) {
                 return java.util.concurrent.CompletableFuture.failedFuture(e);
@@ -262,22 +272,22 @@ final class Fetchers {
     // ---- Subscription ------------------------------------------------------------------------------------
 
     Object resourceChanged(DataFetchingEnvironment env) {
-        return this.<ResourceChange>stream(env, (who, l) -> backend.onResourceChanged(who, env.getArgument("routerId"), l));
+        return this.<ResourceChange>stream(env, (who, l) -> backend().onResourceChanged(who, env.getArgument("routerId"), l));
     }
 
     Object routerStatus(DataFetchingEnvironment env) {
         // only the current status matters: one waiting per router, the latest, never a queue of old ones
         Principal who = principal(env);
-        return ListenerPublisher.<RouterStatus>latest(l -> backend.onRouterStatus(who, env.getArgument("routerId"), l),
+        return ListenerPublisher.<RouterStatus>latest(l -> backend().onRouterStatus(who, env.getArgument("routerId"), l),
                 RouterStatus::getRouterId, maxBufferedUpdates);
     }
 
     Object serviceInstanceChanged(DataFetchingEnvironment env) {
-        return this.<ServiceInstance>stream(env, (who, l) -> backend.onServiceInstanceChanged(who, env.getArgument("routerId"), l));
+        return this.<ServiceInstance>stream(env, (who, l) -> backend().onServiceInstanceChanged(who, env.getArgument("routerId"), l));
     }
 
     Object eventStream(DataFetchingEnvironment env) {
-        return this.<ResourceEvent>stream(env, (who, l) -> backend.onEvent(who, env.getArgument("routerId"), l));
+        return this.<ResourceEvent>stream(env, (who, l) -> backend().onEvent(who, env.getArgument("routerId"), l));
     }
 
     private <T> ListenerPublisher<T> stream(DataFetchingEnvironment env, BiFunction<Principal, Consumer<T>, AutoCloseable> register) {
@@ -295,18 +305,18 @@ final class Fetchers {
     // ---- Updates (issue 15) ----------------------------------------------------------------------------------
 
     Object updateStatus(DataFetchingEnvironment env) {
-        return backend.updateStatus(principal(env));
+        return backend().updateStatus(principal(env));
     }
 
     Object updateHistory(DataFetchingEnvironment env) {
-        return backend.updateHistory(principal(env), env.<Integer>getArgument("first"));
+        return backend().updateHistory(principal(env), env.<Integer>getArgument("first"));
     }
 
     Object checkForUpdates(DataFetchingEnvironment env) {
-        return backend.checkForUpdates(principal(env));
+        return backend().checkForUpdates(principal(env));
     }
 
     Object applyUpdate(DataFetchingEnvironment env) {
-        return backend.applyUpdate(principal(env), env.getArgument("version"));
+        return backend().applyUpdate(principal(env), env.getArgument("version"));
     }
 }

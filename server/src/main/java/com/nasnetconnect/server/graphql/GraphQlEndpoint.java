@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -55,8 +56,17 @@ public final class GraphQlEndpoint implements AutoCloseable {
                            Function<String, Optional<Principal>> authenticator,
                            Function<Headers, Optional<Principal>> upgradeAuthenticator, Clock clock, Limits limits,
                            LoadLimits load, WebSocketLimits webSocketLimits, AuditTrail refusals) {
-        this.redactor = new Redactor(directives.sensitiveFields(), audit, clock);
-        this.engine = new GraphQlEngine(directives, backend, redactor, limits, refusals);
+        this(GraphQlEngine.prepare(directives, CompletableFuture.completedFuture(backend), limits), audit, authenticator,
+                upgradeAuthenticator, clock, limits, load, webSocketLimits, refusals);
+    }
+
+    /** The same, with the schema prepared beforehand ({@link GraphQlEngine#prepare}, alongside the rest of start-up). */
+    public GraphQlEndpoint(GraphQlEngine.Prepared prepared, SecretRevealAudit audit,
+                           Function<String, Optional<Principal>> authenticator,
+                           Function<Headers, Optional<Principal>> upgradeAuthenticator, Clock clock, Limits limits,
+                           LoadLimits load, WebSocketLimits webSocketLimits, AuditTrail refusals) {
+        this.redactor = new Redactor(prepared.directives().sensitiveFields(), audit, clock);
+        this.engine = new GraphQlEngine(prepared, redactor, limits, refusals);
         this.http = new GraphQlHttpService(engine, authenticator, clock, load);
         this.webSocket = new GraphQlWebSocket(engine, authenticator, upgradeAuthenticator, clock, webSocketLimits,
                 http.costBudget());

@@ -61,13 +61,44 @@ public final class GraphQlEngine {
     /** @param refusals where refused operations (403) are audited, once per request; null for nowhere */
     public GraphQlEngine(SchemaDirectives directives, GraphQlBackend backend, Redactor redactor, Limits limits,
                          AuditTrail refusals) {
+        this(prepare(directives, CompletableFuture.completedFuture(backend), limits), redactor, limits, refusals);
+    }
+
+    /**
+     * The schema made executable before the backend exists: the slow part of building an engine, so that start-up
+     * can run it alongside the rest. Its fetchers wait for {@code backend}, which must be complete before the first
+     * request.
+     */
+    public static final class Prepared {
+        private final SchemaDirectives directives;
+        private final GraphQLSchema plain;
+        private final Fetchers fetchers;
+
+        private Prepared(SchemaDirectives directives, GraphQLSchema plain, Fetchers fetchers) {
+            this.directives = directives;
+            this.plain = plain;
+            this.fetchers = fetchers;
+        }
+
+        public SchemaDirectives directives() {
+            return directives;
+        }
+    }
+
+    public static Prepared prepare(SchemaDirectives directives, CompletableFuture<GraphQlBackend> backend, Limits limits) {
+        Fetchers fetchers = new Fetchers(backend, limits.maxBufferedUpdates());
+        return new Prepared(directives, GraphQlWiring.plain(directives, fetchers), fetchers);
+    }
+
+    /** @param refusals where refused operations (403) are audited, once per request; null for nowhere */
+    public GraphQlEngine(Prepared prepared, Redactor redactor, Limits limits, AuditTrail refusals) {
         this.limits = limits;
         this.refusals = refusals;
         var names = new java.util.HashSet<String>();
         redactor.typesWithSecrets().forEach(t -> names.addAll(redactor.sensitiveFields(t)));
         this.sensitiveNames = java.util.Set.copyOf(names);
-        this.fetchers = new Fetchers(backend, limits.maxBufferedUpdates());
-        this.schema = GraphQlWiring.schema(directives, fetchers, redactor);
+        this.fetchers = prepared.fetchers;
+        this.schema = GraphQlWiring.secured(prepared.plain, prepared.directives, redactor);
         DataFetcherExceptionHandler errors = this::mapException;
         this.graphQL = GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))

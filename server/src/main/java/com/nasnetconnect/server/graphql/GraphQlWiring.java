@@ -145,10 +145,19 @@ final class GraphQlWiring {
 
     /** The executable schema: table, then argument validation and roles on root fields, then masking. */
     static GraphQLSchema schema(SchemaDirectives directives, Fetchers fetchers, Redactor redactor) {
+        return secured(plain(directives, fetchers), directives, redactor);
+    }
+
+    /** The table made executable: the slow part (most of the engine's start-up), which calls no fetcher. */
+    static GraphQLSchema plain(SchemaDirectives directives, Fetchers fetchers) {
         RuntimeWiring table = table(fetchers);
         List<String> missing = missingFetchers(directives, table);
         if (!missing.isEmpty()) throw new IllegalStateException("schema fields without a fetcher: " + missing);
-        GraphQLSchema plain = new SchemaGenerator().makeExecutableSchema(directives.registry(), table);
+        return new SchemaGenerator().makeExecutableSchema(directives.registry(), table);
+    }
+
+    /** Argument validation and roles on root fields, then masking, around the plain schema's fetchers. */
+    static GraphQLSchema secured(GraphQLSchema plain, SchemaDirectives directives, Redactor redactor) {
         ValidationRules rules = directives.validationRules();
         GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(plain.getCodeRegistry());
         for (GraphQLObjectType root : roots(plain)) {
@@ -175,7 +184,8 @@ final class GraphQlWiring {
             DataFetcher<?> inner = plain.getCodeRegistry().getDataFetcher(coordinates, object.getFieldDefinition(coordinates.getFieldName()));
             code.dataFetcher(coordinates, (DataFetcher<Object>) env -> maskJson(inner.get(env), secretKeys));
         }
-        return plain.transform(s -> s.codeRegistry(code.build()));
+        // only the fetchers change: the types are the plain schema's, so they are not traversed and checked again
+        return plain.transformWithoutTypes(s -> s.codeRegistry(code.build()));
     }
 
     /** Names under which a secret may appear in free-form JSON: sensitive field names and their router attributes. */

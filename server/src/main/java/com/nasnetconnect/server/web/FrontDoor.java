@@ -41,9 +41,8 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
 
     /** Starts the server on {@code host:port} (port 0: any free port). */
     public WebServer start(String host, int port) {
-        HttpClient wsClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         WsRouting.Builder ws = WsRouting.builder()
-                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, wsClient));
+                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, PushClient.INSTANCE));
         if (graphQlWebSocket != null) ws.endpoint("/graphql", graphQlWebSocket);
         var builder = WebServer.builder()
                 .host(host)
@@ -69,5 +68,13 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
                 .register(new StaticAssets());
         if (graphQl != null) graphQl.accept(r);
         r.any(new VaadinProxy(vaadin, secretHeader, secret));
+    }
+
+    /**
+     * The client of every push relay, made when the first browser opens its push connection: its classes and
+     * selector thread are not paid for at start-up, nor at all by a server only used over GraphQL.
+     */
+    private static final class PushClient {
+        static final HttpClient INSTANCE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 }
