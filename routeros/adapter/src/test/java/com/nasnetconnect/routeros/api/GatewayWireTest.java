@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway and the real me.legrange library against a scripted loopback peer: exact request words, and reply
- * bytes the simulator does not produce on purpose (multi-line values, odd garbage).
+ * The gateway against a scripted loopback peer: exact request words, and reply bytes the simulator does not
+ * produce on purpose (multi-line values, odd garbage).
  */
 @Timeout(30)
 class GatewayWireTest {
@@ -126,7 +126,7 @@ class GatewayWireTest {
             }
             WordServer.send(out, "!done", tag);
         });
-        long before = Leaks.mikrotikThreads();
+        long before = Leaks.readerThreads();
         assertThatThrownBy(() -> gateway.execute(router, RouterCommand.of("/ip/address/add").with("interface", "nope")))
                 .isInstanceOfSatisfying(RouterException.Trap.class, t -> {
                     assertThat(t.category()).isEqualTo(1);
@@ -135,7 +135,7 @@ class GatewayWireTest {
                 });
         assertThat(gateway.execute(router, RouterCommand.of("/ip/address/print")).rows()).isEmpty();
         assertThat(gateway.openConnections()).isEqualTo(1);
-        assertThat(Leaks.mikrotikThreads()).isEqualTo(before + 2);
+        assertThat(Leaks.readerThreads()).as("the one connection's reader").isEqualTo(before + 1);
     }
 
     @Test
