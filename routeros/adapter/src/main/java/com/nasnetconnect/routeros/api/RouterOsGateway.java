@@ -314,9 +314,10 @@ public final class RouterOsGateway implements RouterGateway {
             this.onError = onError;
         }
 
+        /** Listens for the connection's failure first: whatever happens after, it is reported on the reader thread. */
         void start(long deadline) {
-            tag = connection.startStream(command, this, deadline);
             connection.onFailure(this::failed);
+            tag = connection.startStream(command, this, deadline);
         }
 
         boolean ended() {
