@@ -169,9 +169,10 @@ final class RouterOsConnection implements AutoCloseable {
         commands.forEach(CommandSentence::check);
         if (!callLock.tryLock()) throw new IllegalStateException("connection to " + endpoint.address() + " is busy");
         ApiChannel ch = channel;
-        List<Call> calls = commands.stream().map(command -> new Call(command, ch.nextTag())).toList();
+        List<Call> calls = List.of();
         ScheduledFuture<?> watchdog = null;
         try {
+            calls = commands.stream().map(command -> new Call(command, ch.nextTag())).toList();
             // in flight first, then check: a failure either sees these calls or is seen here
             inflight.addAll(calls);
             for (Call call : calls) ch.listen(call.tag, call);
@@ -181,7 +182,8 @@ final class RouterOsConnection implements AutoCloseable {
             long remaining = deadline - nanoTime.getAsLong();
             if (remaining <= 0) throw new RouterException.Timeout("deadline passed before sending", calls.getFirst().described);
             List<byte[]> sentences = calls.stream().map(call -> CommandSentence.encode(call.command, call.tag)).toList();
-            watchdog = scheduler.schedule(() -> timeOut(calls), remaining, TimeUnit.NANOSECONDS);
+            List<Call> batch = calls;
+            watchdog = scheduler.schedule(() -> timeOut(batch), remaining, TimeUnit.NANOSECONDS);
             roundTrips.run();
             ch.send(sentences).whenComplete((ok, e) -> {
                 if (e != null) sendFailed(e);
