@@ -168,7 +168,7 @@ final class ConnectionPool implements AutoCloseable {
 
     /**
      * Closes the connections idle for longer than {@link #IDLE_LIMIT} (the least recently used end): a burst that
-     * opened a second connection to a router does not keep it, and its two reader threads, for good. The one the
+     * opened a second connection to a router does not keep it, and its socket and reader, for good. The one the
      * status poll reuses every few seconds stays.
      */
     private void closeLongIdle() {

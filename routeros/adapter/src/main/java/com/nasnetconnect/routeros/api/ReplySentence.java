@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One reply sentence as the transport saw it, before the library does: its type ({@code !re}, {@code !done},
- * {@code !trap}, {@code !empty}, {@code !fatal}), its {@code .tag}, and its attribute words.
+ * One reply sentence as {@link ReplyReader} read it: its type ({@code !re}, {@code !done}, {@code !trap},
+ * {@code !empty}, {@code !fatal}), its {@code .tag}, its attribute words as a map, and every word after the
+ * type as text (a {@code !fatal}'s message).
  */
 record ReplySentence(String type, Optional<String> tag, Map<String, String> attributes, List<String> words) {
     ReplySentence {

@@ -9,7 +9,6 @@ import com.nasnetconnect.domain.router.RouterReply;
 import com.nasnetconnect.domain.router.RouterSession;
 import com.nasnetconnect.domain.router.RouterSession.Pending;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import me.legrange.mikrotik.MikrotikApiException;
-import me.legrange.mikrotik.ResultListener;
 
 /**
- * {@link RouterGateway} over me.legrange:mikrotik 3.0.7, used unchanged, with a transport below it that makes it
- * safe against what real routers send (see {@link ReplyFilterInputStream}). Thread-safe.
+ * {@link RouterGateway} over the RouterOS API, spoken by this package itself ({@link ApiChannel}: one virtual
+ * reader thread per connection, exact request words, replies checked by {@link ReplyReader}). Thread-safe.
  *
  * <ul>
  *   <li>Connections are pooled per router address, user and TLS mode ({@link ConnectionPool}); one caller
@@ -34,7 +30,7 @@ import me.legrange.mikrotik.ResultListener;
  *       caller, whose batches of commands are pipelined (one tag each, written together, awaited together:
  *       one round trip, counted per router by {@link #roundTrips}).</li>
  *   <li>Every call returns or throws by its deadline: a watchdog fails the call and closes the connection, so
- *       a stalled router, a blocked write or a spinning library cannot hold the caller.</li>
+ *       a stalled router or a blocked write cannot hold the caller.</li>
  *   <li>{@code !trap} → {@link RouterException.Trap}; deadline → {@link RouterException.Timeout}; refused
  *       or lost connection, or a changed API-SSL certificate → {@link RouterException.Unreachable};
  *       garbage or {@code !fatal} → {@link RouterException.Protocol}; rejected login →
@@ -84,7 +80,7 @@ public final class RouterOsGateway implements RouterGateway {
     public RouterReply execute(RouterEndpoint router, RouterCommand command, Duration timeout) {
         Objects.requireNonNull(command, "command");
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        CommandText.of(command); // refuse bad input before touching the network
+        CommandSentence.check(command); // refuse bad input before touching the network
         long deadline = nanoTime.getAsLong() + timeout.toNanos();
         return pool(router).call(deadline, Describe.command(command), c -> c.execute(command, deadline));
     }
@@ -141,7 +137,7 @@ public final class RouterOsGateway implements RouterGateway {
                          Consumer<RouterException> onError) {
         Objects.requireNonNull(onRow, "onRow");
         Objects.requireNonNull(onError, "onError");
-        CommandText.of(command);
+        CommandSentence.check(command);
         long deadline = nanoTime.getAsLong() + settings.commandTimeout().toNanos();
         RouterOsConnection c = pool(router).openDedicated(deadline);
         var handle = new StreamHandle(c, command, onRow, onError);
@@ -151,6 +147,7 @@ public final class RouterOsGateway implements RouterGateway {
         } catch (RuntimeException e) {
             streams.remove(handle);
             c.close();
+            if (handle.ended()) return handle; // its failure already went to onError, which ended it
             throw e;
         }
         return handle;
@@ -251,7 +248,7 @@ public final class RouterOsGateway implements RouterGateway {
         @Override
         public Pending<RouterReply> add(RouterCommand command) {
             if (ran) throw new IllegalStateException("the batch already ran");
-            CommandText.of(command); // refuse bad input before anything is sent
+            CommandSentence.check(command); // refuse bad input before anything is sent
             var p = new Pending<RouterReply>();
             commands.add(command);
             pending.add(p);
@@ -299,8 +296,8 @@ public final class RouterOsGateway implements RouterGateway {
         }
     }
 
-    /** A running stream on a dedicated connection. */
-    private final class StreamHandle implements Stream, ResultListener {
+    /** A running stream on a dedicated connection; its replies arrive on the connection's reader thread. */
+    private final class StreamHandle implements Stream, ApiChannel.Listener {
         private final RouterOsConnection connection;
         private final RouterCommand command;
         private final Consumer<Map<String, String>> onRow;
@@ -308,8 +305,6 @@ public final class RouterOsGateway implements RouterGateway {
         private final AtomicBoolean ended = new AtomicBoolean();
         private final AtomicBoolean closing = new AtomicBoolean();
         private volatile String tag;
-        /** The library may report a trap before {@link #start} has learned the stream's tag. */
-        private final java.util.concurrent.CountDownLatch tagKnown = new java.util.concurrent.CountDownLatch(1);
 
         StreamHandle(RouterOsConnection connection, RouterCommand command, Consumer<Map<String, String>> onRow,
                      Consumer<RouterException> onError) {
@@ -319,48 +314,40 @@ public final class RouterOsGateway implements RouterGateway {
             this.onError = onError;
         }
 
+        /** Listens for the connection's failure first: whatever happens after, it is reported on the reader thread. */
         void start(long deadline) {
-            try {
-                tag = connection.startStream(command, this, deadline);
-            } finally {
-                tagKnown.countDown();
-            }
             connection.onFailure(this::failed);
+            tag = connection.startStream(command, this, deadline);
+        }
+
+        boolean ended() {
+            return ended.get();
         }
 
         @Override
-        public void receive(Map<String, String> row) {
-            if (ended.get()) return;
-            var copy = new HashMap<String, String>();
-            row.forEach((k, v) -> copy.put(k, connection.restore(v)));
-            onRow.accept(Map.copyOf(copy));
-        }
-
-        @Override
-        public void error(MikrotikApiException ex) {
-            if (closing.get()) return; // the "interrupted" trap that answers our /cancel
-            try {
-                tagKnown.await(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        public void reply(ReplySentence s) {
+            switch (s.type()) {
+                case "!re" -> {
+                    if (!ended.get()) onRow.accept(s.attributes());
+                }
+                case "!trap" -> {
+                    if (closing.get()) return; // the "interrupted" trap that answers our /cancel
+                    failed(RouterOsConnection.trap(s, Describe.command(command)));
+                }
+                case "!done" -> {
+                    if (closing.get()) return;
+                    // the router ended the stream by itself (e.g. the menu went away): the caller should know
+                    failed(new RouterException.Protocol("router ended the stream", Describe.command(command), null));
+                }
+                default -> {
+                    // !empty: nothing to deliver
+                }
             }
-            String t = tag;
-            var trap = t == null ? java.util.Optional.<ReplySentence>empty() : connection.trapFor(t);
-            int category = trap.map(s -> s.attributes().get("category")).map(Integer::parseInt).orElse(-1);
-            String message = trap.map(s -> s.attributes().get("message")).orElse(ex.getMessage());
-            failed(new RouterException.Trap(category, message == null ? "(no message)" : message, Describe.command(command)));
         }
 
-        @Override
-        public void completed() {
-            if (closing.get()) return;
-            // the router ended the stream by itself (e.g. the menu went away): the caller should know
-            failed(new RouterException.Protocol("router ended the stream", Describe.command(command), null));
-        }
-
+        /** Reports the failure once and ends the stream; on the reader thread, so no /cancel (it could not be heard). */
         private void failed(RouterException e) {
             if (closing.get() || !ended.compareAndSet(false, true)) return;
-            // On the library's own thread: no /cancel (its answer would need this thread), just close.
             closing.set(true);
             try {
                 onError.accept(e);
@@ -375,12 +362,15 @@ public final class RouterOsGateway implements RouterGateway {
             close(true);
         }
 
-        /** Ends the stream; with {@code cancel}, first tells the router ({@code /cancel}, at most 2 s). */
+        /**
+         * Ends the stream; with {@code cancel}, first tells the router ({@code /cancel}, at most 2 s) — not when
+         * called from a row consumer, on the reader thread that would have to read the answer.
+         */
         void close(boolean cancel) {
             if (!closing.compareAndSet(false, true)) return;
             ended.set(true);
             try {
-                if (cancel && !connection.broken() && tag != null) {
+                if (cancel && !connection.broken() && tag != null && !connection.onReaderThread()) {
                     long deadline = nanoTime.getAsLong()
                             + Math.min(settings.commandTimeout().toNanos(), Duration.ofSeconds(2).toNanos());
                     connection.execute(RouterCommand.of("/cancel").with("tag", tag), deadline);

@@ -3,7 +3,6 @@ package com.nasnetconnect.routeros.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -14,8 +13,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -23,88 +20,51 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The hook by which the adapter sits below me.legrange:mikrotik: the library asks this factory for one
- * unconnected socket, and gets a {@link TransportSocket} whose streams are {@link ReplyFilterInputStream} and
- * {@link RequestOutputStream}. One factory makes one socket (one connection). For API-SSL the socket does the
- * TLS handshake itself with trust-on-first-use pinning against {@link CertificatePins}.
+ * Opens the socket of one API connection: plain TCP to the API port, or API-SSL with trust-on-first-use
+ * pinning against {@link CertificatePins}. It hands out {@link TransportSocket}s unconnected, so a connection
+ * holds its socket before connecting and can close it from its watchdog while the connect or the TLS handshake
+ * is still under way.
  */
-final class TransportSocketFactory extends SocketFactory {
+final class TransportSocketFactory {
+    /** Read buffer per connection: a 100-row print is a few such reads; a big word bypasses it. */
+    private static final int READ_BUFFER = 8 * 1024;
+
     private final String address;
     private final boolean tls;
     private final CertificatePins pins;
     private final int connectTimeoutMillis;
-    private final ReplyFilterInputStream.Observer observer;
-    private final AtomicReference<TransportSocket> socket = new AtomicReference<>();
 
-    TransportSocketFactory(String address, boolean tls, CertificatePins pins, int connectTimeoutMillis,
-                           ReplyFilterInputStream.Observer observer) {
+    TransportSocketFactory(String address, boolean tls, CertificatePins pins, int connectTimeoutMillis) {
         this.address = address;
         this.tls = tls;
         this.pins = pins;
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.observer = observer;
     }
 
-    /** The socket this factory made, once the library asked for it. */
-    Optional<TransportSocket> socket() {
-        return Optional.ofNullable(socket.get());
+    /** A new, unconnected socket to the factory's address. */
+    TransportSocket createSocket() {
+        return new TransportSocket();
     }
 
-    @Override
-    public Socket createSocket() throws IOException {
-        TransportSocket s = new TransportSocket();
-        if (!socket.compareAndSet(null, s)) throw new SocketException("one transport factory makes one socket");
-        return s;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        throw new SocketException("the adapter only hands out unconnected sockets");
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        throw new SocketException("the adapter only hands out unconnected sockets");
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        throw new SocketException("the adapter only hands out unconnected sockets");
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        throw new SocketException("the adapter only hands out unconnected sockets");
-    }
-
-    /** A socket that delegates to a plain TCP socket (and an SSL layer over it) and filters its streams. */
-    final class TransportSocket extends Socket {
+    /**
+     * A TCP socket (and the TLS layer over it) with its two streams. {@link #close()} may be called from any
+     * thread at any time: it closes the TCP socket first, which unblocks a reader, a writer, a connect and a
+     * handshake at once, TLS or not.
+     */
+    final class TransportSocket implements AutoCloseable {
         private final Socket raw = new Socket();
         private volatile Socket channel;
-        private volatile ReplyFilterInputStream in;
-        private volatile RequestOutputStream out;
+        private volatile InputStream in;
+        private volatile OutputStream out;
         private volatile boolean closed;
 
-        private TransportSocket() throws SocketException {
-            super((java.net.SocketImpl) null);
+        private TransportSocket() {
         }
 
-        ReplyFilterInputStream replies() {
-            return in;
-        }
-
-        RequestOutputStream requests() {
-            return out;
-        }
-
-        @Override
-        public void connect(SocketAddress endpoint) throws IOException {
-            connect(endpoint, connectTimeoutMillis);
-        }
-
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        /** Connects (and for API-SSL, handshakes) within the factory's connect timeout. */
+        void connect(SocketAddress endpoint) throws IOException {
             try {
+                if (closed) throw new SocketException("Socket closed");
                 raw.setTcpNoDelay(true);
                 raw.setKeepAlive(true);
                 raw.connect(endpoint, connectTimeoutMillis);
@@ -115,9 +75,10 @@ final class TransportSocketFactory extends SocketFactory {
                 }
                 Socket s = raw;
                 if (tls) s = handshake();
-                in = new ReplyFilterInputStream(new java.io.BufferedInputStream(s.getInputStream(), 16 * 1024), observer);
-                out = new RequestOutputStream(s.getOutputStream());
+                in = new java.io.BufferedInputStream(s.getInputStream(), READ_BUFFER);
+                out = s.getOutputStream();
                 channel = s;
+                if (closed) throw new SocketException("Socket closed");
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
@@ -152,55 +113,38 @@ final class TransportSocketFactory extends SocketFactory {
             return ssl;
         }
 
-        @Override
-        public InputStream getInputStream() throws IOException {
+        /** The reply bytes (buffered). */
+        InputStream input() throws IOException {
             if (in == null) throw new SocketException("not connected");
             return in;
         }
 
-        @Override
-        public OutputStream getOutputStream() throws IOException {
+        /** The request bytes (unbuffered: write a whole sentence at a time). */
+        OutputStream output() throws IOException {
             if (out == null) throw new SocketException("not connected");
             return out;
         }
 
+        /** Closes the TCP socket first: that unblocks any reader or writer at once, TLS or not. Idempotent. */
         @Override
-        public boolean isConnected() {
-            return channel != null;
-        }
-
-        @Override
-        public boolean isClosed() {
-            return closed;
-        }
-
-        /** Closes the TCP socket first: that unblocks any reader or writer at once, TLS or not. */
-        @Override
-        public synchronized void close() throws IOException {
-            if (closed) return;
-            closed = true;
+        public void close() {
+            synchronized (this) {
+                if (closed) return;
+                closed = true;
+            }
             try {
                 raw.close();
-            } finally {
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            Socket c = channel;
+            if (c != null && c != raw) {
                 try {
-                    if (in != null) in.close();
+                    c.close();
                 } catch (IOException ignored) {
-                    // the socket is gone either way
-                }
-                Socket c = channel;
-                if (c != null && c != raw) {
-                    try {
-                        c.close();
-                    } catch (IOException ignored) {
-                        // already closed underneath
-                    }
+                    // already closed underneath
                 }
             }
-        }
-
-        @Override
-        public void setSoTimeout(int timeout) throws SocketException {
-            raw.setSoTimeout(timeout);
         }
 
         @Override

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RouterOS 7.18+ answers a print with no rows by {@code !empty} then {@code !done}. The bare library never
- * recovers from that word; below it, the transport drops the sentence and everything works.
+ * RouterOS 7.18+ answers a print with no rows by {@code !empty} then {@code !done}. The bare me.legrange library
+ * (one reason the adapter no longer uses it) never recovers from that word; the gateway reads it as no rows.
  */
 @Timeout(30)
 class EmptyReplyTest {
@@ -84,7 +84,7 @@ class EmptyReplyTest {
     }
 
     @Test
-    void theGatewayDropsEmptyAndAnswersEmptyPrintsAtOnce() throws Exception {
+    void theGatewayReadsEmptyAsNoRowsAndAnswersEmptyPrintsAtOnce() throws Exception {
         try (var server = new WordServer(EmptyReplyTest::router718);
              var gateway = new RouterOsGateway(GatewaySettings.defaults(), new FileCertificatePins(dir.resolve("pins")))) {
             var router = new RouterEndpoint("127.0.0.1", server.port(), false, "admin", Secret.of("pw"));

@@ -179,4 +179,41 @@ class GatewayStreamTest {
         assertThat(gateway.openConnections()).isZero();
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void aRowConsumerCanCloseItsStreamWithoutWaitingForTheCancelAnswer() throws Exception {
+        var router = start(GatewayStreamTest::rowsThenWait);
+        var closed = new CountDownLatch(1);
+        var stream = new java.util.concurrent.atomic.AtomicReference<com.nasnetconnect.domain.router.RouterGateway.Stream>();
+        var started = new CountDownLatch(1);
+        long[] took = new long[1];
+        stream.set(gateway.stream(router, RouterCommand.of("/interface/listen"), row -> {
+            try {
+                started.await(5, TimeUnit.SECONDS); // the handle is known before the first row is handled
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long t = System.nanoTime();
+            stream.get().close(); // on the connection's reader thread: a /cancel answer could never be read here
+            took[0] = System.nanoTime() - t;
+            closed.countDown();
+        }, this::error));
+        started.countDown();
+        assertThat(closed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(took[0])).isLessThan(Duration.ofMillis(500));
+        assertThat(gateway.openConnections()).isZero();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aRowConsumerThatThrowsEndsTheStreamWithAnError() throws Exception {
+        var router = start(GatewayStreamTest::rowsThenWait);
+        gateway.stream(router, RouterCommand.of("/interface/listen"), row -> {
+            throw new IllegalStateException("consumer bug");
+        }, this::error);
+        awaitStreamEndedByError();
+        assertThat(errors).singleElement().isInstanceOf(RouterException.Unreachable.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("reply handling failed", "consumer bug"));
+        assertThat(gateway.openConnections()).isZero();
+    }
 }

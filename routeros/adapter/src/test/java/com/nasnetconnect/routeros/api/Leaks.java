@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.util.concurrent.TimeUnit;
 
-/** Counts what a connection leaves behind: the library's two threads per connection, and open file descriptors. */
+/**
+ * Counts what a connection leaves behind: its reader thread (virtual, so counted by {@link ApiChannel}, not
+ * listed by {@link Thread#getAllStackTraces()}), send threads, the gateway's watchdog, and open sockets.
+ */
 final class Leaks {
     private Leaks() {
     }
@@ -25,16 +28,21 @@ final class Leaks {
         }
     }
 
-    /** Threads of me.legrange connections only: two per open connection. */
-    static long mikrotikThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("Mikrotik API")).count();
+    /** Reader threads of API connections: one per open connection, virtual. */
+    static long readerThreads() {
+        return ApiChannel.liveReaders();
     }
 
-    static long libraryThreads() {
+    /** Reader and send threads of API connections, all virtual. */
+    static long channelThreads() {
+        return ApiChannel.liveReaders() + ApiChannel.liveSenders();
+    }
+
+    /** The adapter's threads: platform ones by name (the gateway's watchdog) and every channel's. */
+    static long adapterThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && (t.getName().startsWith("Mikrotik API") || t.getName().startsWith("nnc-routeros")))
-                .count() + RouterOsConnection.sendThreads();
+                .filter(t -> t.isAlive() && t.getName().startsWith("nnc-routeros"))
+                .count() + channelThreads();
     }
 
     /** Open sockets of this process (Linux: /proc/self/fd links to "socket:[…]"); -1 where not available. */
@@ -56,16 +64,16 @@ final class Leaks {
     }
 
     static Baseline baseline() {
-        return new Baseline(libraryThreads(), openFiles());
+        return new Baseline(adapterThreads(), openFiles());
     }
 
-    /** Waits (bounded) until library threads and open files are back to the baseline. */
+    /** Waits (bounded) until the adapter's threads and open sockets are back to the baseline. */
     static void assertBackTo(Baseline b) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < until && (libraryThreads() > b.threads() || openFiles() > b.files())) {
+        while (System.nanoTime() < until && (adapterThreads() > b.threads() || openFiles() > b.files())) {
             Thread.sleep(20);
         }
-        assertThat(libraryThreads()).as("live me.legrange, watchdog and send threads").isLessThanOrEqualTo(b.threads());
+        assertThat(adapterThreads()).as("live reader, send and watchdog threads").isLessThanOrEqualTo(b.threads());
         if (b.files() >= 0) assertThat(openFiles()).as("open sockets").isLessThanOrEqualTo(b.files());
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The gateway, over the real me.legrange library, against the simulator of both RouterOS versions. */
+/** The gateway against the simulator of both RouterOS versions. */
 @Timeout(30)
 class SimulatorGatewayTest {
     private static final GatewaySettings SETTINGS = new GatewaySettings(Duration.ofSeconds(3), Duration.ofSeconds(2), 2,
