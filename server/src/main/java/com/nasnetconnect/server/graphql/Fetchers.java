@@ -1,7 +1,5 @@
 package com.nasnetconnect.server.graphql;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.types.AddRouterInput;
 import com.nasnetconnect.domain.schema.types.InstallServiceInput;
 import com.nasnetconnect.domain.schema.types.RoutingPolicy;
@@ -21,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data fetchers: each converts its arguments to the generated schema types, makes one call on the
@@ -28,8 +29,8 @@ import java.util.function.Consumer;
  * fields are applied around them by {@link GraphQlWiring}, not here.
  */
 final class Fetchers {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final GraphQlBackend backend;
     private final int maxBufferedUpdates;
