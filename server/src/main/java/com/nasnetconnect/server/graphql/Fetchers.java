@@ -29,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * fields are applied around them by {@link GraphQlWiring}, not here.
  */
 final class Fetchers {
+    /**
+     * Jackson 2's defaults: with Jackson 3's, a generated type's {@code Interface} field would become a property of
+     * that name (losing {@code interface}), properties would be sorted by name and a null int refused.
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GraphQlHttpService implements HttpService, AutoCloseable {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String JSON = "application/json";
-    /** Jackson 2's defaults: requests are read and responses written as before the move to Jackson 3 (e.g. '/' not escaped). */
+    /** Jackson 2's defaults, as before the move to Jackson 3: content after a body's JSON is ignored, an emoji is answered as escaped UTF-16 halves. */
     private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
 
     private final GraphQlEngine engine;

@@ -65,7 +65,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
     static final String SUBPROTOCOL = "graphql-transport-ws";
     private static final HeaderName SEC_WEBSOCKET_PROTOCOL = HeaderNames.create("Sec-WebSocket-Protocol");
     private static final Logger LOG = Logger.getLogger(GraphQlWebSocket.class.getName());
-    /** Jackson 2's defaults: messages are read and written as before the move to Jackson 3 (e.g. '/' not escaped). */
+    /** Jackson 2's defaults, as before the move to Jackson 3: content after a message's JSON is ignored. */
     private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
 
     private final GraphQlEngine engine;

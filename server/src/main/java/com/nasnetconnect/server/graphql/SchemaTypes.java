@@ -29,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SchemaTypes {
     private static final String PACKAGE = "com.nasnetconnect.domain.schema.types.";
+    /**
+     * Jackson 2's defaults: with Jackson 3's, a generated type's {@code Interface} field would become a property of
+     * that name (losing {@code interface}), properties would be sorted by name and a null int refused.
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

@@ -88,6 +88,12 @@ class GraphQlHttpServiceTest {
     }
 
     @Test
+    void answersWithTheFieldsInTheOrderTheQueryAsksForThem() throws Exception {
+        var r = query("viewer-key", "{ routers { name id status { version reachable } } }", Map.of());
+        assertThat(r.raw().body()).startsWith("{\"data\":{\"routers\":[{\"name\":\"Lab\",\"id\":\"r1\",\"status\":{\"version\":\"7.23.3\",\"reachable\":");
+    }
+
+    @Test
     void answersApplicationJsonWhenNoAcceptHeaderIsSent() throws Exception {
         var r = post("viewer-key", null, "{\"query\":\"{ routers { id } }\"}");
         assertThat(r.status()).isEqualTo(200);

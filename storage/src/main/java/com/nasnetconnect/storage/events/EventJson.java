@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON of event data, of warm payloads ({@code actor, summary, data}) and of whole events (cold partitions). */
 final class EventJson {
-    /** Jackson 2's defaults, so what is stored is byte for byte what the Jackson 2 code wrote (e.g. '/' not escaped). */
+    /** Jackson 2's defaults: stored JSON is read and written as the Jackson 2 code did ({@code StoredEventJsonTest} holds texts it wrote). */
     private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** JSON text for the layers as stored in a router database. Field order is kept. */
 final class ResourceJson {
-    /** Jackson 2's defaults, so what is stored is byte for byte what the Jackson 2 code wrote (e.g. '/' not escaped). */
+    /** Jackson 2's defaults: stored JSON is read and written as the Jackson 2 code did ({@code StoredResourceJsonTest} holds texts it wrote). */
     private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

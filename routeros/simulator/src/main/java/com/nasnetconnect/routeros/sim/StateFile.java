@@ -36,7 +36,7 @@ final class StateFile {
     private final RouterState state;
     private final ScheduledExecutorService timers;
     private final AtomicBoolean pending = new AtomicBoolean();
-    /** Jackson 2's defaults: the file reads and writes exactly as it did when the simulator used Jackson 2. */
+    /** Jackson 2's defaults: the file is written as the Jackson 2 simulator wrote it (an emoji as escaped UTF-16 halves; see PersistenceAndSnapshotTest). */
     private final ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
 
     StateFile(Path file, RouterState state, ScheduledExecutorService timers) {
