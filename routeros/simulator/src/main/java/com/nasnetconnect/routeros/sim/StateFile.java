@@ -63,7 +63,6 @@ final class StateFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read simulator state file " + file, e);
         } catch (JacksonException e) {
-            // the parser's message is kept out of ours: it may quote the file, which holds secrets
             throw new IllegalStateException("cannot read simulator state file " + file + ": not valid JSON", e);
         }
         JsonNode tables = root.path("tables");
