@@ -2,8 +2,6 @@ package com.nasnetconnect.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The router's container image without Docker: the OCI tar that the build writes
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(480)
 @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
 class ContainerImageE2ETest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonMapper.shared();
     static final String HOT_MOUNT = "/run/nasnetconnect";
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -79,11 +80,11 @@ class ContainerImageE2ETest {
             // the first start records the AOT cache of the image's build with its own jlinked runtime, then starts
             JsonNode ready = awaitReady(server, port, key, Duration.ofSeconds(120 + Integer.getInteger("nnc.e2e.startSeconds", 120)));
             Duration toReady = Duration.between(started, Instant.now());
-            assertThat(ready.at("/status").asText()).as(ready.toString()).isEqualTo("UP");
+            assertThat(ready.at("/status").asString()).as(ready.toString()).isEqualTo("UP");
             assertThat(ready.toString()).as("the hot tier is on the tmpfs mount").contains(HOT_MOUNT + "/events-hot");
 
             JsonNode routers = graphql(port, key, "{ routers { id name } }");
-            assertThat(routers.at("/data/routers/0/id").asText()).as(routers.toString()).isEqualTo("demo");
+            assertThat(routers.at("/data/routers/0/id").asString()).as(routers.toString()).isEqualTo("demo");
             // the server's files land on the volume, owner-only
             assertThat(data.resolve("system.db")).isRegularFile();
 
@@ -139,13 +140,13 @@ class ContainerImageE2ETest {
             JsonNode config;
             List<Path> layers = new ArrayList<>();
             if (Files.exists(oci.resolve("index.json"))) { // OCI layout
-                JsonNode manifest = blob(oci, JSON.readTree(oci.resolve("index.json").toFile()).at("/manifests/0/digest").asText());
-                config = blob(oci, manifest.at("/config/digest").asText());
-                manifest.get("layers").forEach(l -> layers.add(blobPath(oci, l.get("digest").asText())));
+                JsonNode manifest = blob(oci, JSON.readTree(oci.resolve("index.json").toFile()).at("/manifests/0/digest").asString());
+                config = blob(oci, manifest.at("/config/digest").asString());
+                manifest.get("layers").forEach(l -> layers.add(blobPath(oci, l.get("digest").asString())));
             } else { // docker-archive (-Dimage.format=Docker)
                 JsonNode manifest = JSON.readTree(oci.resolve("manifest.json").toFile()).get(0);
-                config = JSON.readTree(oci.resolve(manifest.get("Config").asText()).toFile());
-                manifest.get("Layers").forEach(l -> layers.add(oci.resolve(l.asText())));
+                config = JSON.readTree(oci.resolve(manifest.get("Config").asString()).toFile());
+                manifest.get("Layers").forEach(l -> layers.add(oci.resolve(l.asString())));
             }
             List<Long> sizes = new ArrayList<>();
             for (Path layer : layers) {
@@ -155,13 +156,13 @@ class ContainerImageE2ETest {
             }
             JsonNode c = config.get("config");
             Map<String, String> env = new LinkedHashMap<>();
-            c.path("Env").forEach(e -> env.put(e.asText().substring(0, e.asText().indexOf('=')), e.asText().substring(e.asText().indexOf('=') + 1)));
+            c.path("Env").forEach(e -> env.put(e.asString().substring(0, e.asString().indexOf('=')), e.asString().substring(e.asString().indexOf('=') + 1)));
             List<String> entrypoint = new ArrayList<>();
-            c.path("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
+            c.path("Entrypoint").forEach(e -> entrypoint.add(e.asString()));
             List<String> volumes = new ArrayList<>();
-            c.path("Volumes").fieldNames().forEachRemaining(volumes::add);
+            c.path("Volumes").propertyNames().forEach(volumes::add);
             List<String> ports = new ArrayList<>();
-            c.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
+            c.path("ExposedPorts").propertyNames().forEach(ports::add);
             return new Image(root, entrypoint, volumes, ports, env, sizes);
         }
 

@@ -2,8 +2,6 @@ package com.nasnetconnect.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An integration's path against the packaged server: an API key made on the command line, GraphQL over HTTP
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class GraphQlE2ETest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonMapper.shared();
     static final String PRIVATE_KEY = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=";
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,15 +53,15 @@ class GraphQlE2ETest {
             key = created.output().lines().filter(l -> l.startsWith("nnc_")).findFirst().orElseThrow();
 
             JsonNode routers = graphql(server, key, "{ routers { id name } }");
-            assertThat(routers.at("/data/routers/0/id").asText()).as(routers.toString()).isEqualTo("demo");
+            assertThat(routers.at("/data/routers/0/id").asString()).as(routers.toString()).isEqualTo("demo");
 
             JsonNode vlan = graphql(server, key, """
                     mutation { createVlan(routerId: "demo", input: {name: "iot", vlanId: 42, interface: "ether2"}) {
                       resource { uuid deployment { nativeId } ... on Vlan { configuration { vlanId } } }
                       userErrors { field message } } }""");
             assertThat(vlan.at("/data/createVlan/userErrors").size()).as(vlan.toString()).isZero();
-            assertThat(vlan.at("/data/createVlan/resource/deployment/nativeId").asText()).startsWith("*");
-            vlanUuid = vlan.at("/data/createVlan/resource/uuid").asText();
+            assertThat(vlan.at("/data/createVlan/resource/deployment/nativeId").asString()).startsWith("*");
+            vlanUuid = vlan.at("/data/createVlan/resource/uuid").asString();
 
             JsonNode bad = graphql(server, key, """
                     mutation { createVlan(routerId: "demo", input: {name: "bad", vlanId: 5000, interface: "ether2"}) {
@@ -75,12 +76,12 @@ class GraphQlE2ETest {
             assertThat(wg.toString()).as("masked in responses").doesNotContain(PRIVATE_KEY);
 
             JsonNode viewerless = graphql(server, "not-a-key", "{ routers { id } }");
-            assertThat(viewerless.at("/errors/0/message").asText()).isEqualTo("authentication failed");
+            assertThat(viewerless.at("/errors/0/message").asString()).isEqualTo("authentication failed");
         }
 
         try (ServerProcess again = ServerProcess.start(data, Map.of())) {
             JsonNode found = graphql(again, key, "{ resource(uuid: \"" + vlanUuid + "\") { uuid deployment { nativeId } } }");
-            assertThat(found.at("/data/resource/uuid").asText()).as(found.toString()).isEqualTo(vlanUuid);
+            assertThat(found.at("/data/resource/uuid").asString()).as(found.toString()).isEqualTo(vlanUuid);
             // The demo router kept its own state too: adopting it finds the VLAN already managed, not a stranger.
             assertThat(Files.readString(data.resolve("demo-router.json"))).contains("\"iot\"");
         }

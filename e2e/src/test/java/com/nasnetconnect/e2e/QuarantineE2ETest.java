@@ -6,8 +6,6 @@ import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +23,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A damaged router database does not stop the server: it is moved aside, the dashboard says so, and the
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarantineE2ETest {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonMapper.shared();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static ServerProcess server;
     static Path data;
@@ -72,10 +73,10 @@ class QuarantineE2ETest {
         String key = created.output().lines().filter(l -> l.startsWith("nnc_")).findFirst().orElseThrow();
 
         JsonNode refused = graphQl(key, "{ resources(routerId: \"demo\") { totalCount } }");
-        assertThat(refused.at("/errors/0/message").asText()).as(refused.toString())
+        assertThat(refused.at("/errors/0/message").asString()).as(refused.toString())
                 .startsWith("the database of router 'Demo router' (id 'demo') is quarantined since ");
         assertThat(refused.toString()).doesNotContain(data.toString());
-        String problem = until(() -> graphQl(key, "{ routers { id status { problem } } }").at("/data/routers/0/status/problem").asText(),
+        String problem = until(() -> graphQl(key, "{ routers { id status { problem } } }").at("/data/routers/0/status/problem").asString(),
                 p -> p.contains("quarantined"));
         assertThat(problem).contains("'Demo router'").doesNotContain(data.toString());
         String ready = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health/ready"))

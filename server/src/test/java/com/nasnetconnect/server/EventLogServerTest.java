@@ -2,8 +2,6 @@ package com.nasnetconnect.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.server.cli.ApiKeyCommand;
 import com.nasnetconnect.server.config.ServerConfig;
 import java.io.ByteArrayOutputStream;
@@ -31,13 +29,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event log of the running server: the whole composition root (Helidon, GraphQL over HTTP, SQLite tiers in a
  * temporary hot directory and the data directory, the demo router simulated over TCP), as a user meets it.
  */
 class EventLogServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -65,35 +66,35 @@ class EventLogServerTest {
         createVlan(app, admin, "guests", 42);
 
         JsonNode event = awaitEvent(app, admin, "routerId: \"demo\", classes: [CRITICAL], types: [\"resource.created\"]",
-                e -> e.path("summary").asText().contains("'guests'"));
+                e -> e.path("summary").asString().contains("'guests'"));
 
-        assertThat(event.path("class").asText()).isEqualTo("CRITICAL");
-        assertThat(event.path("routerId").asText()).isEqualTo("demo");
-        assertThat(event.path("tier").asText()).isIn("HOT", "WARM");
-        assertThat(event.path("summary").asText()).startsWith("VLAN 'guests' created");
-        assertThat(event.path("data").path("name").asText()).isEqualTo("guests");
+        assertThat(event.path("class").asString()).isEqualTo("CRITICAL");
+        assertThat(event.path("routerId").asString()).isEqualTo("demo");
+        assertThat(event.path("tier").asString()).isIn("HOT", "WARM");
+        assertThat(event.path("summary").asString()).startsWith("VLAN 'guests' created");
+        assertThat(event.path("data").path("name").asString()).isEqualTo("guests");
     }
 
     @Test
     void eventLogIsNewestFirstAndPagedWithoutOverlap() {
         createVlan(app, admin, "paged-a", 43);
         createVlan(app, admin, "paged-b", 44);
-        awaitEvent(app, admin, "types: [\"resource.created\"]", e -> e.path("summary").asText().contains("'paged-b'"));
+        awaitEvent(app, admin, "types: [\"resource.created\"]", e -> e.path("summary").asString().contains("'paged-b'"));
 
         JsonNode first = eventLog(app, admin, "first: 3");
-        JsonNode second = eventLog(app, admin, "first: 3, after: \"" + first.path("pageInfo").path("endCursor").asText() + "\"");
+        JsonNode second = eventLog(app, admin, "first: 3, after: \"" + first.path("pageInfo").path("endCursor").asString() + "\"");
 
         var ids = new ArrayList<String>();
         var times = new ArrayList<Instant>();
         for (JsonNode page : List.of(first, second)) {
             for (JsonNode n : page.path("nodes")) {
-                ids.add(n.path("id").asText());
-                times.add(Instant.parse(n.path("at").asText()));
+                ids.add(n.path("id").asString());
+                times.add(Instant.parse(n.path("at").asString()));
             }
         }
         assertThat(first.path("nodes")).hasSize(3);
         assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
-        assertThat(first.path("edges").get(2).path("cursor").asText()).isEqualTo(first.path("pageInfo").path("endCursor").asText());
+        assertThat(first.path("edges").get(2).path("cursor").asString()).isEqualTo(first.path("pageInfo").path("endCursor").asString());
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
     }
@@ -101,15 +102,15 @@ class EventLogServerTest {
     @Test
     void classTypeAndTimeFiltersNarrowTheLog() {
         createVlan(app, admin, "filtered", 45);
-        awaitEvent(app, admin, "types: [\"resource.created\"]", e -> e.path("summary").asText().contains("'filtered'"));
+        awaitEvent(app, admin, "types: [\"resource.created\"]", e -> e.path("summary").asString().contains("'filtered'"));
 
         JsonNode critical = eventLog(app, admin, "classes: [CRITICAL], first: 100").path("nodes");
         JsonNode created = eventLog(app, admin, "types: [\"resource.created\"], first: 100").path("nodes");
         String future = Instant.now().plus(Duration.ofHours(1)).toString();
         String past = Instant.now().minus(Duration.ofDays(1)).toString();
 
-        assertThat(critical).isNotEmpty().allSatisfy(n -> assertThat(n.path("class").asText()).isEqualTo("CRITICAL"));
-        assertThat(created).isNotEmpty().allSatisfy(n -> assertThat(n.path("type").asText()).isEqualTo("resource.created"));
+        assertThat(critical).isNotEmpty().allSatisfy(n -> assertThat(n.path("class").asString()).isEqualTo("CRITICAL"));
+        assertThat(created).isNotEmpty().allSatisfy(n -> assertThat(n.path("type").asString()).isEqualTo("resource.created"));
         assertThat(eventLog(app, admin, "since: \"" + future + "\"").path("nodes")).isEmpty();
         assertThat(eventLog(app, admin, "until: \"" + past + "\"").path("nodes")).isEmpty();
         assertThat(eventLog(app, admin, "since: \"" + past + "\", until: \"" + future + "\", types: [\"resource.created\"]")
@@ -124,8 +125,8 @@ class EventLogServerTest {
         assertThat(checked.path("data").path("checkDrift").path("checked").asInt()).as(checked.toString()).isPositive();
 
         JsonNode event = awaitEvent(app, admin, "routerId: \"demo\", types: [\"resource.drift-checked\"]",
-                e -> e.path("summary").asText().contains("'drifting'"));
-        assertThat(event.path("class").asText()).isEqualTo("NORMAL");
+                e -> e.path("summary").asString().contains("'drifting'"));
+        assertThat(event.path("class").asString()).isEqualTo("NORMAL");
     }
 
     @Test
@@ -135,10 +136,10 @@ class EventLogServerTest {
         assertThat(refused.path("data").path("createVlan").path("userErrors")).as(refused.toString()).isNotEmpty();
 
         JsonNode event = awaitEvent(app, admin, "routerId: \"demo\", types: [\"resource.validation-refused\"]",
-                e -> e.path("summary").asText().contains("'clash'"));
+                e -> e.path("summary").asString().contains("'clash'"));
 
-        assertThat(event.path("class").asText()).isEqualTo("NORMAL");
-        assertThat(event.path("summary").asText()).contains("Demo router").contains("refused by validation");
+        assertThat(event.path("class").asString()).isEqualTo("NORMAL");
+        assertThat(event.path("summary").asString()).contains("Demo router").contains("refused by validation");
     }
 
     @Test
@@ -147,10 +148,10 @@ class EventLogServerTest {
         assertThat(refused.path("errors").toString()).contains("FORBIDDEN");
 
         JsonNode event = awaitEvent(app, admin, "classes: [CRITICAL], types: [\"auth.access-denied\"]",
-                e -> e.path("actor").asText().contains("events-viewer"));
+                e -> e.path("actor").asString().contains("events-viewer"));
 
         assertThat(event.has("routerId") && !event.path("routerId").isNull()).isFalse();
-        assertThat(event.path("summary").asText()).contains("events-viewer").contains("refused");
+        assertThat(event.path("summary").asString()).contains("events-viewer").contains("refused");
     }
 
     @Test
@@ -160,13 +161,13 @@ class EventLogServerTest {
         assertThat(installed.path("data").path("installService").path("userErrors")).isEmpty();
 
         JsonNode install = awaitEvent(app, admin, "routerId: \"demo\", types: [\"service.installed\"]",
-                e -> e.path("summary").asText().contains("'evt'"));
+                e -> e.path("summary").asString().contains("'evt'"));
         JsonNode state = awaitEvent(app, admin, "routerId: \"demo\", classes: [NORMAL], types: [\"service.state\"]",
-                e -> e.path("summary").asText().contains("'evt'"));
+                e -> e.path("summary").asString().contains("'evt'"));
 
-        assertThat(install.path("class").asText()).isEqualTo("CRITICAL");
-        assertThat(state.path("class").asText()).isEqualTo("NORMAL");
-        assertThat(state.path("data").path("name").asText()).isEqualTo("evt");
+        assertThat(install.path("class").asString()).isEqualTo("CRITICAL");
+        assertThat(state.path("class").asString()).isEqualTo("NORMAL");
+        assertThat(state.path("data").path("name").asString()).isEqualTo("evt");
     }
 
     @Test
@@ -176,7 +177,7 @@ class EventLogServerTest {
                 + " listenPort: 13231, privateKey: \"" + privateKey + "\"}) { userErrors { message } } }");
         assertThat(created.path("data").path("createWireguardInterface").path("userErrors")).isEmpty();
 
-        awaitEvent(app, admin, "types: [\"resource.created\"]", e -> e.path("summary").asText().contains("'wg-evt'"));
+        awaitEvent(app, admin, "types: [\"resource.created\"]", e -> e.path("summary").asString().contains("'wg-evt'"));
         String everything = eventLog(app, admin, "first: 100").toString();
 
         assertThat(everything).contains("wg-evt").doesNotContain(privateKey);
@@ -192,7 +193,7 @@ class EventLogServerTest {
                 s -> s.path("hot").path("events").asLong() > before.path("hot").path("events").asLong()
                         && s.path("warm").path("events").asLong() > before.path("warm").path("events").asLong());
 
-        assertThat(after.path("hot").path("path").asText()).isEqualTo(root.resolve("hot").toAbsolutePath().normalize().toString());
+        assertThat(after.path("hot").path("path").asString()).isEqualTo(root.resolve("hot").toAbsolutePath().normalize().toString());
         assertThat(after.path("hot").path("bytes").asDouble()).isPositive();
         assertThat(after.path("warm").path("bytes").asDouble()).isPositive();
         assertThat(after.path("cold").path("enabled").asBoolean()).isFalse();
@@ -215,9 +216,9 @@ class EventLogServerTest {
                 .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode events = JSON.readTree(ready.body()).path("checks").path("events");
 
-        assertThat(events.path("status").asText()).isEqualTo("UP");
-        assertThat(events.path("hotPath").asText()).isEqualTo(root.resolve("hot").toAbsolutePath().normalize().toString());
-        assertThat(events.path("cold").asText()).isEqualTo("not configured");
+        assertThat(events.path("status").asString()).isEqualTo("UP");
+        assertThat(events.path("hotPath").asString()).isEqualTo(root.resolve("hot").toAbsolutePath().normalize().toString());
+        assertThat(events.path("cold").asString()).isEqualTo("not configured");
         assertThat(events.has("hotDroppedLow")).isTrue();
     }
 
@@ -234,7 +235,7 @@ class EventLogServerTest {
         String key = apiKey(data, "power-loss", "admin");
         try {
             createVlan(first, key, "survivor", 48);
-            awaitEvent(first, key, "types: [\"resource.created\"]", e -> e.path("summary").asText().contains("'survivor'"));
+            awaitEvent(first, key, "types: [\"resource.created\"]", e -> e.path("summary").asString().contains("'survivor'"));
         } finally {
             first.close();
         }
@@ -246,20 +247,20 @@ class EventLogServerTest {
         try {
             JsonNode critical = eventLog(second, key, "classes: [CRITICAL], first: 300").path("nodes");
             List<String> summaries = new ArrayList<>();
-            critical.forEach(n -> summaries.add(n.path("summary").asText()));
+            critical.forEach(n -> summaries.add(n.path("summary").asString()));
             JsonNode survivor = null;
-            for (JsonNode n : critical) if (n.path("summary").asText().contains("'survivor'")) survivor = n;
+            for (JsonNode n : critical) if (n.path("summary").asString().contains("'survivor'")) survivor = n;
 
             assertThat(survivor).as("CRITICAL events after the wipe: %s", summaries).isNotNull();
-            assertThat(survivor.path("tier").asText()).isEqualTo("WARM");
+            assertThat(survivor.path("tier").asString()).isEqualTo("WARM");
             List<String> hotSurvivors = new ArrayList<>();
             critical.forEach(n -> {
-                if (n.path("summary").asText().contains("'survivor'") && n.path("tier").asText().equals("HOT")) hotSurvivors.add(n.path("id").asText());
+                if (n.path("summary").asString().contains("'survivor'") && n.path("tier").asString().equals("HOT")) hotSurvivors.add(n.path("id").asString());
             });
             assertThat(hotSurvivors).as("events of the first server served from the wiped hot tier").isEmpty();
             HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/health/ready"))
                     .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(JSON.readTree(ready.body()).path("checks").path("databases").path("status").asText()).isEqualTo("UP");
+            assertThat(JSON.readTree(ready.body()).path("checks").path("databases").path("status").asString()).isEqualTo("UP");
         } finally {
             second.close();
         }
@@ -313,7 +314,7 @@ class EventLogServerTest {
                 + " pageInfo { hasNextPage endCursor } } }";
         JsonNode r = graphQl(server, key, query);
         // the tests of this class share one key and its cost budget: a refusal for rate says when to ask again
-        for (int retry = 0; retry < 5 && "RATE_LIMITED".equals(r.path("errors").path(0).path("extensions").path("code").asText()); retry++) {
+        for (int retry = 0; retry < 5 && "RATE_LIMITED".equals(r.path("errors").path(0).path("extensions").path("code").asString()); retry++) {
             long seconds = Math.max(1, r.path("errors").path(0).path("extensions").path("retryAfterSeconds").asLong(1));
             try {
                 Thread.sleep(seconds * 1000);

@@ -2,8 +2,6 @@ package com.nasnetconnect.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.server.cli.ApiKeyCommand;
 import com.nasnetconnect.server.config.ServerConfig;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * NNC_GRAPHQL_RATE and NNC_GRAPHQL_BURST as a client meets them: the whole server started from its environment,
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GraphQlRateServerTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
 
     @TempDir
     Path root;
@@ -56,7 +57,7 @@ class GraphQlRateServerTest {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
             JsonNode body = JSON.readTree(refused.body());
-            assertThat(body.at("/errors/0/message").asText())
+            assertThat(body.at("/errors/0/message").asString())
                     .isEqualTo("rate limit exceeded for 'rate-test': at most 1 request per second");
         }
     }

@@ -1,7 +1,5 @@
 package com.nasnetconnect.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +27,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bench fleet}: one server with a thousand routers, run the way the product runs. A RouterOS simulator
@@ -56,7 +57,7 @@ final class FleetBenchmark {
               --keep           keep the data directory and logs (their path is printed)
             """;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
     private static final String ADD_ROUTER = """
             mutation Add($input: AddRouterInput!) {
               addRouter(input: $input) { router { id } userErrors { message } }
@@ -610,7 +611,7 @@ final class FleetBenchmark {
     }
 
     /** How the last status round's polls (each router's {@code checkedAt}) fell over time. */
-    private static Spread spread(String routersBody) throws IOException {
+    private static Spread spread(String routersBody) {
         var perSecond = new TreeMap<Long, Integer>();
         Instant first = null;
         Instant last = null;
@@ -620,7 +621,7 @@ final class FleetBenchmark {
             JsonNode s = r.path("status");
             if (s.path("reachable").asBoolean()) reachable++;
             if (!s.hasNonNull("checkedAt")) continue;
-            Instant at = Instant.parse(s.get("checkedAt").asText());
+            Instant at = Instant.parse(s.get("checkedAt").asString());
             polls++;
             perSecond.merge(at.getEpochSecond(), 1, Integer::sum);
             first = first == null || at.isBefore(first) ? at : first;

@@ -1,7 +1,5 @@
 package com.nasnetconnect.server.graphql;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.types.AddRouterInput;
 import com.nasnetconnect.domain.schema.types.InstallServiceInput;
 import com.nasnetconnect.domain.schema.types.RoutingPolicy;
@@ -22,6 +20,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data fetchers: each converts its arguments to the generated schema types, makes one call on the
@@ -29,8 +30,12 @@ import java.util.function.Consumer;
  * fields are applied around them by {@link GraphQlWiring}, not here.
  */
 final class Fetchers {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /**
+     * Jackson 2's defaults: with Jackson 3's, a generated type's {@code Interface} field would become a property of
+     * that name (losing {@code interface}), properties would be sorted by name and a null int refused.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** Complete before the first fetch: the schema may be built (the slow part of start-up) before the backend is. */
     private final CompletableFuture<GraphQlBackend> backend;

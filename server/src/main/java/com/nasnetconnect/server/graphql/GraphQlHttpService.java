@@ -1,8 +1,5 @@
 package com.nasnetconnect.server.graphql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.security.Principal;
 import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
@@ -23,6 +20,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GraphQL over HTTP (graphql-over-http spec) at the path it is registered on, e.g. {@code /graphql}:
@@ -46,7 +47,8 @@ import java.util.function.Function;
 public final class GraphQlHttpService implements HttpService, AutoCloseable {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String JSON = "application/json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson 2's defaults, as before the move to Jackson 3: content after a body's JSON is ignored, an emoji is answered as escaped UTF-16 halves. */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
 
     private final GraphQlEngine engine;
     private final Function<String, Optional<Principal>> authenticator;
@@ -116,13 +118,13 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
             JsonNode body = parseJson(readBounded(req), "request body");
             if (!body.isObject()) throw new Refusal(Status.BAD_REQUEST_400, "request body must be a JSON object");
             JsonNode q = body.get("query");
-            if (q == null || !q.isTextual()) throw new Refusal(Status.BAD_REQUEST_400, "'query' must be a string, was: " + q);
+            if (q == null || !q.isString()) throw new Refusal(Status.BAD_REQUEST_400, "'query' must be a string, was: " + q);
             JsonNode op = body.get("operationName");
-            if (op != null && !op.isNull() && !op.isTextual()) {
+            if (op != null && !op.isNull() && !op.isString()) {
                 throw new Refusal(Status.BAD_REQUEST_400, "'operationName' must be a string, was: " + op);
             }
             JsonNode vars = body.get("variables");
-            return new GraphQlEngine.Request(q.asText(), op == null || op.isNull() ? null : op.asText(),
+            return new GraphQlEngine.Request(q.stringValue(), op == null || op.isNull() ? null : op.stringValue(),
                     vars == null || vars.isNull() ? Map.of() : variables(vars));
         });
     }
@@ -244,16 +246,15 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
     private static JsonNode parseJson(byte[] utf8, String what) {
         try {
             return MAPPER.readTree(utf8);
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new Refusal(Status.BAD_REQUEST_400, what + " is not valid JSON: " + reason);
+        } catch (JacksonException e) {
+            throw new Refusal(Status.BAD_REQUEST_400, what + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     private static JsonNode parseJson(String text, String what) {
         try {
             return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new Refusal(Status.BAD_REQUEST_400, what + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
@@ -321,7 +322,7 @@ public final class GraphQlHttpService implements HttpService, AutoCloseable {
         byte[] bytes;
         try {
             bytes = MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             status = Status.INTERNAL_SERVER_ERROR_500;
             bytes = "{\"errors\":[{\"message\":\"cannot encode response\"}]}".getBytes(StandardCharsets.UTF_8);
         }

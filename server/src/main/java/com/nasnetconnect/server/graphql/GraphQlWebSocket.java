@@ -1,8 +1,5 @@
 package com.nasnetconnect.server.graphql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.security.Principal;
 import graphql.ExecutionResult;
 import io.helidon.http.HeaderName;
@@ -35,6 +32,10 @@ import java.util.logging.Logger;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GraphQL subscriptions (and queries/mutations) over WebSocket with the {@code graphql-transport-ws}
@@ -64,7 +65,8 @@ public final class GraphQlWebSocket implements AutoCloseable {
     static final String SUBPROTOCOL = "graphql-transport-ws";
     private static final HeaderName SEC_WEBSOCKET_PROTOCOL = HeaderNames.create("Sec-WebSocket-Protocol");
     private static final Logger LOG = Logger.getLogger(GraphQlWebSocket.class.getName());
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson 2's defaults, as before the move to Jackson 3: content after a message's JSON is ignored. */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
 
     private final GraphQlEngine engine;
     private final Function<String, Optional<Principal>> authenticator;
@@ -225,11 +227,11 @@ public final class GraphQlWebSocket implements AutoCloseable {
             JsonNode msg;
             try {
                 msg = MAPPER.readTree(text);
-            } catch (JsonProcessingException e) {
+            } catch (JacksonException e) {
                 close(4400, "Invalid message: not JSON");
                 return;
             }
-            String type = msg != null && msg.path("type").isTextual() ? msg.get("type").asText() : null;
+            String type = msg != null && msg.path("type").isString() ? msg.get("type").stringValue() : null;
             if (type == null) {
                 close(4400, "Invalid message: missing 'type'");
                 return;
@@ -240,7 +242,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
                 case "pong" -> { }
                 case "subscribe" -> subscribe(msg);
                 case "complete" -> {
-                    var sub = finish(msg.path("id").asText());
+                    var sub = finish(msg.path("id").asString(""));
                     if (sub != null) sub.cancel();
                 }
                 default -> close(4400, "Invalid message type '" + truncate(type) + "'");
@@ -315,12 +317,12 @@ public final class GraphQlWebSocket implements AutoCloseable {
             }
             JsonNode idNode = msg.get("id");
             JsonNode payload = msg.get("payload");
-            if (idNode == null || !idNode.isTextual() || idNode.asText().isEmpty() || payload == null || !payload.isObject()
-                    || !payload.path("query").isTextual()) {
+            if (idNode == null || !idNode.isString() || idNode.stringValue().isEmpty() || payload == null || !payload.isObject()
+                    || !payload.path("query").isString()) {
                 close(4400, "Invalid subscribe message: needs id and payload.query");
                 return;
             }
-            String id = idNode.asText();
+            String id = idNode.stringValue();
             if (operations.containsKey(id)) {
                 close(4409, "Subscriber for " + truncate(id) + " already exists");
                 return;
@@ -342,8 +344,8 @@ public final class GraphQlWebSocket implements AutoCloseable {
             JsonNode op = payload.get("operationName");
             @SuppressWarnings("unchecked")
             Map<String, Object> variables = vars == null || !vars.isObject() ? Map.of() : MAPPER.convertValue(vars, Map.class);
-            var request = new GraphQlEngine.Request(payload.get("query").asText(),
-                    op == null || !op.isTextual() ? null : op.asText(), variables);
+            var request = new GraphQlEngine.Request(payload.get("query").stringValue(),
+                    op == null || !op.isString() ? null : op.stringValue(), variables);
             engine.executeAsync(request, who, costBudget).whenComplete((result, failure) -> {
                 if (failure != null) {
                     LOG.log(Level.WARNING, "graphql-transport-ws operation failed", failure);
@@ -434,7 +436,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
                 synchronized (sendLock) {
                     s.send(text, true);
                 }
-            } catch (JsonProcessingException e) {
+            } catch (JacksonException e) {
                 LOG.log(Level.WARNING, "cannot encode graphql-transport-ws message", e);
             } catch (RuntimeException e) {
                 closed = true;
@@ -487,8 +489,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
     /** True when a {@code connection_init} payload names credentials: an Authorization or apiKey entry, any case. */
     static boolean hasCredentials(JsonNode payload) {
         if (payload == null || !payload.isObject()) return false;
-        for (var names = payload.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : payload.propertyNames()) {
             if (name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("apiKey")) return true;
         }
         return false;
@@ -497,11 +498,10 @@ public final class GraphQlWebSocket implements AutoCloseable {
     /** The API key of a {@code connection_init} payload: {@code Authorization: Bearer <key>} or {@code apiKey}, names in any case. */
     static Optional<String> apiKey(JsonNode payload) {
         if (payload == null || !payload.isObject()) return Optional.empty();
-        for (var fields = payload.fields(); fields.hasNext(); ) {
-            var field = fields.next();
+        for (var field : payload.properties()) {
             JsonNode v = field.getValue();
-            if (!v.isTextual()) continue;
-            String text = v.asText().strip();
+            if (!v.isString()) continue;
+            String text = v.stringValue().strip();
             if (field.getKey().equalsIgnoreCase("authorization") && text.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 String t = text.substring(7).strip();
                 if (!t.isEmpty()) return Optional.of(t);

@@ -1,7 +1,5 @@
 package com.nasnetconnect.server.graphql;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.types.DeploymentLayer;
 import com.nasnetconnect.domain.schema.types.EventType;
 import com.nasnetconnect.domain.schema.types.MetadataLayer;
@@ -20,6 +18,9 @@ import com.nasnetconnect.domain.state.ResourceId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Domain state objects -> the schema's generated types. The resource and configuration classes are found by
@@ -28,8 +29,12 @@ import java.util.Map;
  */
 final class SchemaTypes {
     private static final String PACKAGE = "com.nasnetconnect.domain.schema.types.";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /**
+     * Jackson 2's defaults: with Jackson 3's, a generated type's {@code Interface} field would become a property of
+     * that name (losing {@code interface}), properties would be sorted by name and a null int refused.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private SchemaTypes() {
     }

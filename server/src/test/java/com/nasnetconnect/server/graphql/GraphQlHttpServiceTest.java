@@ -2,8 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,10 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 @Timeout(30)
 class GraphQlHttpServiceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static TestServer server;
 
@@ -80,10 +81,16 @@ class GraphQlHttpServiceTest {
         var r = query("viewer-key", "{ routers { id name status { reachable version board cpuLoad checkedAt lastSeenAt } } }", Map.of());
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/graphql-response+json");
-        assertThat(r.body().at("/data/routers/0/status/version").asText()).isEqualTo("7.23.3");
-        assertThat(r.body().at("/data/routers/0/status/lastSeenAt").asText())
-                .isEqualTo(r.body().at("/data/routers/0/status/checkedAt").asText()).isNotEmpty();
+        assertThat(r.body().at("/data/routers/0/status/version").asString()).isEqualTo("7.23.3");
+        assertThat(r.body().at("/data/routers/0/status/lastSeenAt").asString())
+                .isEqualTo(r.body().at("/data/routers/0/status/checkedAt").asString()).isNotEmpty();
         assertThat(r.body().has("errors")).isFalse();
+    }
+
+    @Test
+    void answersWithTheFieldsInTheOrderTheQueryAsksForThem() throws Exception {
+        var r = query("viewer-key", "{ routers { name id status { version reachable } } }", Map.of());
+        assertThat(r.raw().body()).startsWith("{\"data\":{\"routers\":[{\"name\":\"Lab\",\"id\":\"r1\",\"status\":{\"version\":\"7.23.3\",\"reachable\":");
     }
 
     @Test
@@ -97,7 +104,7 @@ class GraphQlHttpServiceTest {
     void runsAQuerySentWithGet() throws Exception {
         var r = get("viewer-key", "application/json", "?query=" + enc("{ routers { name } }"));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body().at("/data/routers/0/name").asText()).isEqualTo("Lab");
+        assertThat(r.body().at("/data/routers/0/name").asString()).isEqualTo("Lab");
     }
 
     @Test
@@ -107,7 +114,7 @@ class GraphQlHttpServiceTest {
                 "?query=" + enc("mutation { deleteResource(uuid: \"x\") { deletedUuids } }"));
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.raw().headers().firstValue("Allow")).hasValue("POST");
-        assertThat(r.body().at("/errors/0/message").asText()).contains("only queries");
+        assertThat(r.body().at("/errors/0/message").asString()).contains("only queries");
         assertThat(server.backend.calls.get()).isEqualTo(before);
     }
 
@@ -116,7 +123,7 @@ class GraphQlHttpServiceTest {
         var r = query(null, "{ routers { id } }", Map.of());
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-        assertThat(r.body().at("/errors/0/message").asText()).isEqualTo("authentication failed");
+        assertThat(r.body().at("/errors/0/message").asString()).isEqualTo("authentication failed");
         var wrong = query("wrong-key", "{ routers { id } }", Map.of());
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo(r.body());
@@ -126,7 +133,7 @@ class GraphQlHttpServiceTest {
     void answersUnparseableJsonWith400AndASpecShapedErrorWithoutStackTrace() throws Exception {
         var r = post("viewer-key", "application/json", "{\"query\": ");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().at("/errors/0/message").asText()).contains("not valid JSON");
+        assertThat(r.body().at("/errors/0/message").asString()).contains("not valid JSON");
         assertThat(r.raw().body()).doesNotContain("at com.").doesNotContain("Exception");
     }
 
@@ -134,7 +141,7 @@ class GraphQlHttpServiceTest {
     void answersAQueryThatIsNotAStringWith400() throws Exception {
         var r = post("viewer-key", "application/json", "{\"query\": 42}");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().at("/errors/0/message").asText()).contains("'query' must be a string, was: 42");
+        assertThat(r.body().at("/errors/0/message").asString()).contains("'query' must be a string, was: 42");
     }
 
     @Test
@@ -142,7 +149,7 @@ class GraphQlHttpServiceTest {
         var strict = query("viewer-key", "{ routers { id ", Map.of());
         assertThat(strict.status()).isEqualTo(400);
         assertThat(strict.body().has("data")).isFalse();
-        assertThat(strict.body().at("/errors/0/message").asText()).isNotBlank();
+        assertThat(strict.body().at("/errors/0/message").asString()).isNotBlank();
         var legacy = post("viewer-key", "application/json", "{\"query\":\"{ routers { id \"}");
         assertThat(legacy.status()).isEqualTo(200);
         assertThat(legacy.body().has("errors")).isTrue();
@@ -169,9 +176,9 @@ class GraphQlHttpServiceTest {
     void createsAVlanAndReturnsItsTypedConfiguration() throws Exception {
         var r = query("operator-key", CREATE_VLAN, Map.of("input", Map.of("name", "vlan10", "vlanId", 10, "interface", "ether1")));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body().at("/data/createVlan/resource/kind").asText()).isEqualTo("VLAN");
+        assertThat(r.body().at("/data/createVlan/resource/kind").asString()).isEqualTo("VLAN");
         assertThat(r.body().at("/data/createVlan/resource/configuration/vlanId").asInt()).isEqualTo(10);
-        assertThat(r.body().at("/data/createVlan/resource/configuration/interface").asText()).isEqualTo("ether1");
+        assertThat(r.body().at("/data/createVlan/resource/configuration/interface").asString()).isEqualTo("ether1");
         assertThat(r.body().at("/data/createVlan/userErrors").size()).isZero();
     }
 
@@ -181,14 +188,14 @@ class GraphQlHttpServiceTest {
         var r = query("operator-key", CREATE_VLAN, Map.of("input", Map.of("name", "vlan10", "vlanId", 5000, "interface", "ether1")));
         assertThat(r.status()).isEqualTo(200);
         JsonNode error = r.body().at("/errors/0");
-        assertThat(error.at("/message").asText()).isEqualTo("input.vlanId: must be at most 4094, was 5000");
-        assertThat(error.at("/extensions/field").asText()).isEqualTo("input.vlanId");
+        assertThat(error.at("/message").asString()).isEqualTo("input.vlanId: must be at most 4094, was 5000");
+        assertThat(error.at("/extensions/field").asString()).isEqualTo("input.vlanId");
         assertThat(error.at("/extensions/value").asInt()).isEqualTo(5000);
-        assertThat(error.at("/extensions/code").asText()).isEqualTo("BAD_USER_INPUT");
-        assertThat(error.at("/path/0").asText()).isEqualTo("createVlan");
+        assertThat(error.at("/extensions/code").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(error.at("/path/0").asString()).isEqualTo("createVlan");
         JsonNode userError = r.body().at("/data/createVlan/userErrors/0");
         assertThat(userError.at("/field").toString()).isEqualTo("[\"input\",\"vlanId\"]");
-        assertThat(userError.at("/value").asText()).isEqualTo("5000");
+        assertThat(userError.at("/value").asString()).isEqualTo("5000");
         assertThat(r.body().at("/data/createVlan/resource").isNull()).isTrue();
         assertThat(server.backend.calls.get()).isEqualTo(before);
     }
@@ -196,15 +203,15 @@ class GraphQlHttpServiceTest {
     @Test
     void rejectsAPageLargerThanTheMaximum() throws Exception {
         var r = query("viewer-key", "{ resources(routerId: \"r1\", first: 501) { totalCount } }", Map.of());
-        assertThat(r.body().at("/errors/0/message").asText()).isEqualTo("first: must be at most 500, was 501");
+        assertThat(r.body().at("/errors/0/message").asString()).isEqualTo("first: must be at most 500, was 501");
         assertThat(r.body().at("/errors/0/extensions/value").asInt()).isEqualTo(501);
     }
 
     @Test
     void refusesMutationsToViewers() throws Exception {
         var r = query("viewer-key", CREATE_VLAN, Map.of("input", Map.of("name", "v", "vlanId", 10, "interface", "ether1")));
-        assertThat(r.body().at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
-        assertThat(r.body().at("/errors/0/message").asText()).contains("'viewer' (viewer) may not createVlan");
+        assertThat(r.body().at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(r.body().at("/errors/0/message").asString()).contains("'viewer' (viewer) may not createVlan");
     }
 
     @Test
@@ -220,7 +227,7 @@ class GraphQlHttpServiceTest {
                 var r = query("viewer-key", tooDeep, Map.of());
                 assertThat(r.status()).isEqualTo(400);
                 assertThat(r.body().has("data")).isFalse();
-                assertThat(r.body().at("/errors/0/message").asText()).isEqualTo("query too deep: depth 5 exceeds the limit of 4");
+                assertThat(r.body().at("/errors/0/message").asString()).isEqualTo("query too deep: depth 5 exceeds the limit of 4");
                 assertThat(shallow.backend.calls.get()).isEqualTo(before);
             } finally {
                 server = old;
@@ -235,7 +242,7 @@ class GraphQlHttpServiceTest {
                 + "metadata { createdAt createdBy updatedAt version tags } relationships { dependsOn dependents } } } } }";
         var r = query("viewer-key", costly, Map.of());
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().at("/errors/0/message").asText()).startsWith("query too costly: estimated cost ")
+        assertThat(r.body().at("/errors/0/message").asString()).startsWith("query too costly: estimated cost ")
                 .contains("exceeds the limit of 5000");
         assertThat(server.backend.calls.get()).isEqualTo(before);
     }
@@ -245,7 +252,7 @@ class GraphQlHttpServiceTest {
         String big = "{\"query\":\"{ routers { id } }\",\"variables\":{\"pad\":\"" + "x".repeat(200_000) + "\"}}";
         var r = post("viewer-key", "application/json", big);
         assertThat(r.status()).isEqualTo(413);
-        assertThat(r.body().at("/errors/0/message").asText()).contains("larger than the limit of 102400 bytes");
+        assertThat(r.body().at("/errors/0/message").asString()).contains("larger than the limit of 102400 bytes");
     }
 
     @Test
@@ -257,19 +264,19 @@ class GraphQlHttpServiceTest {
                     resource { uuid ... on WireguardInterface { configuration { name privateKey } } }
                   }
                 }""", Map.of("input", Map.of("name", "wg0", "listenPort", 13231, "privateKey", key)));
-        assertThat(created.body().at("/data/createWireguardInterface/resource/configuration/privateKey").asText()).isEqualTo("******");
+        assertThat(created.body().at("/data/createWireguardInterface/resource/configuration/privateKey").asString()).isEqualTo("******");
         assertThat(created.raw().body()).doesNotContain(key);
-        String uuid = created.body().at("/data/createWireguardInterface/resource/uuid").asText();
+        String uuid = created.body().at("/data/createWireguardInterface/resource/uuid").asString();
 
         String reveal = "mutation($uuid: ID!) { revealSecret(uuid: $uuid, field: \"privateKey\", reason: \"migrate peer\") "
                 + "{ value userErrors { message } } }";
         var denied = query("operator-key", reveal, Map.of("uuid", uuid));
-        assertThat(denied.body().at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(denied.body().at("/errors/0/extensions/code").asString()).isEqualTo("FORBIDDEN");
         assertThat(denied.raw().body()).doesNotContain(key);
         assertThat(server.audit).isEmpty();
 
         var shown = query("admin-key", reveal, Map.of("uuid", uuid));
-        assertThat(shown.body().at("/data/revealSecret/value").asText()).isEqualTo(key);
+        assertThat(shown.body().at("/data/revealSecret/value").asString()).isEqualTo(key);
         assertThat(server.audit).containsExactly("admin " + uuid + " WireguardInterfaceConfig.privateKey migrate peer");
     }
 
@@ -278,9 +285,9 @@ class GraphQlHttpServiceTest {
         var r = query("operator-key", """
                 mutation { createWireguardInterface(routerId: "r1", input: {name: "wg1", privateKey: "short-secret"}) {
                   userErrors { field message value } } }""", Map.of());
-        assertThat(r.body().at("/errors/0/extensions/field").asText()).isEqualTo("input.privateKey");
+        assertThat(r.body().at("/errors/0/extensions/field").asString()).isEqualTo("input.privateKey");
         assertThat(r.raw().body()).doesNotContain("short-secret");
-        assertThat(r.body().at("/errors/0/extensions/value").asText()).isEqualTo("******");
+        assertThat(r.body().at("/errors/0/extensions/value").asString()).isEqualTo("******");
     }
 
     @Test

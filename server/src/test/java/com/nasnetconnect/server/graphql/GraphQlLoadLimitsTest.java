@@ -2,8 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +17,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Cost-based rate limits and bounded concurrent executions (alias bombs, overload). */
 @Timeout(30)
 class GraphQlLoadLimitsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Clock FROZEN = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
     private static final String AT = "\"2026-01-01T00:00:00Z\"";
@@ -59,7 +60,7 @@ class GraphQlLoadLimitsTest {
         try (var server = new TestServer()) {
             var r = post(server, "viewer-key", timeTravels(1000));
             assertThat(r.statusCode()).isEqualTo(400);
-            assertThat(body(r).at("/errors/0/message").asText())
+            assertThat(body(r).at("/errors/0/message").asString())
                     .startsWith("query too costly: estimated cost 26000 exceeds the limit of 5000");
             assertThat(server.backend.calls.get()).isZero();
         }
@@ -77,8 +78,8 @@ class GraphQlLoadLimitsTest {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).as("48 of 100 left, 52 needed, 2 per second").hasValue("2");
             JsonNode error = body(refused).at("/errors/0");
-            assertThat(error.at("/message").asText()).isEqualTo("rate limit exceeded for 'viewer': this request costs 52; try again in 2 s");
-            assertThat(error.at("/extensions/code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(error.at("/message").asString()).isEqualTo("rate limit exceeded for 'viewer': this request costs 52; try again in 2 s");
+            assertThat(error.at("/extensions/code").asString()).isEqualTo("RATE_LIMITED");
             assertThat(error.at("/extensions/retryAfterSeconds").asLong()).isEqualTo(2);
             assertThat(server.backend.calls.get()).as("not executed").isEqualTo(calls);
 
@@ -100,9 +101,9 @@ class GraphQlLoadLimitsTest {
             ws.expectAck();
             ws.subscribe("bomb", twoTimeTravels);
             JsonNode refused = ws.next();
-            assertThat(refused.at("/type").asText()).isEqualTo("error");
-            assertThat(refused.at("/payload/0/extensions/code").asText()).as(refused.toString()).isEqualTo("RATE_LIMITED");
-            assertThat(refused.at("/payload/0/message").asText())
+            assertThat(refused.at("/type").asString()).isEqualTo("error");
+            assertThat(refused.at("/payload/0/extensions/code").asString()).as(refused.toString()).isEqualTo("RATE_LIMITED");
+            assertThat(refused.at("/payload/0/message").asString())
                     .isEqualTo("rate limit exceeded for 'viewer': this request costs 52; try again in 2 s");
             assertThat(server.backend.calls.get()).as("not executed").isEqualTo(calls);
         }
@@ -117,9 +118,9 @@ class GraphQlLoadLimitsTest {
             var busy = post(server, "viewer-key", ROUTERS);
             assertThat(busy.statusCode()).isEqualTo(503);
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(body(busy).at("/errors/0/message").asText())
+            assertThat(body(busy).at("/errors/0/message").asString())
                     .isEqualTo("too many concurrent requests for 'viewer': at most 1 at once; try again shortly");
-            assertThat(body(busy).at("/errors/0/extensions/code").asText()).isEqualTo("BUSY");
+            assertThat(body(busy).at("/errors/0/extensions/code").asString()).isEqualTo("BUSY");
             assertThat(post(server, "admin-key", "{ router(id: \"r1\") { id } }").statusCode()).isEqualTo(200);
 
             server.backend.release.countDown();
@@ -137,7 +138,7 @@ class GraphQlLoadLimitsTest {
             var busy = post(server, "admin-key", "{ router(id: \"r1\") { id } }");
             assertThat(busy.statusCode()).isEqualTo(503);
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(body(busy).at("/errors/0/message").asText()).isEqualTo("the server is busy; try again shortly");
+            assertThat(body(busy).at("/errors/0/message").asString()).isEqualTo("the server is busy; try again shortly");
 
             server.backend.release.countDown();
             assertThat(held.get().statusCode()).isEqualTo(200);

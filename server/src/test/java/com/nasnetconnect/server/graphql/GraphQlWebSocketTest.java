@@ -2,8 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 @Timeout(30)
 class GraphQlWebSocketTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static TestServer server;
 
@@ -57,13 +58,13 @@ class GraphQlWebSocketTest {
         var res = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url())).header("Authorization", "Bearer operator-key")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        String uuid = JSON.readTree(res.body()).at("/data/createVlan/resource/uuid").asText();
+        String uuid = JSON.readTree(res.body()).at("/data/createVlan/resource/uuid").asString();
 
         JsonNode next = c.next();
-        assertThat(next.get("type").asText()).isEqualTo("next");
-        assertThat(next.get("id").asText()).isEqualTo("s1");
-        assertThat(next.at("/payload/data/resourceChanged/type").asText()).isEqualTo("CREATED");
-        assertThat(next.at("/payload/data/resourceChanged/uuid").asText()).isEqualTo(uuid);
+        assertThat(next.get("type").asString()).isEqualTo("next");
+        assertThat(next.get("id").asString()).isEqualTo("s1");
+        assertThat(next.at("/payload/data/resourceChanged/type").asString()).isEqualTo("CREATED");
+        assertThat(next.at("/payload/data/resourceChanged/uuid").asString()).isEqualTo(uuid);
         assertThat(next.at("/payload/data/resourceChanged/resource/configuration/vlanId").asInt()).isEqualTo(20);
 
         c.send("{\"id\":\"s1\",\"type\":\"complete\"}");
@@ -76,15 +77,15 @@ class GraphQlWebSocketTest {
         var c = connect();
         init(c, "viewer-key");
         c.send("{\"type\":\"ping\"}");
-        assertThat(c.next().get("type").asText()).isEqualTo("pong");
+        assertThat(c.next().get("type").asString()).isEqualTo("pong");
         c.send("{\"id\":\"q\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ routers { name } }\"}}");
         JsonNode next = c.next();
-        assertThat(next.at("/payload/data/routers/0/name").asText()).isEqualTo("Lab");
-        assertThat(c.next().get("type").asText()).isEqualTo("complete");
+        assertThat(next.at("/payload/data/routers/0/name").asString()).isEqualTo("Lab");
+        assertThat(c.next().get("type").asString()).isEqualTo("complete");
         c.send("{\"id\":\"bad\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ nope }\"}}");
         JsonNode error = c.next();
-        assertThat(error.get("type").asText()).isEqualTo("error");
-        assertThat(error.at("/payload/0/message").asText()).contains("nope");
+        assertThat(error.get("type").asString()).isEqualTo("error");
+        assertThat(error.at("/payload/0/message").asString()).contains("nope");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.nasnetconnect.server.graphql;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.types.*;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.security.Role;
@@ -15,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** An in-memory {@link GraphQlBackend} fake (one router "r1") for transport tests; counts every call. */
 final class InMemoryGraphQlBackend implements GraphQlBackend {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
     private static final String PKG = "com.nasnetconnect.domain.schema.types.";
 
     final AtomicInteger calls = new AtomicInteger();

@@ -2,8 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
@@ -12,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 class SchemaDirectivesTest {
     private final SchemaDirectives schema = TestServer.directives();
@@ -61,7 +61,7 @@ class SchemaDirectivesTest {
     void everyMikrotikMenuAndAttributeExistsInRouterOs7() throws Exception {
         Map<String, List<String>> addArguments;
         try (var in = getClass().getResourceAsStream("/routeros-7.23.3-add-arguments.json")) {
-            addArguments = new ObjectMapper().readValue(in, new TypeReference<>() { });
+            addArguments = JsonMapper.shared().readValue(in, new TypeReference<>() { });
         }
         var map = schema.mikrotik();
         assertThat(map.kinds()).containsExactlyInAnyOrder(ResourceKind.values());
@@ -81,7 +81,7 @@ class SchemaDirectivesTest {
     void everyRenamedAttributeAndTheFactoryKindsExistInRouterOs7162UnderTheirOlderNames() throws Exception {
         Map<String, List<String>> addArguments;
         try (var in = getClass().getResourceAsStream("/routeros-7.16.2-add-arguments.json")) {
-            addArguments = new ObjectMapper().readValue(in, new TypeReference<>() { });
+            addArguments = JsonMapper.shared().readValue(in, new TypeReference<>() { });
         }
         var map = schema.mikrotik();
         var old = map.on("7.16.2");

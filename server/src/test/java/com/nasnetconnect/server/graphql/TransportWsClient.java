@@ -2,8 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,6 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A graphql-transport-ws client over the JDK WebSocket that behaves as a standard graphql-ws client: it opens
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code connection_init} with its {@code connectionParams} as the payload.
  */
 final class TransportWsClient implements WebSocket.Listener {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonMapper.shared();
     static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
@@ -55,7 +56,7 @@ final class TransportWsClient implements WebSocket.Listener {
     }
 
     void expectAck() throws InterruptedException {
-        assertThat(next().get("type").asText()).isEqualTo("connection_ack");
+        assertThat(next().get("type").asString()).isEqualTo("connection_ack");
     }
 
     void subscribe(String id, String query) throws Exception {

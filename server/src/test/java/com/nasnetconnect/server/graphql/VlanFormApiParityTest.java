@@ -2,8 +2,6 @@ package com.nasnetconnect.server.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
 import com.nasnetconnect.ui.resource.KindForm;
 import java.net.URI;
@@ -16,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The generated VLAN form and the API give the same verdict and the same message for the same value, with the real
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * server validates with.
  */
 class VlanFormApiParityTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.shared();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AutoClose
@@ -96,7 +97,7 @@ class VlanFormApiParityTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode errors = JSON.readTree(response.body()).path("data").path("createVlan").path("userErrors");
         Map<String, String> out = new LinkedHashMap<>();
-        for (JsonNode e : errors) out.putIfAbsent(e.path("field").get(e.path("field").size() - 1).asText(), e.path("message").asText());
+        for (JsonNode e : errors) out.putIfAbsent(e.path("field").get(e.path("field").size() - 1).asString(), e.path("message").asString());
         return out;
     }
 }

@@ -1,26 +1,28 @@
 package com.nasnetconnect.storage.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.events.EventClass;
 import com.nasnetconnect.domain.events.EventCursor;
 import com.nasnetconnect.domain.events.EventTier;
 import com.nasnetconnect.domain.events.LoggedEvent;
 import com.nasnetconnect.domain.router.RouterId;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /** JSON of event data, of warm payloads ({@code actor, summary, data}) and of whole events (cold partitions). */
 final class EventJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson 2's defaults: stored JSON is read and written as the Jackson 2 code did ({@code StoredEventJsonTest} holds texts it wrote). */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     /** Resolved once: a reader per call would look the map type's deserializer up again. */
-    private static final com.fasterxml.jackson.databind.ObjectReader MAP_READER = MAPPER.readerFor(MAP);
+    private static final ObjectReader MAP_READER = MAPPER.readerFor(MAP);
 
     private EventJson() {
     }
@@ -75,16 +77,16 @@ final class EventJson {
     private static String write(Object o) {
         try {
             return MAPPER.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write event JSON", e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write event JSON", e);
         }
     }
 
     private static Map<String, Object> read(String json) {
         try {
             return MAP_READER.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored event JSON is not readable", e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("stored event JSON is not readable", e);
         }
     }
 }

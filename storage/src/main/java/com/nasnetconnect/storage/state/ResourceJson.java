@@ -1,11 +1,5 @@
 package com.nasnetconnect.storage.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.domain.state.Deployment;
 import com.nasnetconnect.domain.state.Drift;
@@ -28,10 +22,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** JSON text for the layers as stored in a router database. Field order is kept. */
 final class ResourceJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson 2's defaults: stored JSON is read and written as the Jackson 2 code did ({@code StoredResourceJsonTest} holds texts it wrote). */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private ResourceJson() {
@@ -40,7 +42,7 @@ final class ResourceJson {
     static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
@@ -48,7 +50,7 @@ final class ResourceJson {
     static JsonNode read(String text) {
         try {
             return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage());
         }
     }
@@ -57,7 +59,7 @@ final class ResourceJson {
 
     static JsonNode value(Object v) {
         return switch (v) {
-            case String s -> F.textNode(s);
+            case String s -> F.stringNode(s);
             case Long l -> F.numberNode(l);
             case Boolean b -> F.booleanNode(b);
             case List<?> l -> {
@@ -70,12 +72,12 @@ final class ResourceJson {
     }
 
     static Object value(JsonNode n) {
-        if (n.isTextual()) return n.textValue();
+        if (n.isString()) return n.stringValue();
         if (n.isBoolean()) return n.booleanValue();
         if (n.isIntegralNumber()) return n.longValue();
         if (n.isArray()) {
             var l = new ArrayList<String>();
-            n.forEach(e -> l.add(e.asText()));
+            n.forEach(e -> l.add(e.asString()));
             return l;
         }
         throw new IllegalStateException("unsupported stored field value: " + n);
@@ -107,7 +109,7 @@ final class ResourceJson {
     static List<FieldDifference> differences(JsonNode a) {
         var out = new ArrayList<FieldDifference>();
         for (JsonNode o : a) {
-            out.add(new FieldDifference(o.get("field").asText(),
+            out.add(new FieldDifference(o.get("field").asString(),
                     Optional.ofNullable(o.get("before")).map(ResourceJson::value),
                     Optional.ofNullable(o.get("after")).map(ResourceJson::value)));
         }
@@ -141,7 +143,7 @@ final class ResourceJson {
     private static List<ValidationIssue> issues(JsonNode a) {
         var out = new ArrayList<ValidationIssue>();
         for (JsonNode o : a) {
-            out.add(new ValidationIssue(o.get("field").asText(), o.get("value").asText(), o.get("code").asText(), o.get("message").asText()));
+            out.add(new ValidationIssue(o.get("field").asString(), o.get("value").asString(), o.get("code").asString(), o.get("message").asString()));
         }
         return out;
     }
@@ -163,9 +165,9 @@ final class ResourceJson {
 
     static Deployment deployment(JsonNode o) {
         Optional<Drift> drift = Optional.ofNullable(o.get("drift")).map(x -> new Drift(differences(x.get("differences")),
-                x.get("missing").asBoolean(), Instant.parse(x.get("checkedAt").asText())));
-        return new Deployment(o.get("nativeId").asText(), fields(o.get("confirmed")), Instant.parse(o.get("appliedAt").asText()),
-                o.get("appliedBy").asText(), drift);
+                x.get("missing").asBoolean(), Instant.parse(x.get("checkedAt").asString())));
+        return new Deployment(o.get("nativeId").asString(), fields(o.get("confirmed")), Instant.parse(o.get("appliedAt").asString()),
+                o.get("appliedBy").asString(), drift);
     }
 
     static ObjectNode metadata(Metadata m) {
@@ -183,10 +185,10 @@ final class ResourceJson {
 
     static Metadata metadata(JsonNode o) {
         var tags = new ArrayList<String>();
-        o.get("tags").forEach(t -> tags.add(t.asText()));
-        return new Metadata(Instant.parse(o.get("createdAt").asText()), o.get("createdBy").asText(),
-                Instant.parse(o.get("updatedAt").asText()), o.get("updatedBy").asText(), o.get("version").asLong(), tags,
-                o.get("description").asText());
+        o.get("tags").forEach(t -> tags.add(t.asString()));
+        return new Metadata(Instant.parse(o.get("createdAt").asString()), o.get("createdBy").asString(),
+                Instant.parse(o.get("updatedAt").asString()), o.get("updatedBy").asString(), o.get("version").asLong(), tags,
+                o.get("description").asString());
     }
 
     static ObjectNode platform(Platform p) {
@@ -199,8 +201,8 @@ final class ResourceJson {
 
     static Platform platform(JsonNode o) {
         var caps = new LinkedHashSet<String>();
-        o.get("capabilities").forEach(c -> caps.add(c.asText()));
-        return new Platform(o.get("current").asText(), caps);
+        o.get("capabilities").forEach(c -> caps.add(c.asString()));
+        return new Platform(o.get("current").asString(), caps);
     }
 
     static ObjectNode metrics(Map<String, Double> metrics) {
@@ -235,8 +237,8 @@ final class ResourceJson {
     static Resource state(RouterId router, String text) {
         JsonNode o = read(text);
         var deps = new LinkedHashSet<ResourceId>();
-        o.get("dependsOn").forEach(d -> deps.add(ResourceId.parse(d.asText())));
-        return new Resource(ResourceId.parse(o.get("id").asText()), router, ResourceKind.valueOf(o.get("kind").asText()),
+        o.get("dependsOn").forEach(d -> deps.add(ResourceId.parse(d.asString())));
+        return new Resource(ResourceId.parse(o.get("id").asString()), router, ResourceKind.valueOf(o.get("kind").asString()),
                 fields(o.get("configuration")), validation(o.get("validation")),
                 Optional.ofNullable(o.get("deployment")).map(ResourceJson::deployment), Optional.<RuntimeState>empty(),
                 Telemetry.EMPTY, metadata(o.get("metadata")), new Relationships(deps, java.util.Set.of()), platform(o.get("platform")));
@@ -244,6 +246,6 @@ final class ResourceJson {
 
     private static Optional<Instant> optionalInstant(JsonNode o, String name) {
         JsonNode n = o.get(name);
-        return n == null || n.isNull() ? Optional.empty() : Optional.of(Instant.parse(n.asText()));
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(Instant.parse(n.asString()));
     }
 }

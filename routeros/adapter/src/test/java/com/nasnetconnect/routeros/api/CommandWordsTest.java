@@ -2,8 +2,6 @@ package com.nasnetconnect.routeros.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.router.RouterCommand;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every command word the adapter itself sends (path, argument names, {@code .proplist}) exists in the real
@@ -22,7 +22,7 @@ class CommandWordsTest {
     private static JsonNode tree(String version) throws IOException {
         try (var in = CommandWordsTest.class.getResourceAsStream("/routeros/inspect-" + version + ".json.gz")) {
             assertThat(in).as("inspect tree of %s on the classpath", version).isNotNull();
-            return new ObjectMapper().readTree(new GZIPInputStream(in));
+            return JsonMapper.shared().readTree(new GZIPInputStream(in));
         }
     }
 
@@ -37,12 +37,12 @@ class CommandWordsTest {
                 return problems;
             }
         }
-        if (!"cmd".equals(node.path("_type").asText())) problems.add(command.path() + " is not a command");
+        if (!"cmd".equals(node.path("_type").asString())) problems.add(command.path() + " is not a command");
         for (String arg : command.attributes().keySet()) {
             String name = arg.equals(".id") ? "numbers" : arg.startsWith(".") ? arg.substring(1) : arg;
-            if (!"arg".equals(node.path(name).path("_type").asText())) problems.add(command.path() + ": no argument '" + arg + "'");
+            if (!"arg".equals(node.path(name).path("_type").asString())) problems.add(command.path() + ": no argument '" + arg + "'");
         }
-        if (!command.proplist().isEmpty() && !"arg".equals(node.path("proplist").path("_type").asText())) {
+        if (!command.proplist().isEmpty() && !"arg".equals(node.path("proplist").path("_type").asString())) {
             problems.add(command.path() + ": no proplist");
         }
         return problems;

@@ -1,8 +1,5 @@
 package com.nasnetconnect.routeros.sim;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The command tree of one RouterOS version, loaded from the {@code /console/inspect} dump bundled under
@@ -60,20 +62,22 @@ final class CommandTree {
             if (raw == null) {
                 throw new IllegalStateException("missing command tree resource " + resource);
             }
-            try (InputStream in = new GZIPInputStream(raw); JsonParser json = new JsonFactory().createParser(in)) {
+            try (InputStream in = new GZIPInputStream(raw); JsonParser json = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
                 if (json.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
                 return read(json, new HashMap<>());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read command tree " + resource, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot read command tree " + resource + ": " + e.getOriginalMessage(), e);
         }
     }
 
     /** Reads one object of the dump (the parser is past its '{'), keeping only what the tree needs. */
-    private static Node read(JsonParser json, Map<String, String> words) throws IOException {
+    private static Node read(JsonParser json, Map<String, String> words) {
         String type = null;
         Map<String, Node> children = new HashMap<>();
-        for (JsonToken t = json.nextToken(); t == JsonToken.FIELD_NAME; t = json.nextToken()) {
+        for (JsonToken t = json.nextToken(); t == JsonToken.PROPERTY_NAME; t = json.nextToken()) {
             String name = json.currentName();
             JsonToken value = json.nextToken();
             if (value == JsonToken.START_OBJECT) {
@@ -81,7 +85,7 @@ final class CommandTree {
             } else if (value == JsonToken.START_ARRAY) {
                 json.skipChildren();
             } else if (name.equals("_type")) {
-                type = json.getText();
+                type = json.getString();
             }
         }
         return switch (type == null ? "" : type) {

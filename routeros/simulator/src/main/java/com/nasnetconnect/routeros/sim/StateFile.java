@@ -1,9 +1,5 @@
 package com.nasnetconnect.routeros.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,13 +7,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Persists the configuration to a JSON file so a simulated router keeps its state across restarts: loaded at
@@ -35,7 +36,8 @@ final class StateFile {
     private final RouterState state;
     private final ScheduledExecutorService timers;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ObjectMapper json = new ObjectMapper();
+    /** Jackson 2's defaults: the file is written as the Jackson 2 simulator wrote it (an emoji as escaped UTF-16 halves; see PersistenceAndSnapshotTest). */
+    private final ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
 
     StateFile(Path file, RouterState state, ScheduledExecutorService timers) {
         this.file = file;
@@ -57,14 +59,15 @@ final class StateFile {
         }
         JsonNode root;
         try {
-            root = json.readTree(file.toFile());
+            root = json.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read simulator state file " + file, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot read simulator state file " + file + ": not valid JSON", e);
         }
         JsonNode tables = root.path("tables");
         synchronized (state) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : tables.properties()) {
                 Table t = state.table(e.getKey());
                 if (t == null) {
                     continue;
@@ -72,8 +75,8 @@ final class StateFile {
                 t.items.clear();
                 for (JsonNode item : e.getValue().path("items")) {
                     Map<String, String> props = new LinkedHashMap<>();
-                    item.path("props").fields().forEachRemaining(p -> props.put(p.getKey(), p.getValue().asText()));
-                    t.items.add(new Item(item.path("id").asText(), props));
+                    item.path("props").properties().forEach(p -> props.put(p.getKey(), p.getValue().asString()));
+                    t.items.add(new Item(item.path("id").asString(), props));
                 }
                 t.nextId = Math.max(t.nextId, e.getValue().path("nextId").asLong(1));
                 if ("/container".equals(e.getKey())) {
@@ -136,7 +139,7 @@ final class StateFile {
             if (posix()) {
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY)); // never readable by others
             }
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Files.write(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             state.log("system,error", "cannot save simulator state to " + file + ": " + e.getMessage());

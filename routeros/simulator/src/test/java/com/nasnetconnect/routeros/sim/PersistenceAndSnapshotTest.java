@@ -41,6 +41,31 @@ class PersistenceAndSnapshotTest {
         }
     }
 
+    /**
+     * state/written-by-jackson2.json is a state file as the simulator wrote it while it used Jackson 2 (identity set
+     * to a name with '/', quotes and an emoji; a VLAN; an address added, another removed). Its routers keep their
+     * configuration, and saving it again writes the same bytes.
+     */
+    @Test
+    void readsAStateFileWrittenByTheJackson2SimulatorAndWritesItBackUnchanged() throws Exception {
+        byte[] old;
+        try (var in = getClass().getResourceAsStream("/state/written-by-jackson2.json")) {
+            old = in.readAllBytes();
+        }
+        Path file = dir.resolve("old.json");
+        Files.write(file, old);
+        try (RouterOsSimulator sim = RouterOsSimulator.builder().credentials("admin", "pw").stateFile(file).build()
+                .start(); RawApiClient c = SimTestSupport.login(sim)) {
+            assertThat(row(c, "/system/identity/print")).containsEntry("name", "Büro/Lab \"1\" \uD83D\uDE00");
+            assertThat(row(c, "/interface/vlan/print")).containsEntry("name", "v7").containsEntry("vlan-id", "7")
+                    .containsEntry("comment", "uplink/a <b> & c\\d");
+            assertThat(SimTestSupport.rows(c, "/ip/address/print")).singleElement()
+                    .satisfies(a -> assertThat(a).containsEntry(".id", "*1").containsEntry("address", "10.7.0.1/24")
+                            .containsEntry("interface", "v7"));
+        }
+        assertThat(Files.readString(file)).isEqualTo(new String(old, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void theStateFileHoldsTheRoutersSecretsSoOnlyItsOwnerMayReadIt() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(

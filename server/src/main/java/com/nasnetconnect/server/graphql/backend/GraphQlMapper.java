@@ -1,7 +1,5 @@
 package com.nasnetconnect.server.graphql.backend;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.schema.RouterOsDurations;
 import com.nasnetconnect.domain.schema.RouterText;
 import com.nasnetconnect.domain.schema.types.*;
@@ -24,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where domain values become the schema's generated types and back: resources with their eight
@@ -36,8 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * rather than failing the whole resource.
  */
 final class GraphQlMapper {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /**
+     * Jackson 2's defaults: with Jackson 3's, a generated type's {@code Interface} field would become a property of
+     * that name (losing {@code interface}), properties would be sorted by name and a null int refused.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builderWithJackson2Defaults()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();
 
     // ---- kinds ------------------------------------------------------------------------------------------

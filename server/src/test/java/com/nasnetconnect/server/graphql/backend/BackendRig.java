@@ -1,7 +1,5 @@
 package com.nasnetconnect.server.graphql.backend;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nasnetconnect.domain.apply.AdoptService;
 import com.nasnetconnect.domain.apply.ApplyConfirmMergeService;
 import com.nasnetconnect.domain.apply.BasicSchemaRules;
@@ -62,6 +60,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One server as Wiring builds it, on real parts: SQLite in a temp dir, the RouterOS simulator over loopback TCP,
@@ -70,7 +71,7 @@ import java.util.function.Function;
  * Time comes from {@link #clock}, which moves only when a test advances it.
  */
 final class BackendRig implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonMapper.shared();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Map<String, Principal> KEYS = Map.of(
             "viewer-key", new Principal("viewer", Role.VIEWER, true),
@@ -203,7 +204,7 @@ final class BackendRig implements AutoCloseable {
         if (!payload.path("userErrors").isEmpty() || payload.at("/router/id").isMissingNode()) {
             throw new AssertionError("addRouter failed: " + r);
         }
-        return payload.at("/router/id").asText();
+        return payload.at("/router/id").asString();
     }
 
     /** The simulator's .id of the first item in a menu whose property has this value, or null. */

@@ -3,7 +3,6 @@ package com.nasnetconnect.server.graphql.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nasnetconnect.domain.common.Secret;
 import com.nasnetconnect.domain.router.RouterCommand;
 import com.nasnetconnect.domain.router.RouterEndpoint;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Drift resolution (the DriftResolution in-port and its mutations {@code acceptRouterValues} and
@@ -54,7 +54,7 @@ class DriftResolutionTest {
         JsonNode check = rig.graphql("operator-key", CHECK_DRIFT, "r", router).at("/data/checkDrift");
         assertThat(check.at("/drifted/0/deployment/driftedFields").toString()).contains("vlanId").contains("comment");
         rig.clock.advance(Duration.ofSeconds(1));
-        return created.at("/resource/uuid").asText();
+        return created.at("/resource/uuid").asString();
     }
 
     private String router() {
@@ -76,10 +76,10 @@ class DriftResolutionTest {
 
         assertThat(r.get("userErrors")).isEmpty();
         assertThat(r.at("/resource/configuration/vlanId").asInt()).isEqualTo(11);
-        assertThat(r.at("/resource/configuration/comment").asText()).isEqualTo("by hand");
-        assertThat(r.at("/resource/configuration/name").asText()).isEqualTo("v10");
+        assertThat(r.at("/resource/configuration/comment").asString()).isEqualTo("by hand");
+        assertThat(r.at("/resource/configuration/name").asString()).isEqualTo("v10");
         assertThat(r.at("/resource/deployment/driftedFields")).isEmpty();
-        assertThat(r.at("/resource/metadata/updatedBy").asText()).isEqualTo("operator");
+        assertThat(r.at("/resource/metadata/updatedBy").asString()).isEqualTo("operator");
         assertThat(before.diff(rig.sim.snapshot())).as("nothing reached the router").isEmpty();
         var last = rig.queries.history(BackendRig.KEYS.get("viewer-key"), ResourceId.parse(uuid)).getLast();
         assertThat(last.actor()).isEqualTo("operator");
@@ -116,7 +116,7 @@ class DriftResolutionTest {
                 .at("/data/reapplyResource");
 
         assertThat(r.get("resource").isNull()).isTrue();
-        assertThat(r.at("/userErrors/0/message").asText()).startsWith("re-applying VLAN v10: ").contains("failure: injected refusal");
+        assertThat(r.at("/userErrors/0/message").asString()).startsWith("re-applying VLAN v10: ").contains("failure: injected refusal");
         assertThat(r.at("/userErrors/0/field").toString()).isEqualTo("[\"uuid\"]");
         rig.sim.faults().clear();
         assertThat(simVlan()).isEqualTo(before).containsEntry("vlan-id", "11");
@@ -136,8 +136,8 @@ class DriftResolutionTest {
         JsonNode r = rig.graphql("operator-key", "mutation($u: ID!) { acceptRouterValues(uuid: $u) { " + RESOLVED + " } }", "u", uuid)
                 .at("/data/acceptRouterValues");
 
-        assertThat(r.at("/userErrors/0/message").asText()).contains("VLAN v10 is gone from router 'lab'").contains("re-apply");
-        assertThat(r.at("/userErrors/0/message").asText()).doesNotContain(uuid);
+        assertThat(r.at("/userErrors/0/message").asString()).contains("VLAN v10 is gone from router 'lab'").contains("re-apply");
+        assertThat(r.at("/userErrors/0/message").asString()).doesNotContain(uuid);
         JsonNode again = rig.graphql("operator-key", "mutation($u: ID!) { reapplyResource(uuid: $u) { " + RESOLVED + " } }", "u", uuid)
                 .at("/data/reapplyResource");
         assertThat(again.get("userErrors")).isEmpty();

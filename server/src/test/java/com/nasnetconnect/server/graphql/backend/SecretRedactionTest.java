@@ -2,7 +2,6 @@ package com.nasnetconnect.server.graphql.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One source of redaction: WireGuard private keys, {@code @sensitive} in schema.graphql, sent through the whole
@@ -114,9 +114,9 @@ class SecretRedactionTest {
             // a WireGuard interface the router accepts: its key travels in events and subscriptions, masked
             JsonNode created = rig.graphql("operator-key", CREATE_WG, "router", router, "name", "wg0", "key", K1);
             responses.add(created.toString());
-            String uuid = created.at("/data/createWireguardInterface/resource/uuid").asText();
+            String uuid = created.at("/data/createWireguardInterface/resource/uuid").asString();
             assertThat(uuid).as(created.toString()).isNotBlank();
-            assertThat(created.at("/data/createWireguardInterface/resource/configuration/privateKey").asText()).isEqualTo("******");
+            assertThat(created.at("/data/createWireguardInterface/resource/configuration/privateKey").asString()).isEqualTo("******");
             assertThat(rig.sim.snapshot().items("/interface/wireguard").values())
                     .as("the router got the key in clear").anyMatch(item -> K1.equals(item.get("private-key")));
 
@@ -164,12 +164,12 @@ class SecretRedactionTest {
         // the subscriptions may still be starting: repeat the probe until a message about it arrives
         for (int attempt = 0; attempt < 20 && !(changeSeen && eventSeen); attempt++) {
             String uuid = rig.graphql("operator-key", CREATE_VLAN, "router", router, "name", name + attempt, "id", vlanId * 100 + attempt)
-                    .at("/data/createVlan/resource/uuid").asText();
+                    .at("/data/createVlan/resource/uuid").asString();
             JsonNode m;
             while ((m = client.messages.poll(changeSeen || eventSeen ? 10 : 1, TimeUnit.SECONDS)) != null) {
                 frames.add(m.toString());
-                if (m.path("id").asText().equals("changes") && m.toString().contains(uuid)) changeSeen = true;
-                if (m.path("id").asText().equals("events") && m.toString().contains(uuid)) eventSeen = true;
+                if (m.path("id").asString().equals("changes") && m.toString().contains(uuid)) changeSeen = true;
+                if (m.path("id").asString().equals("events") && m.toString().contains(uuid)) eventSeen = true;
                 if (changeSeen && eventSeen) break;
             }
         }

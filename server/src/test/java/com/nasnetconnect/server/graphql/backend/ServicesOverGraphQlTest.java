@@ -2,7 +2,6 @@ package com.nasnetconnect.server.graphql.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nasnetconnect.domain.router.RouterId;
 import com.nasnetconnect.routeros.sim.RouterOsSimulator;
 import com.nasnetconnect.routeros.sim.SimulatorState;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Virtual Interface Factory over GraphQL, on real parts ({@link BackendRig}: Helidon, SQLite, the RouterOS
@@ -94,17 +94,17 @@ class ServicesOverGraphQlTest {
                 { serviceTemplates { id name description gateway needsContainer interfacePrefix
                     options { key label required default secret rule format pattern } } }""");
         JsonNode templates = r.at("/data/serviceTemplates");
-        assertThat(templates.findValuesAsText("id")).as(r.toString()).contains("tor", "wireguard", "socks5", "adguard");
+        assertThat(templates.findValuesAsString("id")).as(r.toString()).contains("tor", "wireguard", "socks5", "adguard");
         JsonNode tor = find(templates, "id", "tor");
-        assertThat(tor.get("gateway").asText()).isEqualTo("SOCKS_TUN");
+        assertThat(tor.get("gateway").asString()).isEqualTo("SOCKS_TUN");
         assertThat(tor.get("needsContainer").asBoolean()).isTrue();
         JsonNode exit = find(tor.get("options"), "key", "exitCountry");
-        assertThat(exit.get("rule").asText()).isEqualTo("COUNTRY");
+        assertThat(exit.get("rule").asString()).isEqualTo("COUNTRY");
         assertThat(exit.get("secret").asBoolean()).isFalse();
-        assertThat(exit.get("pattern").asText()).isEqualTo("^[A-Za-z]{2}$");
-        assertThat(exit.get("format").asText()).contains("country code");
+        assertThat(exit.get("pattern").asString()).isEqualTo("^[A-Za-z]{2}$");
+        assertThat(exit.get("format").asString()).contains("country code");
         JsonNode config = find(find(templates, "id", "wireguard").get("options"), "key", "config");
-        assertThat(config.get("rule").asText()).isEqualTo("WG_QUICK");
+        assertThat(config.get("rule").asString()).isEqualTo("WG_QUICK");
         assertThat(config.get("secret").asBoolean()).isTrue();
         assertThat(config.get("required").asBoolean()).isTrue();
         assertThat(config.get("default").isNull()).isTrue();
@@ -117,23 +117,23 @@ class ServicesOverGraphQlTest {
         JsonNode r = install("operator-key", router, "tor", "usa", "exitCountry", "US");
         JsonNode instance = r.at("/data/installService/instance");
         assertThat(r.at("/data/installService/userErrors").size()).as(r.toString()).isZero();
-        assertThat(instance.get("interfaceName").asText()).isEqualTo("nnc-tor-usa");
-        assertThat(instance.get("template").asText()).isEqualTo("tor");
+        assertThat(instance.get("interfaceName").asString()).isEqualTo("nnc-tor-usa");
+        assertThat(instance.get("template").asString()).isEqualTo("tor");
         assertThat(instance.get("vlanId").asInt()).isEqualTo(101);
-        assertThat(instance.get("subnet").asText()).isEqualTo("10.99.101.0/24");
-        assertThat(instance.get("state").asText()).isEqualTo("PULLING");
-        assertThat(instance.at("/health/status").asText()).isEqualTo("UNKNOWN");
-        assertThat(find(instance.get("options"), "key", "exitCountry").get("value").asText()).isEqualTo("us");
+        assertThat(instance.get("subnet").asString()).isEqualTo("10.99.101.0/24");
+        assertThat(instance.get("state").asString()).isEqualTo("PULLING");
+        assertThat(instance.at("/health/status").asString()).isEqualTo("UNKNOWN");
+        assertThat(find(instance.get("options"), "key", "exitCountry").get("value").asString()).isEqualTo("us");
         assertThat(instance.get("resources").size()).isEqualTo(instance.get("resourceIds").size()).isPositive();
-        assertThat(instance.get("resources").findValuesAsText("kind")).contains("VLAN", "VETH", "CONTAINER", "ROUTE");
-        assertThat(rig.sim.snapshot().find("/interface/veth", "name", "nnc-tor-usa")).containsEntry("comment", "nnc:" + instance.get("id").asText());
+        assertThat(instance.get("resources").findValuesAsString("kind")).contains("VLAN", "VETH", "CONTAINER", "ROUTE");
+        assertThat(rig.sim.snapshot().find("/interface/veth", "name", "nnc-tor-usa")).containsEntry("comment", "nnc:" + instance.get("id").asString());
 
         JsonNode listed = rig.graphql("viewer-key", "query($r: ID!) { serviceInstances(routerId: $r) { id interfaceName state } }", "r", router);
-        assertThat(listed.at("/data/serviceInstances/0/id").asText()).as(listed.toString()).isEqualTo(instance.get("id").asText());
+        assertThat(listed.at("/data/serviceInstances/0/id").asString()).as(listed.toString()).isEqualTo(instance.get("id").asString());
 
-        JsonNode gone = rig.graphql("operator-key", UNINSTALL, "id", instance.get("id").asText());
+        JsonNode gone = rig.graphql("operator-key", UNINSTALL, "id", instance.get("id").asString());
         assertThat(gone.at("/data/uninstallService/userErrors").size()).as(gone.toString()).isZero();
-        assertThat(gone.at("/data/uninstallService/instance/state").asText()).isEqualTo("STOPPED");
+        assertThat(gone.at("/data/uninstallService/instance/state").asString()).isEqualTo("STOPPED");
         assertThat(gone.at("/data/uninstallService/instance/resourceIds").size()).isEqualTo(instance.get("resourceIds").size());
         assertThat(before.diff(routerNow())).isEmpty();
         assertThat(rig.graphql("viewer-key", "query($r: ID!) { serviceInstances(routerId: $r) { id } }", "r", router)
@@ -185,7 +185,7 @@ class ServicesOverGraphQlTest {
         SimulatorState before = routerNow();
         JsonNode r = install("operator-key", router, "tor", "usa", "exitCountry", "us");
         assertRefused(r, List.of("routerId"), "10.99.101", "overlaps");
-        assertThat(r.at("/data/installService/userErrors/0/message").asText()).contains("10.99.101.0/24", "ether2");
+        assertThat(r.at("/data/installService/userErrors/0/message").asString()).contains("10.99.101.0/24", "ether2");
         assertThat(before.diff(routerNow())).isEmpty();
     }
 
@@ -209,7 +209,7 @@ class ServicesOverGraphQlTest {
 
     @Test
     void routingASubnetThroughTorIsOnePolicyThatTheInstanceListsAndRemovingItLeavesTheRouterAsBefore() throws Exception {
-        String tor = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asText();
+        String tor = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asString();
         SimulatorState before = routerNow();
 
         JsonNode routed = rig.graphql("operator-key", """
@@ -218,29 +218,29 @@ class ServicesOverGraphQlTest {
                 "r", router, "i", tor);
         JsonNode policy = routed.at("/data/routeThroughService/policy");
         assertThat(routed.at("/data/routeThroughService/userErrors").size()).as(routed.toString()).isZero();
-        assertThat(policy.get("instanceId").asText()).isEqualTo(tor);
-        assertThat(policy.at("/match/subnet").asText()).isEqualTo("192.168.77.0/24");
+        assertThat(policy.get("instanceId").asString()).isEqualTo(tor);
+        assertThat(policy.at("/match/subnet").asString()).isEqualTo("192.168.77.0/24");
         assertThat(policy.at("/match/mac").isNull()).isTrue();
         assertThat(policy.get("resources").size()).isEqualTo(policy.get("resourceIds").size()).isPositive();
         JsonNode listed = rig.graphql("viewer-key", "query($r: ID!) { serviceInstances(routerId: $r) { id policies { id match { subnet } } } }",
                 "r", router);
-        assertThat(listed.at("/data/serviceInstances/0/policies/0/id").asText()).as(listed.toString()).isEqualTo(policy.get("id").asText());
+        assertThat(listed.at("/data/serviceInstances/0/policies/0/id").asString()).as(listed.toString()).isEqualTo(policy.get("id").asString());
 
         JsonNode removed = rig.graphql("operator-key", "mutation($id: ID!) { removeRoutingPolicy(id: $id) { policy { id } userErrors { message } } }",
-                "id", policy.get("id").asText());
-        assertThat(removed.at("/data/removeRoutingPolicy/policy/id").asText()).as(removed.toString()).isEqualTo(policy.get("id").asText());
+                "id", policy.get("id").asString());
+        assertThat(removed.at("/data/removeRoutingPolicy/policy/id").asString()).as(removed.toString()).isEqualTo(policy.get("id").asString());
         assertThat(changedBesidesPulls(before, routerNow())).isEmpty();
     }
 
     @Test
     void aPolicyForADeviceWithoutADhcpLeaseIsAUserErrorNamingTheMac() throws Exception {
-        String tor = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asText();
+        String tor = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asString();
         JsonNode r = rig.graphql("operator-key", """
                 mutation($r: ID!, $i: ID!) { routeThroughService(input: {routerId: $r, instanceId: $i, match: {mac: "02:00:00:00:00:0B"}}) {
                   policy { id } userErrors { field message value } } }""", "r", router, "i", tor);
         JsonNode error = r.at("/data/routeThroughService/userErrors/0");
         assertThat(error.get("field").toString()).as(r.toString()).isEqualTo("[\"input\",\"match\",\"mac\"]");
-        assertThat(error.get("message").asText()).contains("no DHCP lease", "02:00:00:00:00:0B");
+        assertThat(error.get("message").asString()).contains("no DHCP lease", "02:00:00:00:00:0B");
     }
 
     @Test
@@ -252,14 +252,14 @@ class ServicesOverGraphQlTest {
         JsonNode error = r.at("/data/routeThroughService/userErrors/0");
         assertThat(r.at("/data/routeThroughService/policy").isNull()).as(r.toString()).isTrue();
         assertThat(error.get("field").toString()).isEqualTo("[\"input\",\"match\"]");
-        assertThat(error.get("message").asText()).contains("exactly one of interface, subnet, address, mac, domain", "subnet, mac");
+        assertThat(error.get("message").asString()).contains("exactly one of interface, subnet, address, mac, domain", "subnet, mac");
     }
 
     @Test
     void aViewerCannotInstallAndTheRouterIsUntouched() throws Exception {
         SimulatorState before = routerNow();
         JsonNode r = install("viewer-key", router, "tor", "usa", "exitCountry", "us");
-        assertThat(r.at("/errors/0/extensions/code").asText()).as(r.toString()).isEqualTo("FORBIDDEN");
+        assertThat(r.at("/errors/0/extensions/code").asString()).as(r.toString()).isEqualTo("FORBIDDEN");
         assertThat(r.at("/data/installService/instance").isMissingNode() || r.at("/data/installService/instance").isNull()).isTrue();
         assertThat(before.diff(routerNow())).isEmpty();
         assertThat(rig.serviceInstances.list(new RouterId(router))).isEmpty();
@@ -272,11 +272,11 @@ class ServicesOverGraphQlTest {
             client.subscribe("s1", "subscription { serviceInstanceChanged(routerId: \"" + router + "\") { id interfaceName state progress } }");
             waitUntil(() -> rig.serviceFeed.subscriberCount() > before);
 
-            String id = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asText();
+            String id = install("operator-key", router, "tor", "usa", "exitCountry", "us").at("/data/installService/instance/id").asString();
             JsonNode installed = client.next();
-            assertThat(installed.at("/payload/data/serviceInstanceChanged/id").asText()).as(installed.toString()).isEqualTo(id);
-            assertThat(installed.at("/payload/data/serviceInstanceChanged/interfaceName").asText()).isEqualTo("nnc-tor-usa");
-            assertThat(installed.at("/payload/data/serviceInstanceChanged/state").asText()).isEqualTo("PULLING");
+            assertThat(installed.at("/payload/data/serviceInstanceChanged/id").asString()).as(installed.toString()).isEqualTo(id);
+            assertThat(installed.at("/payload/data/serviceInstanceChanged/interfaceName").asString()).isEqualTo("nnc-tor-usa");
+            assertThat(installed.at("/payload/data/serviceInstanceChanged/state").asString()).isEqualTo("PULLING");
 
             // the lifecycle's passes (the server runs them on a schedule) follow the router's pull to RUNNING
             var states = new ArrayList<String>();
@@ -284,7 +284,7 @@ class ServicesOverGraphQlTest {
             waitUntil(() -> {
                 rig.lifecycle.check(routerId);
                 JsonNode m;
-                while ((m = client.messages.poll()) != null) states.add(m.at("/payload/data/serviceInstanceChanged/state").asText());
+                while ((m = client.messages.poll()) != null) states.add(m.at("/payload/data/serviceInstanceChanged/state").asString());
                 return states.contains("RUNNING");
             });
             assertThat(states).last().isEqualTo("RUNNING");
@@ -303,7 +303,7 @@ class ServicesOverGraphQlTest {
 
             JsonNode r = install("operator-key", router, "wireguard", "home", "config", WG_CONF);
             seen.append(r);
-            assertThat(r.at("/data/installService/instance/interfaceName").asText()).as(r.toString()).isEqualTo("nnc-wg-home");
+            assertThat(r.at("/data/installService/instance/interfaceName").asString()).as(r.toString()).isEqualTo("nnc-wg-home");
             seen.append(client.next());
             seen.append(rig.graphql("admin-key", "query($r: ID!) { serviceInstances(routerId: $r) { options { key value } "
                     + "resources { uuid ... on WireguardInterface { configuration { name privateKey } } } } }", "r", router));
@@ -321,12 +321,12 @@ class ServicesOverGraphQlTest {
         JsonNode error = payload.at("/userErrors/0");
         assertThat(error.isMissingNode()).as(response.toString()).isFalse();
         assertThat(error.get("field").toString()).as(response.toString()).isEqualTo(field.stream().map(f -> "\"" + f + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
-        assertThat(error.get("value").asText()).contains(value);
-        assertThat(error.get("message").asText()).contains(message);
+        assertThat(error.get("value").asString()).contains(value);
+        assertThat(error.get("message").asString()).contains(message);
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {
-        for (JsonNode n : array) if (value.equals(n.path(field).asText())) return n;
+        for (JsonNode n : array) if (value.equals(n.path(field).asString())) return n;
         throw new AssertionError("no element with " + field + "=" + value + " in " + array);
     }
 }

@@ -2,7 +2,6 @@ package com.nasnetconnect.server.graphql.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** Subscriptions over graphql-transport-ws receive the changes that mutations over HTTP make on the real domain. */
 @Timeout(60)
@@ -45,18 +45,18 @@ class SubscriptionTest {
             waitUntil(() -> rig.bus.subscriberCount() > before);
 
             String uuid = rig.graphql("operator-key", DomainGraphQlBackendTest.CREATE_VLAN, "router", router, "name", "v10",
-                    "id", 10, "iface", "ether1").at("/data/createVlan/resource/uuid").asText();
+                    "id", 10, "iface", "ether1").at("/data/createVlan/resource/uuid").asString();
 
             JsonNode next = client.next();
-            assertThat(next.get("type").asText()).as(next.toString()).isEqualTo("next");
-            assertThat(next.get("id").asText()).isEqualTo("s1");
+            assertThat(next.get("type").asString()).as(next.toString()).isEqualTo("next");
+            assertThat(next.get("id").asString()).isEqualTo("s1");
             JsonNode change = next.at("/payload/data/resourceChanged");
-            assertThat(change.get("type").asText()).isEqualTo("CREATED");
-            assertThat(change.get("kind").asText()).isEqualTo("VLAN");
-            assertThat(change.get("uuid").asText()).isEqualTo(uuid);
-            assertThat(change.get("routerId").asText()).isEqualTo(router);
+            assertThat(change.get("type").asString()).isEqualTo("CREATED");
+            assertThat(change.get("kind").asString()).isEqualTo("VLAN");
+            assertThat(change.get("uuid").asString()).isEqualTo(uuid);
+            assertThat(change.get("routerId").asString()).isEqualTo(router);
             assertThat(change.at("/resource/configuration/vlanId").asInt()).isEqualTo(10);
-            assertThat(change.at("/resource/deployment/nativeId").asText()).isEqualTo(rig.simId("/interface/vlan", "name", "v10"));
+            assertThat(change.at("/resource/deployment/nativeId").asString()).isEqualTo(rig.simId("/interface/vlan", "name", "v10"));
         }
         waitUntil(() -> rig.bus.subscriberCount() == before);
     }
@@ -65,7 +65,7 @@ class SubscriptionTest {
     void theEventStreamDeliversAnUpdateAsADeployedEventWithItsChangedFields() throws Exception {
         String router = rig.addSimRouter();
         String uuid = rig.graphql("operator-key", DomainGraphQlBackendTest.CREATE_VLAN, "router", router, "name", "v10",
-                "id", 10, "iface", "ether1").at("/data/createVlan/resource/uuid").asText();
+                "id", 10, "iface", "ether1").at("/data/createVlan/resource/uuid").asString();
         int before = rig.bus.subscriberCount();
         try (var client = WsClient.connect(rig.wsUrl(), "viewer-key")) {
             client.subscribe("e1", "subscription { events(routerId: \"" + router + "\") { resourceUuid type actor changes } }");
@@ -76,11 +76,11 @@ class SubscriptionTest {
                     "u", uuid);
 
             JsonNode event = client.next().at("/payload/data/events");
-            assertThat(event.get("resourceUuid").asText()).isEqualTo(uuid);
-            assertThat(event.get("type").asText()).isEqualTo("DEPLOYED");
-            assertThat(event.get("actor").asText()).isEqualTo("operator");
-            assertThat(event.at("/changes/vlanId/before").asText()).isEqualTo("10");
-            assertThat(event.at("/changes/vlanId/after").asText()).isEqualTo("11");
+            assertThat(event.get("resourceUuid").asString()).isEqualTo(uuid);
+            assertThat(event.get("type").asString()).isEqualTo("DEPLOYED");
+            assertThat(event.get("actor").asString()).isEqualTo("operator");
+            assertThat(event.at("/changes/vlanId/before").asString()).isEqualTo("10");
+            assertThat(event.at("/changes/vlanId/after").asString()).isEqualTo("11");
         }
     }
 
@@ -93,8 +93,8 @@ class SubscriptionTest {
             do {
                 status = client.next().at("/payload/data/routerStatus");
             } while (!status.path("reachable").asBoolean());
-            assertThat(status.get("routerId").asText()).isEqualTo(router);
-            assertThat(status.get("version").asText()).startsWith("7.16.2");
+            assertThat(status.get("routerId").asString()).isEqualTo(router);
+            assertThat(status.get("version").asString()).startsWith("7.16.2");
         }
     }
 }

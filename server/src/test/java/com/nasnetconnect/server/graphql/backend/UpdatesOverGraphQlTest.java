@@ -2,7 +2,6 @@ package com.nasnetconnect.server.graphql.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nasnetconnect.domain.common.InputRefused;
 import com.nasnetconnect.domain.security.Principal;
 import com.nasnetconnect.domain.update.AvailableUpdate;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The issue's GraphQL names over HTTP: {@code updateStatus}, {@code checkForUpdates}, {@code applyUpdate(version:)}
@@ -91,32 +91,32 @@ class UpdatesOverGraphQlTest {
                 { updateStatus { currentVersion available { version severity notes } state decision lastCheckAt nextCheckAt lastError
                   schedule { interval quietHours policy meteredInterfaces rolloutBucket } }
                   updateHistory(first: 5) { at kind version ok detail } }""").at("/data");
-        assertThat(s.at("/updateStatus/currentVersion").asText()).isEqualTo("1.0.0");
-        assertThat(s.at("/updateStatus/available/version").asText()).isEqualTo("2.0.0");
-        assertThat(s.at("/updateStatus/available/severity").asText()).isEqualTo("MAJOR");
-        assertThat(s.at("/updateStatus/available/notes").asText()).isEqualTo("New dashboard");
-        assertThat(s.at("/updateStatus/state").asText()).isEqualTo("AWAITING_APPROVAL");
-        assertThat(s.at("/updateStatus/lastCheckAt").asText()).isEqualTo("2026-12-01T09:00:00Z");
-        assertThat(s.at("/updateStatus/nextCheckAt").asText()).isEqualTo("2026-12-01T15:00:00Z");
+        assertThat(s.at("/updateStatus/currentVersion").asString()).isEqualTo("1.0.0");
+        assertThat(s.at("/updateStatus/available/version").asString()).isEqualTo("2.0.0");
+        assertThat(s.at("/updateStatus/available/severity").asString()).isEqualTo("MAJOR");
+        assertThat(s.at("/updateStatus/available/notes").asString()).isEqualTo("New dashboard");
+        assertThat(s.at("/updateStatus/state").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(s.at("/updateStatus/lastCheckAt").asString()).isEqualTo("2026-12-01T09:00:00Z");
+        assertThat(s.at("/updateStatus/nextCheckAt").asString()).isEqualTo("2026-12-01T15:00:00Z");
         assertThat(s.at("/updateStatus/lastError").isNull()).isTrue();
-        assertThat(s.at("/updateStatus/schedule/interval").asText()).isEqualTo("6h");
-        assertThat(s.at("/updateStatus/schedule/quietHours").asText()).isEqualTo("02:00-06:00");
-        assertThat(s.at("/updateStatus/schedule/meteredInterfaces/0").asText()).isEqualTo("lte1");
+        assertThat(s.at("/updateStatus/schedule/interval").asString()).isEqualTo("6h");
+        assertThat(s.at("/updateStatus/schedule/quietHours").asString()).isEqualTo("02:00-06:00");
+        assertThat(s.at("/updateStatus/schedule/meteredInterfaces/0").asString()).isEqualTo("lte1");
         assertThat(s.at("/updateStatus/schedule/rolloutBucket").asInt()).isEqualTo(42);
-        assertThat(s.at("/updateHistory/0/kind").asText()).isEqualTo("CHECK");
+        assertThat(s.at("/updateHistory/0/kind").asString()).isEqualTo("CHECK");
 
         JsonNode checked = rig.graphql("operator-key", "mutation { checkForUpdates { state lastError } }").at("/data/checkForUpdates");
-        assertThat(checked.path("state").asText()).isEqualTo("FAILED");
-        assertThat(checked.path("lastError").asText()).contains("expired");
+        assertThat(checked.path("state").asString()).isEqualTo("FAILED");
+        assertThat(checked.path("lastError").asString()).contains("expired");
 
         JsonNode refused = rig.graphql("admin-key", "mutation { applyUpdate(version: \"9.9.9\") { status { state } userErrors { field message value } } }")
                 .at("/data/applyUpdate");
-        assertThat(refused.at("/userErrors/0/field/0").asText()).isEqualTo("version");
-        assertThat(refused.at("/userErrors/0/value").asText()).isEqualTo("9.9.9");
+        assertThat(refused.at("/userErrors/0/field/0").asString()).isEqualTo("version");
+        assertThat(refused.at("/userErrors/0/value").asString()).isEqualTo("9.9.9");
 
         JsonNode applied = rig.graphql("admin-key", "mutation { applyUpdate(version: \"2.0.0\") { status { state } userErrors { message } } }")
                 .at("/data/applyUpdate");
-        assertThat(applied.at("/status/state").asText()).isEqualTo("STAGED");
+        assertThat(applied.at("/status/state").asString()).isEqualTo("STAGED");
         assertThat(applied.path("userErrors")).isEmpty();
         assertThat(calls).containsExactly("check by operator", "apply 2.0.0");
     }

@@ -2,7 +2,6 @@ package com.nasnetconnect.server.graphql.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
 
 /** A graphql-transport-ws client over the JDK WebSocket (the protocol integrations speak). */
 final class WsClient implements WebSocket.Listener, AutoCloseable {
@@ -23,7 +23,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(url), c).join();
         c.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + apiKey + "\"}}");
-        assertThat(c.next().get("type").asText()).isEqualTo("connection_ack");
+        assertThat(c.next().get("type").asString()).isEqualTo("connection_ack");
         return c;
     }
 
