@@ -14,12 +14,15 @@ import java.util.function.Supplier;
  * serial collector shrinks the heap after a full collection, but an idle server may never need one: memory that a
  * burst of work (a GraphQL client, a page load) made the heap take stays taken. Every {@link #PERIOD_MINUTES}
  * minutes, when the heap holds more than {@link #SLACK_BYTES} beyond what is in use, one full collection runs
- * (tens of milliseconds for this server's heap). Only with the serial collector: the others return memory themselves
- * or are chosen for throughput.
+ * (tens of milliseconds for this server's heap). The first one runs {@link #AFTER_START_SECONDS} seconds after start:
+ * start-up's garbage (schema parsing, Vaadin and Jetty set-up) peaks well above what the running server keeps, and
+ * a collection right at start would pause the first page. Only with the serial collector: the others return memory
+ * themselves or are chosen for throughput.
  */
 final class HeapTrim implements AutoCloseable {
     static final long PERIOD_MINUTES = 5;
     static final long SLACK_BYTES = 16L << 20;
+    static final long AFTER_START_SECONDS = 20;
 
     private final ScheduledExecutorService timer;
 
@@ -38,6 +41,7 @@ final class HeapTrim implements AutoCloseable {
             return t;
         });
         Supplier<MemoryUsage> heap = () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        timer.schedule(System::gc, AFTER_START_SECONDS, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> {
             if (worthCollecting(heap.get())) System.gc();
         }, PERIOD_MINUTES, PERIOD_MINUTES, TimeUnit.MINUTES);

@@ -103,10 +103,7 @@ public final class Main {
         if (training) env = trainingEnvironment(env);
         ServerConfig config = ServerConfig.load(env);
         Application app = Wiring.start(config, env, Clock.systemUTC(), out);
-        // Start-up's garbage (schema parsing, Vaadin and Jetty set-up) peaks well above what the running server keeps.
-        // One full collection now lets a heap that may shrink (the launcher's settings) give that memory back at once
-        // instead of holding it until the first full collection, which on an idle box may never come.
-        if (!training) System.gc();
+        // start-up's garbage is collected (and a heap that may shrink gives it back) shortly after, not now: HeapTrim
         HeapTrim trim = training ? null : HeapTrim.startIfSerial();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

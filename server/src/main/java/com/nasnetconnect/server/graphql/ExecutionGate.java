@@ -5,9 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,11 +28,21 @@ final class ExecutionGate implements AutoCloseable {
     private final ExecutorService pool;
 
     ExecutionGate(int perKey, int total, Duration queueWait) {
+        this(perKey, total, queueWait, Duration.ofSeconds(30));
+    }
+
+    /** @param idle how long a pool thread without work lives on */
+    ExecutionGate(int perKey, int total, Duration queueWait, Duration idle) {
         if (perKey < 1 || total < perKey) throw new IllegalArgumentException("need 1 <= perKey <= total: " + perKey + ", " + total);
         this.perKey = perKey;
         this.queueWait = queueWait;
         this.total = new Semaphore(total, true);
-        this.pool = Executors.newFixedThreadPool(total, Thread.ofPlatform().name("graphql-exec-", 0).daemon().factory());
+        // up to `total` threads, made as executions need them and ended when idle: an idle server (or one used only
+        // through the UI) keeps none of them (a platform thread is ~100 KB resident)
+        var threads = new ThreadPoolExecutor(total, total, idle.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("graphql-exec-", 0).daemon().factory());
+        threads.allowCoreThreadTimeOut(true);
+        this.pool = threads;
     }
 
     /** Refused: every execution the key or the server may run is busy. */
