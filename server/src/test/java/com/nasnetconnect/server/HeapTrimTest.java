@@ -2,21 +2,24 @@ package com.nasnetconnect.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.MemoryUsage;
 import org.junit.jupiter.api.Test;
 
 class HeapTrimTest {
     static final long MB = 1 << 20;
 
     @Test
-    void aHeapHoldingMoreThan16MiBBeyondWhatIsUsedIsWorthAFullCollection() {
-        assertThat(HeapTrim.worthCollecting(new MemoryUsage(16 * MB, 30 * MB, 56 * MB, 64 * MB))).isTrue();
+    void aHeapGrownMoreThan16MiBBeyondWhatTheLastFullCollectionKeptIsWorthOneMore() {
+        // a page load: the old generation filled up with garbage, so the heap grew to 60 MB over 24 MB kept
+        assertThat(HeapTrim.worthCollecting(60 * MB, 24 * MB)).isTrue();
+        // never collected yet: nothing known to be kept
+        assertThat(HeapTrim.worthCollecting(30 * MB, 0)).isTrue();
     }
 
     @Test
-    void aHeapThatFitsWhatIsUsedIsLeftAlone() {
-        assertThat(HeapTrim.worthCollecting(new MemoryUsage(16 * MB, 25 * MB, 36 * MB, 64 * MB))).isFalse();
-        assertThat(HeapTrim.worthCollecting(new MemoryUsage(16 * MB, 40 * MB, 56 * MB, 64 * MB))).isFalse();
+    void aHeapThatFitsWhatTheLastFullCollectionKeptIsLeftAlone() {
+        // right after a full collection: 24 MB kept, 15% free and the 8 MB young generation
+        assertThat(HeapTrim.worthCollecting(36 * MB, 24 * MB)).isFalse();
+        assertThat(HeapTrim.worthCollecting(40 * MB, 24 * MB)).isFalse();
     }
 
     @Test
