@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.overview;
 
+import com.nasnetconnect.ui.HtmlText;
 import com.nasnetconnect.ui.RouterRoutes;
 import com.nasnetconnect.ui.overview.OverviewController.DriftRow;
 import com.nasnetconnect.ui.overview.OverviewController.EventRow;
@@ -91,18 +92,6 @@ final class OverviewMarkup {
 
     /** Text for HTML content and double-quoted attribute values. */
     static String escape(String text) {
-        var out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text);
     }
 }

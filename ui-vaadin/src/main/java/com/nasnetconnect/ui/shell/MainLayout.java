@@ -36,7 +36,8 @@ import java.util.Optional;
  *
  * <p>Header, on one line even 360 px wide: the drawer toggle, the title, the current router's name when the
  * address is in a router, and the user's menu (account, sign out). Navigation drawer: the router switcher (picking
- * a router opens its overview), the current router's pages ({@link ShellController} decides them), then the fleet
+ * a router opens its overview), the current router's pages ({@link ShellController} decides them; markup, see
+ * {@link NavMarkup}), then the fleet
  * pages: the {@code @Menu} screens in their order ({@link MenuConfiguration}, without this class knowing any of
  * them: one with a {@link MenuRole} only to people, not API keys, whose role reaches it) and "Add router" for
  * operators, and sign-out.
@@ -143,18 +144,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         switcher.setVisible(!state.routers().isEmpty());
         state.current().flatMap(c -> state.routers().stream().filter(c::equals).findFirst()).ifPresentOrElse(
                 switcher::setValue, switcher::clear);
-        routerPages.removeAll();
-        for (ShellController.Section section : state.sections()) {
-            SideNav nav = new SideNav();
-            nav.setLabel(section.title());
-            nav.addClassName("nnc-router-section");
-            for (ShellController.Link link : section.links()) {
-                SideNavItem item = new SideNavItem(link.label(), link.path());
-                item.setId(link.id());
-                nav.addItem(item);
-            }
-            routerPages.add(nav);
-        }
+        routerPages.getElement().setProperty("innerHTML", NavMarkup.sections(state.sections()));
     }
 
     /**

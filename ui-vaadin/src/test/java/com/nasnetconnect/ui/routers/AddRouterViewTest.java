@@ -122,7 +122,9 @@ class AddRouterViewTest extends BrowserlessTest {
         @SuppressWarnings("unchecked")
         Select<RouterChoice> switcher = $(Select.class).id("router-switcher");
         assertThat(switcher.getValue()).isEqualTo(new RouterChoice(id, "Branch office"));
-        List<String> pages = $(SideNavItem.class).all().stream().map(SideNavItem::getPath).toList();
+        String drawer = $(Div.class).id("router-pages").getElement().getProperty("innerHTML");
+        List<String> pages = java.util.regex.Pattern.compile("<vaadin-side-nav-item [^>]*path=\"([^\"]*)\"").matcher(drawer)
+                .results().map(m -> m.group(1)).toList();
         assertThat(pages).contains("routers/" + id + "/services", "routers/" + id + "/events", "routers/" + id + "/bridge-port",
                 "routers/" + id + "/firewall-nat");
     }
