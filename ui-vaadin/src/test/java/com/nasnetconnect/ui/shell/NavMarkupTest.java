@@ -32,6 +32,19 @@ class NavMarkupTest {
     }
 
     @Test
+    void theFleetNavCarriesItsIdAndLabelAndItsItemsTheirPathsWithoutALeadingSlash() {
+        String html = NavMarkup.nav("fleet-nav", "NasNetConnect", List.of(new Link(null, "Dashboard", ""),
+                new Link("nav-add-router", "Add router", "routers/add"), new Link(null, "Users", "/admin/users")));
+
+        assertThat(html).isEqualTo("<vaadin-side-nav id=\"fleet-nav\"><span slot=\"label\">NasNetConnect</span>"
+                + "<vaadin-side-nav-item path=\"\">Dashboard</vaadin-side-nav-item>"
+                + "<vaadin-side-nav-item id=\"nav-add-router\" path=\"routers/add\">Add router</vaadin-side-nav-item>"
+                + "<vaadin-side-nav-item path=\"admin/users\">Users</vaadin-side-nav-item></vaadin-side-nav>");
+        assertThat(SideNavLinks.in(html)).containsExactly(new SideNavLinks.Link(null, "Dashboard", ""),
+                new SideNavLinks.Link("nav-add-router", "Add router", "routers/add"), new SideNavLinks.Link(null, "Users", "admin/users"));
+    }
+
+    @Test
     void noRouterNoPages() {
         assertThat(NavMarkup.sections(List.of())).isEmpty();
     }
