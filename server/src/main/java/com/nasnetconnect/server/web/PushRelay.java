@@ -41,13 +41,13 @@ public final class PushRelay implements WsListener {
     private static final Logger LOG = Logger.getLogger(PushRelay.class.getName());
     private static final Set<String> PASS = Set.of("cookie", "user-agent", "origin", "accept-language");
     /** Largest text fragment sent to the browser; a longer message goes out as several frames of one message. */
-    static final int FRAGMENT_CHARS = 4000;
+    static final int FRAGMENT_CHARS = 2000;
     /**
      * Bytes of the two buffers the JDK's WebSocket client keeps per connection for what it sends (frame encoding
      * and socket writes; 16 KiB each by default). Towards Jetty a relay sends only the page's few small push
      * messages (Vaadin sends its own messages over HTTP), and a longer one is simply written in several rounds.
      */
-    static final int CLIENT_SEND_BUFFER = 2048;
+    static final int CLIENT_SEND_BUFFER = 1024;
 
     private final URI backend;
     private final String secretHeader;
