@@ -25,9 +25,13 @@ public record WebSocketLimits(int maxConnections, int maxSubscriptionsPerKey, Du
         requirePositive("pingTimeout", pingTimeout);
     }
 
-    /** 1000 connections, 100 operations per key, 10 min idle, a ping every 30 s answered within 20 s. */
+    /**
+     * 1000 connections, 100 operations per key, 10 min idle, a ping every 10 s answered within 20 s. The pings come
+     * well within the public port's idle timeout (20 s), which closes a socket whose client sent nothing, not even a
+     * pong, for that long.
+     */
     public static WebSocketLimits defaults() {
-        return new WebSocketLimits(1000, 100, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(20));
+        return new WebSocketLimits(1000, 100, Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
     private static void requirePositive(String name, Duration d) {

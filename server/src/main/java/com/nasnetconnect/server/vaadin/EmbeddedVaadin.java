@@ -1,6 +1,7 @@
 package com.nasnetconnect.server.vaadin;
 
 import com.nasnetconnect.ui.Screens;
+import com.vaadin.flow.server.communication.JSR356WebsocketInitializer;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.atmosphere.cpr.ApplicationConfig;
+import org.atmosphere.cpr.AtmosphereFramework;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
@@ -67,12 +70,20 @@ public final class EmbeddedVaadin implements AutoCloseable {
      * concurrent broadcasts, and its loop tasks must not wait behind each other.)
      */
     static final int PUSH_WRITE_THREADS = 4;
+    /**
+     * Characters and bytes of the two buffers Atmosphere gives every push WebSocket for assembling a message the
+     * container streams in pieces. Vaadin asks for 16 Ki of each (48 KB of heap for every open page, ~8 % of a UI
+     * session's share of the heap), but Jetty hands Atmosphere's JSR 356 endpoint whole messages, so the buffers stay
+     * unused; if a message were ever streamed, Atmosphere doubles them as needed (up to the 16 Ki message limit).
+     */
+    static final int PUSH_ASSEMBLY_BUFFER = 256;
     static final String VAADIN_SERVLET = "com.vaadin.flow.server.VaadinServlet";
 
     private final Server server;
     private final String secret;
     private final Path webRoot;
     private final WebAppContext context;
+    private final ServletHolder vaadinServlet;
 
     /** Starts with the UI's screens already known (tests). */
     public EmbeddedVaadin(Screens screens) throws IOException {
@@ -124,6 +135,7 @@ public final class EmbeddedVaadin implements AutoCloseable {
         vaadin.setAsyncSupported(true);
         vaadin.setInitOrder(1);
         vaadin.setInitParameter("org.atmosphere.cpr.broadcaster.maxAsyncWriteThreads", String.valueOf(PUSH_WRITE_THREADS));
+        vaadinServlet = vaadin;
 
         server.setHandler(new FrontDoorOnly(secret, context));
     }
@@ -144,6 +156,28 @@ public final class EmbeddedVaadin implements AutoCloseable {
 
     public void start() throws Exception {
         server.start();
+        shrinkPushAssemblyBuffers();
+    }
+
+    /**
+     * Vaadin sets Atmosphere's WebSocket buffer size as a framework parameter, which wins over the servlet's init
+     * parameters, so it is overridden on the framework itself once Vaadin has built it (at context start, before the
+     * first push connection; every WebSocket reads the value when it is opened).
+     */
+    private void shrinkPushAssemblyBuffers() {
+        atmosphere().addInitParameter(ApplicationConfig.WEBSOCKET_BUFFER_SIZE, String.valueOf(PUSH_ASSEMBLY_BUFFER));
+    }
+
+    /** The size of the assembly buffers a push WebSocket opened now gets (tests). */
+    int pushAssemblyBuffer() {
+        return Integer.parseInt(atmosphere().getAtmosphereConfig().getInitParameter(ApplicationConfig.WEBSOCKET_BUFFER_SIZE));
+    }
+
+    /** Vaadin's push framework for our servlet, which Vaadin builds when the context starts. */
+    private AtmosphereFramework atmosphere() {
+        Object framework = context.getServletContext().getAttribute(JSR356WebsocketInitializer.getAttributeName(vaadinServlet.getName()));
+        if (framework instanceof AtmosphereFramework atmosphere) return atmosphere;
+        throw new IllegalStateException("Vaadin set up no push framework for servlet " + vaadinServlet.getName() + ": " + framework);
     }
 
     /** Where the front door forwards to, e.g. {@code http://127.0.0.1:41234}. */

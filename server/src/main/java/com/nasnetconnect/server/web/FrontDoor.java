@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,15 +41,35 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
         Objects.requireNonNull(tls, "tls");
     }
 
+    /**
+     * How long the public port keeps a connection on which its client sends nothing: an HTTP keep-alive connection
+     * between requests, or a WebSocket. Each costs ~27 KB of heap while open (two 8 KiB socket buffers and a parked
+     * virtual thread), and a browser that loads a page opens up to six, so a short timeout (as Tomcat's 20 s; Helidon's
+     * default is 5 min) keeps only the connections pages are using. A request that outlasts it (a long poll) is
+     * still answered; WebSockets stay open through pings: the push relay pings every page ({@link PushRelay}), and
+     * GraphQL pings its sockets ({@code WebSocketLimits}), at most every half timeout.
+     */
+    public static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(20);
+
     /** Starts the server on {@code host:port} (port 0: any free port). */
     public WebServer start(String host, int port) {
+        return start(host, port, IDLE_CONNECTION_TIMEOUT);
+    }
+
+    /** As {@link #start(String, int)}, closing connections idle for {@code idle} (tests use a short one). */
+    WebServer start(String host, int port, Duration idle) {
+        // one virtual thread schedules every relay's pings; it ends with the process
+        ScheduledExecutorService pingTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("push-relay-pings").factory());
+        Duration pingEvery = idle.dividedBy(2);
         WsRouting.Builder ws = WsRouting.builder()
-                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, PushClient.INSTANCE));
+                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, PushClient.INSTANCE, pingTimer, pingEvery));
         if (graphQlWebSocket != null) ws.endpoint("/graphql", graphQlWebSocket);
         var builder = WebServer.builder()
                 .host(host)
                 .port(port)
                 .shutdownHook(false)
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(idle.dividedBy(4))
                 .routing(this::routing)
                 .addRouting(ws);
         tls.ifPresent(builder::tls);
@@ -75,6 +97,6 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
      * selector thread are not paid for at start-up, nor at all by a server only used over GraphQL.
      */
     private static final class PushClient {
-        static final HttpClient INSTANCE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        static final HttpClient INSTANCE = PushRelay.client();
     }
 }

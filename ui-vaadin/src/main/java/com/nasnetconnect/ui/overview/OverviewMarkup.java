@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.overview;
 
+import com.nasnetconnect.ui.HtmlText;
 import com.nasnetconnect.ui.RouterRoutes;
 import com.nasnetconnect.ui.overview.OverviewController.DriftRow;
 import com.nasnetconnect.ui.overview.OverviewController.EventRow;
@@ -9,7 +10,7 @@ import com.nasnetconnect.ui.overview.OverviewController.ServiceRow;
 import java.util.List;
 
 /**
- * The overview's lists (interfaces, resource counts, drift, recent events, services) as HTML, each list one
+ * The overview's lists (interfaces, resource counts, drift, recent events, services) and traffic charts as HTML, each one
  * element's {@code innerHTML}: the rows only show text and links, so they need no server-side components, and a
  * component per row, span and text cost ~1 KB of session memory each (issue #16: ≤ 300 KB per UI session). The
  * markup keeps the classes, {@code data-*} attributes and tags the components had, so the style sheet and the
@@ -30,6 +31,20 @@ final class OverviewMarkup {
             if (phone) out.append("<div>").append(span("overview-strong", row.name())).append(span("overview-small", row.type())).append("</div>");
             else out.append(span("overview-strong", row.name())).append(span(null, row.type()));
             out.append(span(badge, row.state())).append("</div>");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The traffic charts, one per interface: its name over its chart (a block as wide as its cell, as a
+     * {@code SvgChart} is). The SVG comes from {@code LineChart}, which escapes every text in it.
+     */
+    static String traffic(List<OverviewCharts.Traffic> charts) {
+        var out = new StringBuilder(charts.stream().mapToInt(c -> c.svg().length() + 160).sum());
+        for (OverviewCharts.Traffic c : charts) {
+            out.append("<div class=\"overview-traffic-chart\" data-interface=\"").append(escape(c.interfaceName())).append("\">")
+                    .append(span(null, c.interfaceName())).append("<div class=\"nnc-chart-box\" data-width-full=\"\">")
+                    .append(c.svg()).append("</div></div>");
         }
         return out.toString();
     }
@@ -91,18 +106,6 @@ final class OverviewMarkup {
 
     /** Text for HTML content and double-quoted attribute values. */
     static String escape(String text) {
-        var out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text);
     }
 }

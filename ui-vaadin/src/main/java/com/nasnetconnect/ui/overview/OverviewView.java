@@ -24,7 +24,7 @@ import com.vaadin.flow.router.Route;
 public class OverviewView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final OverviewController controller;
     private final Div notFound = new Div();
-    private final H2 notFoundTitle = new H2();
+    private H2 notFoundTitle;
     private OverviewPresenter presenter = new OverviewDesktopPresenter();
 
     public OverviewView(OverviewController controller) {
@@ -32,8 +32,6 @@ public class OverviewView extends Div implements BeforeEnterObserver, HasDynamic
         setId("overview");
         addClassName("overview");
         notFound.setId("overview-not-found");
-        notFound.add(notFoundTitle, new Paragraph("It may have been removed, or the address is mistyped."),
-                new Anchor("/", "Back to all routers"));
         notFound.setVisible(false);
         add(notFound, presenter.component());
 
@@ -69,7 +67,13 @@ public class OverviewView extends Div implements BeforeEnterObserver, HasDynamic
     private void render(OverviewController.State state) {
         boolean missing = state.phase() == OverviewController.Phase.NOT_FOUND;
         notFound.setVisible(missing);
-        notFoundTitle.setText(state.notice().map(n -> n.text()).orElse(""));
+        if (missing && notFoundTitle == null) {
+            // built only for an address no router has: a shown overview keeps no hidden page (~6 nodes of memory)
+            notFoundTitle = new H2();
+            notFound.add(notFoundTitle, new Paragraph("It may have been removed, or the address is mistyped."),
+                    new Anchor("/", "Back to all routers"));
+        }
+        if (notFoundTitle != null) notFoundTitle.setText(state.notice().map(n -> n.text()).orElse(""));
         presenter.component().setVisible(state.phase() == OverviewController.Phase.SHOWN);
         if (state.phase() == OverviewController.Phase.SHOWN) presenter.show(state);
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -20,8 +21,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
@@ -39,7 +38,7 @@ import java.util.Optional;
  * a router opens its overview), the current router's pages ({@link ShellController} decides them), then the fleet
  * pages: the {@code @Menu} screens in their order ({@link MenuConfiguration}, without this class knowing any of
  * them: one with a {@link MenuRole} only to people, not API keys, whose role reaches it) and "Add router" for
- * operators, and sign-out.
+ * operators, and sign-out. The links are markup ({@link NavMarkup}).
  */
 @Layout
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -102,20 +101,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         routerPages.setId("router-pages");
         routerPages.addClassName("nnc-router-pages");
 
-        SideNav fleet = new SideNav();
-        fleet.setId("fleet-nav");
-        fleet.setLabel("NasNetConnect");
+        List<ShellController.Link> fleetLinks = new java.util.ArrayList<>();
         for (MenuEntry entry : visible(MenuConfiguration.getMenuEntries(), who)) {
-            SideNavItem item = new SideNavItem(entry.title(), entry.path());
-            fleet.addItem(item);
+            fleetLinks.add(new ShellController.Link(null, entry.title(), entry.path()));
             if (entry.path().isEmpty() || entry.path().equals("/")) {
                 if (who.map(p -> p.role().allows(Role.OPERATOR)).orElse(false)) {
-                    SideNavItem add = new SideNavItem("Add router", RouterRoutes.ADD);
-                    add.setId("nav-add-router");
-                    fleet.addItem(add);
+                    fleetLinks.add(new ShellController.Link("nav-add-router", "Add router", RouterRoutes.ADD));
                 }
             }
         }
+        Html fleet = new Html(NavMarkup.nav("fleet-nav", "NasNetConnect", fleetLinks));
         Button logout = new Button("Sign out", e -> Authentication.logout(login));
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -143,18 +138,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         switcher.setVisible(!state.routers().isEmpty());
         state.current().flatMap(c -> state.routers().stream().filter(c::equals).findFirst()).ifPresentOrElse(
                 switcher::setValue, switcher::clear);
-        routerPages.removeAll();
-        for (ShellController.Section section : state.sections()) {
-            SideNav nav = new SideNav();
-            nav.setLabel(section.title());
-            nav.addClassName("nnc-router-section");
-            for (ShellController.Link link : section.links()) {
-                SideNavItem item = new SideNavItem(link.label(), link.path());
-                item.setId(link.id());
-                nav.addItem(item);
-            }
-            routerPages.add(nav);
-        }
+        routerPages.getElement().setProperty("innerHTML", NavMarkup.sections(state.sections()));
     }
 
     /**

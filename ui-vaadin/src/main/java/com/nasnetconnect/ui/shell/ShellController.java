@@ -6,8 +6,10 @@ import com.nasnetconnect.domain.state.ResourceLabels;
 import com.nasnetconnect.ui.HeadlessController;
 import com.nasnetconnect.ui.RouterRoutes;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -119,10 +121,23 @@ public final class ShellController extends HeadlessController<ShellController.St
                 new Link("nav-services", "Services", RouterRoutes.services(router)),
                 new Link("nav-events", "Events", RouterRoutes.events(router)))));
         for (Group g : GROUPS) {
-            out.add(new Section(g.title(), g.kinds().stream().map(k -> new Link("nav-" + RouterRoutes.slug(k),
-                    label(k), RouterRoutes.kind(router, k))).toList()));
+            out.add(new Section(g.title(), g.kinds().stream().map(k -> new Link(NAV_IDS.get(k), LABELS.get(k),
+                    RouterRoutes.kind(router, k))).toList()));
         }
         return out;
+    }
+
+    /** Every kind's menu id and words, made once: the menu of every open page shares these strings. */
+    private static final Map<ResourceKind, String> NAV_IDS = new EnumMap<>(ResourceKind.class);
+    private static final Map<ResourceKind, String> LABELS = new EnumMap<>(ResourceKind.class);
+
+    static {
+        for (Group g : GROUPS) {
+            for (ResourceKind k : g.kinds()) {
+                NAV_IDS.put(k, "nav-" + RouterRoutes.slug(k));
+                LABELS.put(k, label(k));
+            }
+        }
     }
 
     /** A kind as a menu entry: its words, capitalised, in the plural ("VLANs", "IP addresses", "NAT rules"). */

@@ -81,8 +81,9 @@ class DashboardViewTest extends BrowserlessTest {
     void theMenuListsTheScreensAViewerMayUseWithoutTheLayoutKnowingThem() {
         navigate(DashboardView.class);
 
-        assertThat($(com.vaadin.flow.component.sidenav.SideNavItem.class).all())
-                .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getLabel, com.vaadin.flow.component.sidenav.SideNavItem::getPath)
+        String fleet = $(com.vaadin.flow.component.Html.class).id("fleet-nav").getElement().getProperty("innerHTML");
+        assertThat(com.nasnetconnect.ui.shell.SideNavLinks.in(fleet))
+                .extracting(com.nasnetconnect.ui.shell.SideNavLinks.Link::label, com.nasnetconnect.ui.shell.SideNavLinks.Link::path)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("Dashboard", ""),
                         org.assertj.core.api.Assertions.tuple("Updates", "updates"),
                         org.assertj.core.api.Assertions.tuple("My account", "account"));

@@ -29,6 +29,18 @@ class OverviewMarkupTest {
     }
 
     @Test
+    void eachTrafficChartIsTheInterfacesNameOverItsChartAndTheNameIsText() {
+        String html = OverviewMarkup.traffic(List.of(new OverviewCharts.Traffic("ether1", "<svg>a</svg>"),
+                new OverviewCharts.Traffic("<b>x", "<svg>b</svg>")));
+
+        assertThat(html).isEqualTo("<div class=\"overview-traffic-chart\" data-interface=\"ether1\"><span>ether1</span>"
+                + "<div class=\"nnc-chart-box\" data-width-full=\"\"><svg>a</svg></div></div>"
+                + "<div class=\"overview-traffic-chart\" data-interface=\"&lt;b&gt;x\"><span>&lt;b&gt;x</span>"
+                + "<div class=\"nnc-chart-box\" data-width-full=\"\"><svg>b</svg></div></div>");
+        assertThat(OverviewMarkup.traffic(List.of())).isEmpty();
+    }
+
+    @Test
     void emptyListsSayWhatIsMissing() {
         assertThat(OverviewMarkup.interfaces(List.of(), false)).isEqualTo("<p class=\"overview-empty\">No interfaces read yet.</p>");
         assertThat(OverviewMarkup.counts(List.of())).isEqualTo("<p class=\"overview-empty\">No managed resources yet.</p>");
