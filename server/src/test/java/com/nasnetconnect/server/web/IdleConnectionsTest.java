@@ -74,6 +74,8 @@ class IdleConnectionsTest {
     @Test
     void anIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
         try (Socket s = new Socket("127.0.0.1", door.port())) {
+            // before the request: the server's idle time counts from its last write, which comes before we read it
+            long start = System.nanoTime();
             OutputStream out = s.getOutputStream();
             out.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -84,7 +86,6 @@ class IdleConnectionsTest {
             long length = Long.parseLong(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
             in.readNBytes((int) length);
 
-            long start = System.nanoTime();
             s.setSoTimeout((int) IDLE.multipliedBy(4).toMillis());
             int next;
             try {
