@@ -1,5 +1,6 @@
 package com.nasnetconnect.ui.charts;
 
+import com.nasnetconnect.ui.HtmlText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -163,9 +164,9 @@ public final class LineChart {
         var svg = new StringBuilder(1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" width=\"100%\" role=\"img\" class=\"nnc-chart").append(stale ? " nnc-chart-stale" : "")
-                .append("\" aria-label=\"").append(escape(b.title)).append("\" font-size=\"13\" style=\"display:block;")
+                .append("\" aria-label=\"").append(HtmlText.escape(b.title)).append("\" font-size=\"13\" style=\"display:block;")
                 .append("font-family:var(--lumo-font-family);color:var(--lumo-secondary-text-color)\">");
-        svg.append("<title>").append(escape(b.title)).append("</title>");
+        svg.append("<title>").append(HtmlText.escape(b.title)).append("</title>");
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         // grid and y labels: 0, half, top
@@ -176,7 +177,7 @@ public final class LineChart {
             number(svg, y).append("\" style=\"stroke:var(--lumo-contrast-20pct)\" stroke-width=\"1\"/>");
             svg.append("<text x=\"").append(LEFT - 4).append("\" y=\"");
             number(svg, y + 4).append("\" text-anchor=\"end\" fill=\"currentColor\">")
-                    .append(escape(b.unit.format(top * i / 2))).append("</text>");
+                    .append(HtmlText.escape(b.unit.format(top * i / 2))).append("</text>");
         }
         // x labels: start and end
         svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 4).append("\" fill=\"currentColor\">")
@@ -187,7 +188,7 @@ public final class LineChart {
             svg.append("<text class=\"nnc-chart-empty\" x=\"");
             number(svg, LEFT + plotW / 2).append("\" y=\"");
             number(svg, TOP + plotH / 2).append("\" text-anchor=\"middle\" fill=\"currentColor\">")
-                    .append(escape(b.emptyText)).append("</text>");
+                    .append(HtmlText.escape(b.emptyText)).append("</text>");
         } else {
             double slice = plotW / (b.maxPoints - 1);
             for (int s = 0; s < drawn.size(); s++) {
@@ -236,13 +237,13 @@ public final class LineChart {
                 svg.append("<rect x=\"");
                 number(svg, x).append("\" y=\"5\" width=\"10\" height=\"4\" style=\"fill:").append(colour).append("\"/>");
                 svg.append("<text x=\"");
-                number(svg, x + 13).append("\" y=\"11\" fill=\"currentColor\">").append(escape(b.series.get(s).label())).append("</text>");
+                number(svg, x + 13).append("\" y=\"11\" fill=\"currentColor\">").append(HtmlText.escape(b.series.get(s).label())).append("</text>");
                 x += 26 + 8 * b.series.get(s).label().length();
             }
         }
         b.asOf.ifPresent(label -> svg.append("<text class=\"nnc-chart-asof\" x=\"").append(WIDTH - RIGHT)
                 .append("\" y=\"11\" text-anchor=\"end\" font-weight=\"bold\" fill=\"currentColor\">")
-                .append(escape(label)).append("</text>"));
+                .append(HtmlText.escape(label)).append("</text>"));
         return svg.append("</svg>").toString();
     }
 
@@ -281,21 +282,5 @@ public final class LineChart {
             tenths = -tenths;
         }
         return out.append(tenths / 10).append('.').append(tenths % 10);
-    }
-
-    /** Text for SVG/XML content and attribute values. */
-    static String escape(String text) {
-        var out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
