@@ -79,6 +79,24 @@ public final class EmbeddedVaadin implements AutoCloseable {
     static final int PUSH_ASSEMBLY_BUFFER = 256;
     static final String VAADIN_SERVLET = "com.vaadin.flow.server.VaadinServlet";
 
+    static {
+        avoidPlatformMBeanServer();
+    }
+
+    /**
+     * Jetty's thread pool asks how many object references fit in a cache line (to pad its queue). Unless told, it
+     * finds out by starting the JVM's platform MBean server and asking the HotSpot diagnostic bean whether oops are
+     * compressed: about 110 JMX classes and every platform MBean registered, at start, for one number. It is told
+     * here, before any Jetty class is used: a 64-byte line holds 16 compressed references, which HotSpot uses for
+     * every heap below 32 GB (8 above). An explicit {@code -Dorg.eclipse.jetty.util.referencesPerCacheLine} wins.
+     */
+    static void avoidPlatformMBeanServer() {
+        String key = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+        }
+    }
+
     private final Server server;
     private final String secret;
     private final Path webRoot;

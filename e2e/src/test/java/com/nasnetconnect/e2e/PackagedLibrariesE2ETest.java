@@ -1,0 +1,56 @@
+package com.nasnetconnect.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The libraries the package ships in {@code lib/}. A signed jar on the class path is verified at every start (its
+ * manifest digests and signature, on the main thread before {@code main}) and its classes are kept out of the AOT
+ * cache, so the build removes the signature files of the ones that come signed (server/pom.xml, unsign-libs).
+ */
+class PackagedLibrariesE2ETest {
+    private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void noLibraryOnTheClassPathIsSigned() throws IOException {
+        List<String> signed = new ArrayList<>();
+        for (Path jar : libraries()) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                if (file.stream().anyMatch(e -> SIGNATURE.matcher(e.getName()).matches())) signed.add(jar.getFileName().toString());
+            }
+        }
+        assertEquals(List.of(), signed, "signed jars in lib/ (add them to server/pom.xml's unsign-libs)");
+    }
+
+    @Test
+    void theUnsignedBouncyCastleJarsKeepTheirManifestFirstAndStayMultiRelease() throws IOException {
+        List<Path> bc = libraries().stream().filter(p -> p.getFileName().toString().startsWith("bc")).toList();
+        assertEquals(3, bc.size(), "bcprov, bcutil and bcpkix in lib/: " + bc);
+        for (Path jar : bc) {
+            try (var in = new java.util.jar.JarInputStream(Files.newInputStream(jar)); JarFile file = new JarFile(jar.toFile())) {
+                assertTrue(in.getManifest() != null, jar + ": manifest readable as a stream");
+                assertTrue(file.isMultiRelease(), jar + ": still a multi-release jar");
+                assertTrue(file.stream().filter(e -> e.getName().endsWith(".class")).count() > 500, jar + ": its classes kept");
+            }
+        }
+    }
+
+    private static List<Path> libraries() throws IOException {
+        Path lib = ServerProcess.jar().toAbsolutePath().getParent().resolve("lib");
+        try (Stream<Path> files = Files.list(lib)) {
+            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            assertTrue(jars.size() > 50, "the packaged libraries in " + lib + ": " + jars.size());
+            return jars;
+        }
+    }
+}
