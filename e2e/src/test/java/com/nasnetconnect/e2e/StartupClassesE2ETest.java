@@ -37,4 +37,23 @@ class StartupClassesE2ETest {
             assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" com.sun.jmx.mbeanserver.JmxMBeanServer ")).toList());
         }
     }
+
+    /**
+     * The AOT cache holds every class its training run loaded, and every start loads the whole cache: what the
+     * training run alone needs (its requests to the server) must not bring a second HTTP stack along.
+     */
+    @Test
+    void theAotTrainingRunExercisesTheServerWithoutTheJdkHttpClient(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("classes.log");
+        ServerProcess.Result run = ServerProcess.runToExit(List.of(), Map.of(
+                "NNC_AOT_TRAINING", "true", "NNC_DATA_DIR", tmp.resolve("data").toString(),
+                "NNC_EVENTS_HOT_DIR", tmp.resolve("hot").toString(), "NNC_DEMO_API_PORT", "0",
+                "NNC_ADMIN_PASSWORD", ServerProcess.ADMIN_PASSWORD,
+                "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), Duration.ofSeconds(120));
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("training run done"), run.output());
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.helidon.webclient.api.WebClient ")), "the log holds the training's client");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" jdk.internal.net.http.")).limit(5).toList());
+    }
 }
