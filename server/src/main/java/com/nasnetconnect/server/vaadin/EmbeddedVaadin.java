@@ -4,12 +4,18 @@ import com.nasnetconnect.ui.Screens;
 import com.vaadin.flow.server.communication.JSR356WebsocketInitializer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.atmosphere.cpr.ApplicationConfig;
 import org.atmosphere.cpr.AtmosphereFramework;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -23,6 +29,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * Vaadin Flow on an embedded Jetty 12.1 (ee11), reachable only from this process: it binds 127.0.0.1 on an
@@ -37,6 +45,14 @@ import org.eclipse.jetty.util.Callback;
 public final class EmbeddedVaadin implements AutoCloseable {
     /** Header the front door adds to every forwarded request; its value is random per process. */
     public static final String SECRET_HEADER = "X-NNC-Front-Door";
+
+    /**
+     * The {@code META-INF/resources} folders served as the context's static files (the servlet spec's resources of
+     * web fragments): Vaadin's own jars ({@code vaadinPush-min.js}, the Lumo and Aura styles) and our UI's (the app's
+     * styles), in the UI module's build its classes folder. Other jars' folders (the GraphQL console's webjars) stay out.
+     */
+    static final Pattern WEB_RESOURCE_ROOTS =
+            Pattern.compile(".*/(ui-vaadin|flow-|vaadin-)[^/]*\\.jar!/META-INF/resources/?|.*/ui-vaadin/target/classes/META-INF/resources/?");
 
     /**
      * Seconds between a visible page's heartbeats (Vaadin's default is 300). A page that is open keeps its session
@@ -103,9 +119,12 @@ public final class EmbeddedVaadin implements AutoCloseable {
 
         context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        context.setBaseResourceAsPath(webRoot);
         // The application's class loader (Vaadin loads its services and our views through the context's loader).
         context.setClassLoader(EmbeddedVaadin.class.getClassLoader());
+        List<Resource> resources = new ArrayList<>();
+        resources.add(ResourceFactory.of(context).newResource(webRoot));
+        for (URI root : webResourceRoots(context.getClassLoader())) resources.add(ResourceFactory.of(context).newResource(root));
+        context.setBaseResource(ResourceFactory.combine(resources));
         ServletStartup.recorded().registerOn(context, context.getClassLoader());
         // NNCSESSION: HttpOnly, SameSite=Strict, Path=/, Secure when the front door served HTTPS (Jetty reads
         // X-Forwarded-Proto; secure-request-only is its default). Strict: a link from another site lands on the
@@ -126,6 +145,20 @@ public final class EmbeddedVaadin implements AutoCloseable {
         vaadinServlet = vaadin;
 
         server.setHandler(new FrontDoorOnly(secret, context));
+    }
+
+    /** The {@code META-INF/resources} folders on the class path that {@link #WEB_RESOURCE_ROOTS} selects, in class path order. */
+    static List<URI> webResourceRoots(ClassLoader loader) throws IOException {
+        List<URI> roots = new ArrayList<>();
+        for (URL url : Collections.list(loader.getResources("META-INF/resources"))) {
+            if (!WEB_RESOURCE_ROOTS.matcher(url.toString()).matches()) continue;
+            try {
+                roots.add(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException("a class path entry is no URI: " + url, e);
+            }
+        }
+        return roots;
     }
 
     private static byte[] randomBytes() {

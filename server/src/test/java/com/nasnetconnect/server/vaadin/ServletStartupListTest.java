@@ -75,8 +75,24 @@ class ServletStartupListTest {
                 .hasMessageContaining("line 2").hasMessageContaining("belongs under an initializer");
     }
 
-    /** Runs the scan as the server did, and reads what it registered from annotations and initializers. */
+    @Test
+    void staticFilesComeFromTheSameJarsAsTheWebApplicationsFragmentResources() throws Exception {
+        List<String> webApp = new ArrayList<>();
+        scan(context -> {
+            for (org.eclipse.jetty.util.resource.Resource r : ((org.eclipse.jetty.util.resource.CombinedResource) context.getBaseResource()).getResources())
+                if (r.getURI().toString().contains("META-INF/resources")) webApp.add(r.getURI().toString().replace("file:///", "file:/").replaceAll("/$", ""));
+        });
+        List<String> embedded = EmbeddedVaadin.webResourceRoots(Screens.class.getClassLoader()).stream().map(u -> u.toString().replace("file:///", "file:/").replaceAll("/$", "")).toList();
+        assertThat(embedded).as("META-INF/resources folders EmbeddedVaadin serves").containsExactlyInAnyOrderElementsOf(webApp)
+                .anyMatch(u -> u.contains("flow-push")).anyMatch(u -> u.contains("ui-vaadin"));
+    }
+
     static ServletStartup scan() throws Exception {
+        return scan(context -> { });
+    }
+
+    /** Runs the scan as the server did, and reads what it registered from annotations and initializers. */
+    static ServletStartup scan(java.util.function.Consumer<WebAppContext> inspect) throws Exception {
         Path webRoot = Files.createTempDirectory("nnc-scan");
         Server server = new Server();
         WebAppContext context = new WebAppContext();
@@ -89,6 +105,7 @@ class ServletStartupListTest {
         server.setHandler(context);
         server.start();
         try {
+            inspect.accept(context);
             List<Initializer> initializers = new ArrayList<>();
             for (ServletContainerInitializerHolder h : context.getBean(ServletContainerInitializerStarter.class).getServletContainerInitializerHolders()) {
                 Matcher m = ServletContainerInitializerHolder.__pattern.matcher(h.toString());
