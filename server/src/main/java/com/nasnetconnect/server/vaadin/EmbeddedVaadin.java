@@ -2,27 +2,24 @@ package com.nasnetconnect.server.vaadin;
 
 import com.nasnetconnect.ui.Screens;
 import com.vaadin.flow.server.communication.JSR356WebsocketInitializer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 import org.atmosphere.cpr.ApplicationConfig;
 import org.atmosphere.cpr.AtmosphereFramework;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
-import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -32,22 +29,30 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.Resource;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
  * Vaadin Flow on an embedded Jetty 12.1 (ee11), reachable only from this process: it binds 127.0.0.1 on an
  * ephemeral port and refuses every request that lacks the per-process front-door secret header, so the only
  * way in is through the Helidon front door (which authenticates and adds the header). Jetty honours the
  * {@code X-Forwarded-*} headers the front door sets.
+ *
+ * <p>A plain servlet context, not a web application: no descriptor is parsed and no class is scanned at start. The
+ * servlet container initializers get the classes their {@code @HandlesTypes} ask for from the list recorded for this
+ * build ({@link ServletStartup}), which a test keeps equal to what Jetty's annotation scan finds.
  */
 public final class EmbeddedVaadin implements AutoCloseable {
     /** Header the front door adds to every forwarded request; its value is random per process. */
     public static final String SECRET_HEADER = "X-NNC-Front-Door";
 
     /**
-     * Only these jars are scanned for annotations and servlet initializers: Vaadin's own and our UI. Scanning
-     * every jar on the class path (Helidon, graphql-java, BouncyCastle, …) costs seconds at start-up.
+     * The {@code META-INF/resources} folders served as the context's static files (the servlet spec's resources of
+     * web fragments): Vaadin's own jars ({@code vaadinPush-min.js}, the Lumo and Aura styles) and our UI's (the app's
+     * styles), in the UI module's build its classes folder. Other jars' folders (the GraphQL console's webjars) stay out.
      */
-    static final String SCAN_PATTERN = ".*/(ui-vaadin|flow-|vaadin-)[^/]*\\.jar$|.*/ui-vaadin/target/classes/.*";
+    static final Pattern WEB_RESOURCE_ROOTS =
+            Pattern.compile(".*/(ui-vaadin|flow-|vaadin-)[^/]*\\.jar!/META-INF/resources/?|.*/ui-vaadin/target/classes/META-INF/resources/?");
 
     /**
      * Seconds between a visible page's heartbeats (Vaadin's default is 300). A page that is open keeps its session
@@ -100,7 +105,7 @@ public final class EmbeddedVaadin implements AutoCloseable {
     private final Server server;
     private final String secret;
     private final Path webRoot;
-    private final WebAppContext context;
+    private final ServletContextHandler context;
     private final ServletHolder vaadinServlet;
 
     /** Starts with the UI's screens already known (tests). */
@@ -114,7 +119,6 @@ public final class EmbeddedVaadin implements AutoCloseable {
      * still being built; {@link #attach} must be called before the front door lets any request through.
      */
     public EmbeddedVaadin() throws IOException {
-        expandManifestClassPath();
         this.secret = HexFormat.of().formatHex(randomBytes());
         this.webRoot = Files.createTempDirectory("nnc-webroot");
         webRoot.toFile().deleteOnExit();
@@ -131,12 +135,15 @@ public final class EmbeddedVaadin implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
 
-        context = new WebAppContext();
+        context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        context.setBaseResource(context.getResourceFactory().newResource(webRoot));
-        context.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, SCAN_PATTERN);
-        context.setConfigurationDiscovered(true);
-        context.setThrowUnavailableOnStartupException(true);
+        // The application's class loader (Vaadin loads its services and our views through the context's loader).
+        context.setClassLoader(EmbeddedVaadin.class.getClassLoader());
+        List<Resource> resources = new ArrayList<>();
+        resources.add(ResourceFactory.of(context).newResource(webRoot));
+        for (URI root : webResourceRoots(context.getClassLoader())) resources.add(ResourceFactory.of(context).newResource(root));
+        context.setBaseResource(ResourceFactory.combine(resources));
+        ServletStartup.recorded().registerOn(context, context.getClassLoader());
         // NNCSESSION: HttpOnly, SameSite=Strict, Path=/, Secure when the front door served HTTPS (Jetty reads
         // X-Forwarded-Proto; secure-request-only is its default). Strict: a link from another site lands on the
         // login page instead of carrying the session along.
@@ -156,6 +163,20 @@ public final class EmbeddedVaadin implements AutoCloseable {
         vaadinServlet = vaadin;
 
         server.setHandler(new FrontDoorOnly(secret, context));
+    }
+
+    /** The {@code META-INF/resources} folders on the class path that {@link #WEB_RESOURCE_ROOTS} selects, in class path order. */
+    static List<URI> webResourceRoots(ClassLoader loader) throws IOException {
+        List<URI> roots = new ArrayList<>();
+        for (URL url : Collections.list(loader.getResources("META-INF/resources"))) {
+            if (!WEB_RESOURCE_ROOTS.matcher(url.toString()).matches()) continue;
+            try {
+                roots.add(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException("a class path entry is no URI: " + url, e);
+            }
+        }
+        return roots;
     }
 
     private static byte[] randomBytes() {
@@ -191,6 +212,11 @@ public final class EmbeddedVaadin implements AutoCloseable {
         return Integer.parseInt(atmosphere().getAtmosphereConfig().getInitParameter(ApplicationConfig.WEBSOCKET_BUFFER_SIZE));
     }
 
+    /** Seconds an HTTP session lives without a request, as the started context applies it (tests). */
+    int sessionTimeoutSeconds() {
+        return context.getSessionHandler().getMaxInactiveInterval();
+    }
+
     /** Vaadin's push framework for our servlet, which Vaadin builds when the context starts. */
     private AtmosphereFramework atmosphere() {
         Object framework = context.getServletContext().getAttribute(JSR356WebsocketInitializer.getAttributeName(vaadinServlet.getName()));
@@ -215,31 +241,6 @@ public final class EmbeddedVaadin implements AutoCloseable {
         try (var files = Files.walk(webRoot)) {
             files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    /**
-     * Under {@code java -jar} the class path property names only the app jar; its dependencies come from the
-     * manifest's {@code Class-Path}. Jetty's annotation scan reads the property, so the manifest entries are
-     * appended to it (once) or Vaadin's routes and initializers would not be found.
-     */
-    static void expandManifestClassPath() throws IOException {
-        String cp = System.getProperty("java.class.path", "");
-        Set<String> entries = new LinkedHashSet<>(Arrays.asList(cp.split(File.pathSeparator)));
-        List<String> added = new ArrayList<>();
-        for (String entry : List.copyOf(entries)) {
-            if (!entry.endsWith(".jar") || !new File(entry).isFile()) continue;
-            try (JarFile jar = new JarFile(entry)) {
-                Manifest mf = jar.getManifest();
-                String classPath = mf == null ? null : mf.getMainAttributes().getValue("Class-Path");
-                if (classPath == null) continue;
-                Path base = Path.of(entry).toAbsolutePath().getParent();
-                for (String rel : classPath.trim().split("\\s+")) {
-                    Path lib = base.resolve(rel).normalize();
-                    if (Files.isRegularFile(lib) && entries.add(lib.toString())) added.add(lib.toString());
-                }
-            }
-        }
-        if (!added.isEmpty()) System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
     }
 
     /** Refuses (403) every request that did not come through the front door. */
