@@ -64,6 +64,23 @@ class PushRelayTest {
     }
 
     @Test
+    void relaysManyPagesAtOnceEachOnItsOwnConnection() throws Exception {
+        jetty = new JettyPushStandIn();
+        List<RawWebSocket> pages = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) pages.add(RawWebSocket.open(jetty.door.port(), "/VAADIN/push?v-uiId=" + i, Map.of()));
+            for (int i = 0; i < pages.size(); i++) pages.get(i).sendText("page " + i);
+            List<String> arrived = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) arrived.add(jetty.messages.poll(5, TimeUnit.SECONDS));
+            assertThat(arrived).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.range(0, pages.size()).mapToObj(i -> "page " + i).toList());
+            assertThat(jetty.sessions).hasSize(pages.size());
+        } finally {
+            for (RawWebSocket page : pages) page.close();
+        }
+    }
+
+    @Test
     void sendsALongMessageToTheBrowserInFragmentsOfAtMostFragmentCharsCharacters() throws Exception {
         jetty = new JettyPushStandIn();
         String update = "x".repeat(2 * PushRelay.FRAGMENT_CHARS - 1) + "😀" + "é".repeat(PushRelay.FRAGMENT_CHARS) + "end";
