@@ -103,9 +103,11 @@ public final class PushRelay implements WsListener {
 
     /**
      * The HTTP/1.1 client every relay of one front door connects to Jetty with. It keeps no pool (an upgraded
-     * connection is never returned to it) and no write buffer (the relay writes each frame whole).
+     * connection is never returned to it) and no write buffer (the relay writes each frame whole). Jetty is on
+     * loopback, so plain HTTP: no TLS context is ever made for it.
      */
     public static Http1Client backendClient(URI backend) {
+        if (!"http".equals(backend.getScheme())) throw new IllegalArgumentException("the UI backend must be plain http: " + backend);
         return Http1Client.builder()
                 .baseUri(backend)
                 .connectTimeout(HANDSHAKE_TIMEOUT)
@@ -126,8 +128,6 @@ public final class PushRelay implements WsListener {
     public PushRelay(URI backend, Http1Client client, String secretHeader, String secret, ScheduledExecutorService timer,
                      Duration pingEvery) {
         if (pingEvery.isNegative() || pingEvery.isZero()) throw new IllegalArgumentException("pingEvery must be positive: " + pingEvery);
-        String scheme = backend.getScheme();
-        if (!"http".equals(scheme)) throw new IllegalArgumentException("the UI backend must be plain http: " + backend);
         this.backend = backend;
         this.client = client;
         this.secretHeader = HeaderNames.create(secretHeader);
