@@ -7,11 +7,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -58,11 +56,14 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
 
     /** As {@link #start(String, int)}, closing connections idle for {@code idle} (tests use a short one). */
     WebServer start(String host, int port, Duration idle) {
-        // one virtual thread schedules every relay's pings; it ends with the process
-        ScheduledExecutorService pingTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("push-relay-pings").factory());
+        // one virtual thread schedules every relay's pings and send timeouts; it ends with the process. A send's
+        // timeout is cancelled when the send is done, and a cancelled task leaves the queue at once.
+        ScheduledThreadPoolExecutor relayTimer = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("push-relay-timer").factory());
+        relayTimer.setRemoveOnCancelPolicy(true);
         Duration pingEvery = idle.dividedBy(2);
+        var relayClient = PushRelay.backendClient(vaadin);
         WsRouting.Builder ws = WsRouting.builder()
-                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, secretHeader, secret, PushClient.INSTANCE, pingTimer, pingEvery));
+                .endpoint("/VAADIN/push", () -> new PushRelay(vaadin, relayClient, secretHeader, secret, relayTimer, pingEvery));
         if (graphQlWebSocket != null) ws.endpoint("/graphql", graphQlWebSocket);
         var builder = WebServer.builder()
                 .host(host)
@@ -90,13 +91,5 @@ public record FrontDoor(HealthService health, MetricsService metrics, RequestCou
                 .register(new StaticAssets());
         if (graphQl != null) graphQl.accept(r);
         r.any(new VaadinProxy(vaadin, secretHeader, secret));
-    }
-
-    /**
-     * The client of every push relay, made when the first browser opens its push connection: its classes and
-     * selector thread are not paid for at start-up, nor at all by a server only used over GraphQL.
-     */
-    private static final class PushClient {
-        static final HttpClient INSTANCE = PushRelay.client();
     }
 }
