@@ -29,6 +29,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
@@ -95,6 +96,20 @@ public final class EmbeddedVaadin implements AutoCloseable {
      * here, before any Jetty class is used: a 64-byte line holds 16 compressed references, which HotSpot uses for
      * every heap below 32 GB (8 above). An explicit {@code -Dorg.eclipse.jetty.util.referencesPerCacheLine} wins.
      */
+    /**
+     * Jetty's threads. Its default pool keeps 8 platform threads alive even when idle (about 100 KB of RSS each);
+     * the only client is the front door on loopback, so 2 stay (its acceptor and selector need those) and the rest
+     * come and go with the load, ending after 30 s idle.
+     */
+    static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2, 30_000);
+        pool.setName("ui-jetty");
+        return pool;
+    }
+
+    /** Jetty's default, enough for the pages' concurrent requests and long-polling push. */
+    static final int MAX_THREADS = 200;
+
     static void avoidPlatformMBeanServer() {
         String key = "org.eclipse.jetty.util.referencesPerCacheLine";
         if (System.getProperty(key) == null) {
@@ -123,7 +138,7 @@ public final class EmbeddedVaadin implements AutoCloseable {
         this.webRoot = Files.createTempDirectory("nnc-webroot");
         webRoot.toFile().deleteOnExit();
 
-        server = new Server();
+        server = new Server(threadPool());
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new ForwardedRequestCustomizer());
         http.setSendServerVersion(false);
@@ -222,6 +237,11 @@ public final class EmbeddedVaadin implements AutoCloseable {
         Object framework = context.getServletContext().getAttribute(JSR356WebsocketInitializer.getAttributeName(vaadinServlet.getName()));
         if (framework instanceof AtmosphereFramework atmosphere) return atmosphere;
         throw new IllegalStateException("Vaadin set up no push framework for servlet " + vaadinServlet.getName() + ": " + framework);
+    }
+
+    /** Jetty's thread pool (tests). */
+    QueuedThreadPool threads() {
+        return (QueuedThreadPool) server.getThreadPool();
     }
 
     /** Where the front door forwards to, e.g. {@code http://127.0.0.1:41234}. */

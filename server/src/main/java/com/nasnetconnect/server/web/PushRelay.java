@@ -116,6 +116,7 @@ public final class PushRelay implements WsListener {
                 .sendExpectContinue(false)
                 .shareConnectionCache(false)
                 .writeBufferSize(0)
+                .tls(tls -> tls.enabled(false))
                 .build();
     }
 

@@ -41,4 +41,18 @@ class EmbeddedVaadinTest {
             }
         }
     }
+
+    @Test
+    void anIdleJettyKeepsTwoThreadsNotItsDefaultEight() throws Exception {
+        try (EmbeddedVaadin vaadin = new EmbeddedVaadin()) {
+            vaadin.start();
+            org.eclipse.jetty.util.thread.QueuedThreadPool pool = vaadin.threads();
+            assertThat(pool.getMinThreads()).isEqualTo(2);
+            assertThat(pool.getIdleTimeout()).isEqualTo(30_000);
+            // started and idle: the pool holds no more threads than its minimum and the jobs it started with
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (pool.getThreads() > 2 && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(pool.getThreads()).as("threads of an idle Jetty").isLessThanOrEqualTo(2);
+        }
+    }
 }

@@ -96,7 +96,9 @@ class IdleConnectionsTest {
                 next = -1;
             }
             assertThat(next).as("the server closed the idle keep-alive connection").isEqualTo(-1);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(IDLE);
+            // Helidon stamps a connection's last request, and measures its idle time, with its cached clock, which
+            // ticks once a second (io.helidon.http.DateTime.timestamp()): it may close up to a second early
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(IDLE.minusSeconds(1));
         }
     }
 
