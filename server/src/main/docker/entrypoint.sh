@@ -42,7 +42,7 @@ HEAP=${NNC_HEAP:-64m}
 case "$HEAP" in
   *[!0-9kmgKMG]* | "" | [kmgKMG]* | *[kmgKMG]?* | *[0-9]) echo "nasnetconnect launcher: NNC_HEAP '$HEAP' is not a size like 64m or 1g" >&2; exit 2 ;;
 esac
-JVM="-XX:+UseSerialGC -Xms16m -Xmx$HEAP -XX:NewSize=4m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=15 \
+JVM="-XX:+UseSerialGC -Xms16m -Xmx$HEAP -XX:NewSize=4m -XX:MaxNewSize=6m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=15 \
 -XX:-ShrinkHeapInSteps -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -XX:ReservedCodeCacheSize=24m \
 -XX:TrimNativeHeapInterval=5000 -XX:+PerfDisableSharedMem -Xlog:aot*=error ${NNC_JAVA_OPTS:-}"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
