@@ -90,13 +90,6 @@ public final class EmbeddedVaadin implements AutoCloseable {
     }
 
     /**
-     * Jetty's thread pool asks how many object references fit in a cache line (to pad its queue). Unless told, it
-     * finds out by starting the JVM's platform MBean server and asking the HotSpot diagnostic bean whether oops are
-     * compressed: about 110 JMX classes and every platform MBean registered, at start, for one number. It is told
-     * here, before any Jetty class is used: a 64-byte line holds 16 compressed references, which HotSpot uses for
-     * every heap below 32 GB (8 above). An explicit {@code -Dorg.eclipse.jetty.util.referencesPerCacheLine} wins.
-     */
-    /**
      * Jetty's threads. Its default pool keeps 8 platform threads alive even when idle (about 100 KB of RSS each);
      * the only client is the front door on loopback, so 2 stay (its acceptor and selector need those) and the rest
      * come and go with the load, ending after 30 s idle.
@@ -110,6 +103,13 @@ public final class EmbeddedVaadin implements AutoCloseable {
     /** Jetty's default, enough for the pages' concurrent requests and long-polling push. */
     static final int MAX_THREADS = 200;
 
+    /**
+     * Jetty's thread pool asks how many object references fit in a cache line (to pad its queue). Unless told, it
+     * finds out by starting the JVM's platform MBean server and asking the HotSpot diagnostic bean whether oops are
+     * compressed: about 110 JMX classes and every platform MBean registered, at start, for one number. It is told
+     * here, before any Jetty class is used: a 64-byte line holds 16 compressed references, which HotSpot uses for
+     * every heap below 32 GB (8 above). An explicit {@code -Dorg.eclipse.jetty.util.referencesPerCacheLine} wins.
+     */
     static void avoidPlatformMBeanServer() {
         String key = "org.eclipse.jetty.util.referencesPerCacheLine";
         if (System.getProperty(key) == null) {
