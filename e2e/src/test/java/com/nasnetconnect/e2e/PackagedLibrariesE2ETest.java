@@ -66,6 +66,27 @@ class PackagedLibrariesE2ETest {
         }
     }
 
+    /** zstd-jni's copy in lib/ binds through JNI (server/pom.xml: its FFM binding loads ~470 more classes at start). */
+    @Test
+    void zstdInLibBindsThroughJniAndRoundTripsOnItsOwn() throws Exception {
+        Path zstd = libraries().stream().filter(p -> p.getFileName().toString().startsWith("zstd-jni-")).findFirst().orElseThrow();
+        try (JarFile file = new JarFile(zstd.toFile())) {
+            assertEquals(List.of(), file.stream().map(e -> e.getName()).filter(n -> n.startsWith("META-INF/versions/22/")).toList(),
+                    zstd + ": its FFM binding");
+            assertTrue(file.getEntry("META-INF/MANIFEST.MF") != null, zstd + ": manifest kept");
+        }
+        Path testClasses = Path.of(ZstdRoundTrip.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process p = new ProcessBuilder(ServerProcess.java().toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                zstd + java.io.File.pathSeparator + testClasses, ZstdRoundTrip.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the round trip ends");
+        assertEquals(0, p.exitValue(), out);
+        String[] f = out.split(" ");
+        assertEquals("jni", f[0], out);
+        assertEquals("true", f[3], "decompressed equals the original: " + out);
+        assertTrue(Integer.parseInt(f[2]) < Integer.parseInt(f[1]) / 10, "compressed: " + out);
+    }
+
     private static List<Path> libraries() throws IOException {
         Path lib = ServerProcess.jar().toAbsolutePath().getParent().resolve("lib");
         try (Stream<Path> files = Files.list(lib)) {
