@@ -5,10 +5,12 @@ import com.nasnetconnect.domain.schema.ResourceKinds;
 import com.nasnetconnect.domain.schema.SchemaTables;
 import com.nasnetconnect.domain.schema.ValidationRules;
 import com.nasnetconnect.domain.schema.types.ResourceKind;
+import graphql.parser.ParserOptions;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,13 +30,17 @@ import java.util.Set;
  * build from the repository root); {@link #read(Path)} reads another copy, e.g. in tests.
  */
 public final class SchemaDirectives {
+    private static final ParserOptions SDL_OPTIONS = ParserOptions.getDefaultSdlParserOptions()
+            .transform(o -> o.captureSourceLocation(false).captureLineComments(false).captureIgnoredChars(false));
     private final String text;
     /** Parsed once (a parse is a tenth of start-up); {@link #registry()} hands out copies. */
     private final TypeDefinitionRegistry parsed;
 
     private SchemaDirectives(String text) {
         this.text = text;
-        this.parsed = new SchemaParser().parse(text); // fail at start-up on a schema that does not parse
+        // fail at start-up on a schema that does not parse; the schema is held for the server's life, so without the
+        // source location of its ~5,000 nodes and its # comments (descriptions are kept: introspection serves them)
+        this.parsed = new SchemaParser().parse(new StringReader(text), SDL_OPTIONS);
     }
 
     /** The schema packaged with the server. */

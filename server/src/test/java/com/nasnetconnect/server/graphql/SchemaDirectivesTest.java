@@ -33,6 +33,17 @@ class SchemaDirectivesTest {
         }
     }
 
+    /** The schema is held for the server's life: its nodes carry no source location, but the descriptions stay. */
+    @Test
+    void theHeldSchemaKeepsDescriptionsButNoSourceLocations() {
+        var query = parsed.getType("Query", ObjectTypeDefinition.class).orElseThrow();
+        var eventLog = query.getFieldDefinitions().stream().filter(f -> f.getName().equals("eventLog")).findFirst().orElseThrow();
+        assertThat(eventLog.getDescription().getContent()).contains("newest first");
+        assertThat(eventLog.getSourceLocation()).isNull();
+        assertThat(query.getSourceLocation()).isNull();
+        assertThat(eventLog.getInputValueDefinitions().getFirst().getSourceLocation()).isNull();
+    }
+
     @Test
     void everyInputFieldIsAConfigurationFieldWithTheSameRules() {
         var rules = schema.validationRules();

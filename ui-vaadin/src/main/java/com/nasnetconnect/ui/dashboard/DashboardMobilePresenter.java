@@ -1,15 +1,20 @@
 package com.nasnetconnect.ui.dashboard;
 
+import com.nasnetconnect.ui.HtmlText;
 import com.nasnetconnect.ui.dashboard.DashboardController.RouterRow;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 
-/** Narrow screens: one card per router with the essentials, readable without scrolling sideways. */
+/**
+ * Narrow screens: one card per router with the essentials, readable without scrolling sideways.
+ *
+ * <p>The cards are markup, the list element's {@code innerHTML}, not components: they change at every poll round
+ * (uptime, CPU), and a card's twenty components would be built again for every router each round. They only show
+ * text and links ({@code router-link}: navigation inside the page); every value is escaped.
+ */
 final class DashboardMobilePresenter implements DashboardPresenter {
     private final Div cards = new Div();
+    private String shown;
 
     DashboardMobilePresenter() {
         cards.setId("routers-cards");
@@ -23,58 +28,54 @@ final class DashboardMobilePresenter implements DashboardPresenter {
 
     @Override
     public void show(DashboardController.State state) {
-        cards.removeAll();
-        for (RouterRow row : state.routers()) cards.add(card(row));
+        var html = new StringBuilder(state.routers().size() * 900);
+        for (RouterRow row : state.routers()) card(html, row);
+        String markup = html.toString();
+        if (markup.equals(shown)) return;
+        shown = markup;
+        cards.getElement().setProperty("innerHTML", markup);
     }
 
-    private static Component card(RouterRow row) {
-        Div card = new Div();
-        card.addClassName("router-card");
-        card.getElement().setAttribute("data-router-id", row.id());
-        Span status = new Span(row.status());
-        status.addClassName(row.reachable() ? "status-online" : "status-unreachable");
-        H3 title = new H3(DashboardDesktopPresenter.overviewLink(row));
-        DescriptionList facts = new DescriptionList();
-        var statusValue = desc(status, "status");
-        if (row.reachable()) statusValue.add(DashboardDesktopPresenter.unknown());
-        facts.add(term("Status"), statusValue);
-        facts.add(term("Identity"), desc(new Span(row.identity()), "identity"));
-        facts.add(term("RouterOS"), desc(new Span(row.version()), "version"));
-        facts.add(term("Board"), desc(new Span(row.board()), "board"));
-        facts.add(term("Uptime"), live(desc(new Span(row.uptime()), "uptime"), row));
-        facts.add(term("CPU"), live(desc(new Span(row.cpuLoad()), "cpu"), row));
-        facts.add(term("Free memory"), live(desc(new Span(row.freeMemory()), "free-memory"), row));
-        card.add(title);
+    /** What a card shows; what the cards' style sheet rules (README: nnc.css) and the page's tests select. */
+    static void card(StringBuilder html, RouterRow row) {
+        String id = esc(row.id());
+        html.append("<div class=\"router-card\" data-router-id=\"").append(id).append("\"><h3>")
+                .append(link(DashboardController.overviewPath(row.id()), "router-overview-link", id)).append(esc(row.name()))
+                .append("</a></h3>");
         if (!row.problem().isEmpty()) {
-            Div problem = new Div(row.problem());
-            problem.addClassName("nnc-problem");
-            problem.getElement().setAttribute("data-field", "problem");
-            card.add(problem);
+            html.append("<div class=\"nnc-problem\" data-field=\"problem\">").append(esc(row.problem())).append("</div>");
         }
-        card.add(facts);
+        html.append("<dl><dt>Status</dt><dd data-field=\"status\"><span class=\"")
+                .append(row.reachable() ? "status-online" : "status-unreachable").append("\">").append(esc(row.status()))
+                .append("</span>");
+        if (row.reachable()) {
+            html.append("<span class=\"status-unknown\">").append(esc(DashboardController.STATUS_WITHOUT_CONNECTION)).append("</span>");
+        }
+        html.append("</dd>");
+        fact(html, "Identity", "identity", row.identity(), false);
+        fact(html, "RouterOS", "version", row.version(), false);
+        fact(html, "Board", "board", row.board(), false);
+        fact(html, "Uptime", "uptime", row.uptime(), row.stale());
+        fact(html, "CPU", "cpu", row.cpuLoad(), row.stale());
+        fact(html, "Free memory", "free-memory", row.freeMemory(), row.stale());
+        html.append("</dl>");
         if (row.stale()) {
-            Div note = new Div(row.staleNote());
-            note.addClassName("nnc-stale-note");
-            note.getElement().setAttribute("data-field", "stale-note");
-            card.add(note);
+            html.append("<div class=\"nnc-stale-note\" data-field=\"stale-note\">").append(esc(row.staleNote())).append("</div>");
         }
-        card.add(DashboardDesktopPresenter.servicesLink(row));
-        return card;
+        html.append(link(DashboardController.servicesPath(row.id()), "router-services-link", id)).append("Services</a></div>");
     }
 
-    /** A measured value: greyed when it is only the last known one. */
-    private static DescriptionList.Description live(DescriptionList.Description value, RouterRow row) {
-        if (row.stale()) value.addClassName("nnc-stale");
-        return value;
+    /** A measured value ({@code stale}) is greyed when it is only the last known one. */
+    private static void fact(StringBuilder html, String term, String field, String value, boolean stale) {
+        html.append("<dt>").append(term).append("</dt><dd data-field=\"").append(field).append('"')
+                .append(stale ? " class=\"nnc-stale\">" : ">").append("<span>").append(esc(value)).append("</span></dd>");
     }
 
-    private static DescriptionList.Term term(String text) {
-        return new DescriptionList.Term(text);
+    private static String link(String href, String className, String escapedRouterId) {
+        return "<a href=\"" + esc(href) + "\" router-link class=\"" + className + "\" data-router-id=\"" + escapedRouterId + "\">";
     }
 
-    private static DescriptionList.Description desc(Component value, String field) {
-        var d = new DescriptionList.Description(value);
-        d.getElement().setAttribute("data-field", field);
-        return d;
+    private static String esc(String text) {
+        return HtmlText.escape(text);
     }
 }
