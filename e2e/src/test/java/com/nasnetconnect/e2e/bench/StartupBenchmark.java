@@ -63,15 +63,15 @@ class StartupBenchmark {
         List<Long> withAot = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) withAot.add(timeToFirst200(aotData, Map.of("NNC_AOT", "on")));
 
-        long[] rss = rssWithOneSessionThenWithRouters(aotData);
+        long[][] rss = rssWithOneSessionThenWithRouters(aotData);
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format("| start → first 200 on /, no AOT cache (median of %d restarts) | %d ms (runs: %s) |", RUNS, median(plain), plain));
         lines.add(String.format("| start → first 200 on /, AOT cache (median of %d restarts) | %d ms (runs: %s) |", RUNS, median(withAot), withAot));
         lines.add(String.format("| first start of a build, recording its AOT cache | %d ms |", recording));
-        lines.add(String.format("| idle RSS, 1 UI session (demo router) | %.1f MiB |", rss[0] / 1024.0));
-        lines.add(String.format("| idle RSS, 1 UI session and %d more routers (restarted with them, fleet list) | %.1f MiB |", ROUTERS, rss[1] / 1024.0));
-        lines.add(String.format("| idle RSS, 2 UI sessions and %d more routers (added to the running server, then the fleet list) | %.1f MiB |", ROUTERS, rss[2] / 1024.0));
+        lines.add(String.format("| idle RSS, 1 UI session (demo router) | %s |", window(rss[0])));
+        lines.add(String.format("| idle RSS, 1 UI session and %d more routers (restarted with them, fleet list) | %s |", ROUTERS, window(rss[1])));
+        lines.add(String.format("| idle RSS, 2 UI sessions and %d more routers (added to the running server, then the fleet list) | %s |", ROUTERS, window(rss[2])));
         lines.add(String.format("| jar + dependencies | %.1f MiB (%s + lib/) |", size / 1048576.0, jar.getFileName()));
         lines.add(String.format("| AOT cache file | %.1f MiB |", Files.size(cache) / 1048576.0));
         lines.add(String.format("| service install (bench factory: Tor on a loopback simulator, image pull excluded) | %s |", benchFactory()));
@@ -173,15 +173,15 @@ class StartupBenchmark {
     }
 
     /**
-     * VmRSS (KiB) of the idle server (launcher, AOT cache): [0] after one signed-in UI session on the demo router;
+     * VmRSS windows ({@link #rssWindow}) of the idle server (launcher, AOT cache): [0] after one signed-in UI session on the demo router;
      * [2] on the same server with {@value #ROUTERS} simulated routers registered over GraphQL and a second UI session,
      * on the fleet list (the first session's UI is still held: Vaadin keeps a closed page for three missed
      * heartbeats); [1] after a restart with those routers registered and one UI session, on the fleet list: issue 16's
      * "one UI session and 100 routers".
      */
-    static long[] rssWithOneSessionThenWithRouters(Path data) throws Exception {
+    static long[][] rssWithOneSessionThenWithRouters(Path data) throws Exception {
         Process simulator = null;
-        long[] rss = new long[3];
+        long[][] rss = new long[3][];
         try {
             int port = BenchSupport.freePort();
             Process launcher = launcher(data, port, Map.of("NNC_AOT", "on"));
@@ -190,7 +190,7 @@ class StartupBenchmark {
                 long pid = serverPid(launcher);
                 uiSession(port, "/routers/demo", "");
                 Thread.sleep(20_000);
-                rss[0] = rss(pid);
+                rss[0] = rssWindow(pid);
 
                 int simPort = BenchSupport.freePort() + 1;
                 Path simLog = data.resolve("simulator.log");
@@ -201,7 +201,7 @@ class StartupBenchmark {
                 for (int i = 0; i < ROUTERS; i++) addRouter(port, key, "bench-" + (i + 1), simPort + i);
                 uiSession(port, "/", "bench-" + ROUTERS);
                 Thread.sleep(30_000); // idle: a polling round of every router, the UI session closed
-                rss[2] = rss(pid);
+                rss[2] = rssWindow(pid);
             } finally {
                 stop(launcher);
             }
@@ -212,7 +212,7 @@ class StartupBenchmark {
                 long pid = serverPid(launcher);
                 uiSession(port, "/", "bench-" + ROUTERS);
                 Thread.sleep(30_000);
-                rss[1] = rss(pid);
+                rss[1] = rssWindow(pid);
             } finally {
                 stop(launcher);
             }
@@ -244,6 +244,30 @@ class StartupBenchmark {
     static long serverPid(Process launcher) {
         return launcher.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .mapToLong(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("no server JVM under the launcher"));
+    }
+
+    static final int WINDOW_SAMPLES = 30;
+    static final long WINDOW_STEP_MS = 2000;
+
+    /**
+     * VmRSS (KiB) every {@value #WINDOW_STEP_MS} ms for a minute, sorted: an idle server's RSS is not one number (the
+     * old generation fills with promoted garbage between full collections, native memory is trimmed every 5 s), so
+     * one sample would be luck.
+     */
+    static long[] rssWindow(long pid) throws Exception {
+        long[] samples = new long[WINDOW_SAMPLES];
+        for (int i = 0; i < WINDOW_SAMPLES; i++) {
+            if (i > 0) Thread.sleep(WINDOW_STEP_MS);
+            samples[i] = rss(pid);
+        }
+        java.util.Arrays.sort(samples);
+        return samples;
+    }
+
+    /** "152.3 MiB median (min 150.1, max 158.0; 30 samples over 58 s)" of sorted samples. */
+    static String window(long[] sorted) {
+        return String.format("%.1f MiB median (min %.1f, max %.1f; %d samples over %d s)", sorted[sorted.length / 2] / 1024.0,
+                sorted[0] / 1024.0, sorted[sorted.length - 1] / 1024.0, sorted.length, (sorted.length - 1) * WINDOW_STEP_MS / 1000);
     }
 
     static long rss(long pid) throws IOException {

@@ -195,10 +195,11 @@ public final class SqliteHotEventTier implements HotEventTier, AutoCloseable {
             st.execute("PRAGMA synchronous = OFF");
             st.execute("PRAGMA temp_store = MEMORY");
             st.execute("PRAGMA busy_timeout = 5000");
-            // 4 MiB of pages per connection: the tier lives on tmpfs, so a page the cache lacks is a memory copy away,
-            // and a larger cache would hold a second copy of the tier in the server's own memory (32 MiB per
-            // connection before issue 16)
-            st.execute("PRAGMA cache_size = -4096");
+            // 1 MiB of pages per connection: the tier lives on tmpfs, so a page the cache lacks is a memory copy away,
+            // and a larger cache holds a second copy of the tier in the server's own memory. With 100 routers writing,
+            // the two connections' caches filled their 4 MiB each (32 MiB each before issue 16); the writer's working
+            // set (the table's last pages, a leaf of the router index per router) is a few hundred KiB
+            st.execute("PRAGMA cache_size = -1024");
             st.execute("PRAGMA wal_autocheckpoint = 8192");
         }
         return c;

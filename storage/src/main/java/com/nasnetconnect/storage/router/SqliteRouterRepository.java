@@ -143,7 +143,7 @@ public final class SqliteRouterRepository implements RouterRepository {
         String id = rs.getString("id");
         String sealedPassword = rs.getString("password_sealed"); // opened only when the password is used (a connection)
         var endpoint = new RouterEndpoint(rs.getString("host"), rs.getInt("port"), rs.getInt("tls") == 1,
-                rs.getString("username"), com.nasnetconnect.domain.common.Secret.lazily(() -> openPassword(id, sealedPassword).reveal()));
+                rs.getString("username"), com.nasnetconnect.domain.common.Secret.sealed(sealedPassword, () -> openPassword(id, sealedPassword).reveal()));
         return new Router(new RouterId(id), rs.getString("name"), endpoint, rs.getInt("demo") == 1,
                 Instant.parse(rs.getString("added_at")));
     }
