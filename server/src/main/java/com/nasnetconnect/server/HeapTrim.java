@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
  * grow any more: until then every young collection promotes a little (what was in flight: a poll round's replies, the
  * stacks of parked virtual threads), and that garbage stays resident. With 100 routers polled every two seconds the
  * old generation grew about 0.1 MB/s. Every {@link #PERIOD_SECONDS} seconds, when the old generation holds more than
- * {@link #OLD_SLACK_BYTES} beyond what the last full collection kept, one full collection runs (about 80 ms for this
- * server's heap on a desktop core, so about once a minute with 100 routers). The first one runs
+ * {@link #OLD_SLACK_BYTES}, or a quarter of what the last full collection kept if that is more, beyond what it kept,
+ * one full collection runs (about 80 ms for this server's heap on a desktop core, so about once a minute with 100
+ * routers; a bigger fleet, with more to keep and to copy, is collected less often). The first one runs
  * {@link #AFTER_START_SECONDS} seconds after start: start-up's garbage (schema parsing, Vaadin and Jetty set-up)
  * peaks well above what the running server keeps, and a collection right at start would pause the first page. Only
  * with the serial collector: the others return memory themselves or are chosen for throughput.
@@ -64,7 +65,7 @@ final class HeapTrim implements AutoCloseable {
      * use counts the promoted garbage too: only a full collection finds out what of it is dead).
      */
     static boolean worthCollecting(long oldUsed, long keptByLastFullCollection) {
-        return oldUsed - keptByLastFullCollection > OLD_SLACK_BYTES;
+        return oldUsed - keptByLastFullCollection > Math.max(OLD_SLACK_BYTES, keptByLastFullCollection / 4);
     }
 
     @Override

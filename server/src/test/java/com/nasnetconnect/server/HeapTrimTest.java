@@ -22,6 +22,13 @@ class HeapTrimTest {
     }
 
     @Test
+    void aBiggerKeptHeapMayHoldAQuarterOfItInGarbageFirst() {
+        // 1,000 routers: 50 MB kept, collected after 12.5 MiB of garbage, not after 6
+        assertThat(HeapTrim.worthCollecting(60 * MB, 50 * MB)).isFalse();
+        assertThat(HeapTrim.worthCollecting(63 * MB, 50 * MB)).isTrue();
+    }
+
+    @Test
     void withTheDefaultCollectorOfTheTestJvmNothingIsScheduledUnlessItIsTheSerialOne() throws Exception {
         boolean serial = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .anyMatch(c -> c.getName().equals("MarkSweepCompact"));

@@ -33,15 +33,15 @@ class SchemaDirectivesTest {
         }
     }
 
-    /** The schema is held for the server's life: its nodes carry no source location, but the descriptions stay. */
+    /** The schema is held for the server's life: its nodes share the one empty source location; descriptions stay. */
     @Test
     void theHeldSchemaKeepsDescriptionsButNoSourceLocations() {
         var query = parsed.getType("Query", ObjectTypeDefinition.class).orElseThrow();
         var eventLog = query.getFieldDefinitions().stream().filter(f -> f.getName().equals("eventLog")).findFirst().orElseThrow();
         assertThat(eventLog.getDescription().getContent()).contains("newest first");
-        assertThat(eventLog.getSourceLocation()).isNull();
-        assertThat(query.getSourceLocation()).isNull();
-        assertThat(eventLog.getInputValueDefinitions().getFirst().getSourceLocation()).isNull();
+        assertThat(eventLog.getSourceLocation()).isSameAs(graphql.language.SourceLocation.EMPTY);
+        assertThat(query.getSourceLocation()).isSameAs(graphql.language.SourceLocation.EMPTY);
+        assertThat(eventLog.getInputValueDefinitions().getFirst().getSourceLocation()).isSameAs(graphql.language.SourceLocation.EMPTY);
     }
 
     @Test
