@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Div;
  */
 final class DashboardMobilePresenter implements DashboardPresenter {
     private final Div cards = new Div();
-    private String shown;
 
     DashboardMobilePresenter() {
         cards.setId("routers-cards");
@@ -31,9 +30,7 @@ final class DashboardMobilePresenter implements DashboardPresenter {
         var html = new StringBuilder(state.routers().size() * 900);
         for (RouterRow row : state.routers()) card(html, row);
         String markup = html.toString();
-        if (markup.equals(shown)) return;
-        shown = markup;
-        cards.getElement().setProperty("innerHTML", markup);
+        if (!markup.equals(cards.getElement().getProperty("innerHTML"))) cards.getElement().setProperty("innerHTML", markup);
     }
 
     /** What a card shows; what the cards' style sheet rules (README: nnc.css) and the page's tests select. */
